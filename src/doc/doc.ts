@@ -1,0 +1,32 @@
+import { createHash } from 'node:crypto';
+import type { Doc, Layers, Message, SourceInfo, Span } from './types.js';
+
+/** Normalise text for identity: documents that differ only in white space or case are the same document. */
+function identityKey(text: string, url?: string): string {
+  const normalised = text.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+  return url ? `${url}\n${normalised}` : normalised;
+}
+
+/** A stable id: the same text (and URL) always gives the same id, so storing twice stores once. */
+export function docId(text: string, url?: string): string {
+  return createHash('sha256').update(identityKey(text, url)).digest('hex').slice(0, 24);
+}
+
+export function createDoc(text: string, source: Partial<SourceInfo> = {}, layers: Partial<Layers> = {}): Doc {
+  return {
+    id: docId(text, source.url),
+    source: { format: 'text', ...source },
+    text,
+    layers,
+    messages: [],
+    provenance: [],
+  };
+}
+
+export function spanText(doc: Pick<Doc, 'text'>, span: Span): string {
+  return doc.text.slice(span.start, span.end);
+}
+
+export function addMessage(doc: Doc, message: Message): void {
+  doc.messages.push(message);
+}

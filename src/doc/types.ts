@@ -1,0 +1,288 @@
+/**
+ * The document record. Everything here is plain, JSON-serialisable data: a Doc goes unchanged into a
+ * database column, a queue job, an API response and a test fixture.
+ *
+ * Every span is `{ start, end }` in UTF-16 code units into `Doc.text` (end exclusive), and `Doc.text`
+ * never changes after ingest, so layers written by different stages always agree.
+ */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface SourceInfo {
+  url?: string;
+  title?: string;
+  byline?: string;
+  siteName?: string;
+  /** ISO date (YYYY-MM-DD) or date-time the article was published. */
+  published?: string;
+  /** Where `published` came from: given by the user, or read from the page. */
+  publishedFrom?: 'user' | 'meta' | 'json-ld' | 'time-element';
+  /** ISO 639-3 code from language identification, `und` when undecided. */
+  language?: string;
+  format: 'text' | 'html';
+  retrievedAt?: string;
+  /** Caller-supplied id (JSON Lines batches); the Doc id stays content-derived. */
+  externalId?: string;
+}
+
+export type Severity = 'info' | 'warning' | 'error';
+
+export interface Message {
+  stage: string;
+  ruleId: string;
+  severity: Severity;
+  reason: string;
+  span?: Span;
+}
+
+export interface StageRun {
+  stage: string;
+  version: number;
+  knowledgeVersion?: string;
+  ms: number;
+  at: string;
+  status: 'ok' | 'failed' | 'skipped';
+}
+
+/** Why a document was stored but not coded (non-English, empty, binary …). */
+export interface SkipReason {
+  stage: string;
+  ruleId: string;
+  reason: string;
+}
+
+export interface Paragraph extends Span {
+  index: number;
+}
+
+export interface Sentence extends Span {
+  index: number;
+  paragraph: number;
+  /** Index of the first token of the sentence in the tokens layer, and one past the last. */
+  tokenStart: number;
+  tokenEnd: number;
+}
+
+export interface Token extends Span {
+  /** Universal POS tag from wink (NOUN, PROPN, VERB, AUX, ADP, PUNCT …). */
+  pos: string;
+  /** Lower-cased normal form. */
+  normal: string;
+  lemma: string;
+  sentence: number;
+}
+
+export type EntityType =
+  | 'PERSON'
+  | 'ORG'
+  | 'IGO'
+  | 'COUNTRY'
+  | 'PLACE'
+  | 'REGION'
+  | 'NATIONALITY'
+  | 'OTHER';
+
+/** What an entity mention resolves to in the knowledge base. */
+export interface KbLink {
+  /** Stable id: `country:ARM`, `igo:WHO`, `place:geonames:524901`, `region:nagorno-karabakh`, `person:…`. */
+  id: string;
+  name: string;
+  /** ISO 3166-1 alpha-3 of the country the thing belongs to. */
+  country?: string;
+  /** Actor sector code (GOV, MIL, REB, IGO, HLH, …) where the knowledge base knows it. */
+  sector?: string;
+  lat?: number;
+  lon?: number;
+}
+
+export interface Entity extends Span {
+  id: string;
+  text: string;
+  type: EntityType;
+  kb?: KbLink;
+  /** How the mention was found: gazetteer entry, proper-noun run, title pattern … */
+  source: 'gazetteer' | 'proper-noun' | 'pattern';
+  confidence: number;
+}
+
+export interface Place extends Span {
+  id: string;
+  entity: string;
+  name: string;
+  /** `place:geonames:<id>`, `country:<ISO3>`, `region:<slug>`. */
+  placeId: string;
+  country?: string;
+  lat: number;
+  lon: number;
+  resolution: 'country' | 'region' | 'admin' | 'city' | 'continent';
+  confidence: number;
+}
+
+export type Granularity = 'year' | 'month' | 'week' | 'day' | 'time' | 'duration';
+
+export interface DateMention extends Span {
+  id: string;
+  text: string;
+  /** ISO value at the given granularity (`2020`, `2020-09`, `2020-09-27`), absent when unresolved. */
+  value?: string;
+  granularity: Granularity;
+  /** Relative to the publication date ("Friday", "last week") rather than absolute ("27 September 2020"). */
+  relative: boolean;
+  resolved: boolean;
+  /** Why an expression could not be resolved, e.g. no publication date known. */
+  reason?: string;
+}
+
+export type QuantityCategory = 'killed' | 'injured' | 'displaced' | 'arrested' | 'missing' | 'kidnapped' | 'other';
+
+export interface Quantity extends Span {
+  id: string;
+  text: string;
+  category: QuantityCategory;
+  /** Lower bound; `exact` when the text gives a single figure without hedging. */
+  min: number;
+  max?: number;
+  exact: boolean;
+  qualifier?: 'at least' | 'at most' | 'about' | 'more than' | 'fewer than' | 'up to' | 'vague';
+  /** The span of the word that says what is counted ("killing", "displaced"). */
+  cue?: Span;
+}
+
+export interface SpeakerRef {
+  text: string;
+  start: number;
+  end: number;
+  /** The actor the speaker mention resolves to. */
+  actor?: string;
+  entity?: string;
+}
+
+export interface Quote extends Span {
+  id: string;
+  kind: 'direct' | 'indirect';
+  /** The quoted or reported content, without the quotation marks. */
+  text: string;
+  cue?: Span & { text: string };
+  speaker?: SpeakerRef;
+  /** True when the quote has no cue of its own and continues the previous speaker. */
+  continued: boolean;
+  sentences: number[];
+}
+
+export interface ActorMention extends Span {
+  text: string;
+  via: 'name' | 'surname' | 'alias' | 'title' | 'pronoun' | 'nominal' | 'demonym';
+}
+
+export interface Actor {
+  id: string;
+  name: string;
+  type: 'PERSON' | 'GOVERNMENT' | 'ORG' | 'IGO' | 'COUNTRY' | 'GROUP' | 'PEOPLE' | 'ARMED_GROUP';
+  /** Stable knowledge-base id when known (`country:AZE`, `igo:WHO`, `person:ilham-aliyev`). */
+  kbId?: string;
+  country?: string;
+  sector?: string;
+  role?: string;
+  /** For group actors ("the foreign ministers of both countries"): the actors they stand for. */
+  members?: string[];
+  mentions: ActorMention[];
+}
+
+export interface EventParticipant {
+  actor?: string;
+  text: string;
+  start: number;
+  end: number;
+  /** Actor code in the CAMEO/PLOVER style: ISO3 plus optional sector (`AZEGOV`), or an IGO code. */
+  code?: string;
+  country?: string;
+  sector?: string;
+  kbId?: string;
+}
+
+export interface EventLocation {
+  place?: string;
+  name: string;
+  placeId?: string;
+  country?: string;
+  lat?: number;
+  lon?: number;
+  resolution?: Place['resolution'];
+  /** Whether the location was read from the event's own sentence or inherited from the document. */
+  from: 'sentence' | 'document';
+}
+
+export interface EventDate {
+  value: string;
+  granularity: Granularity;
+  /** `event` when the sentence gives the date, `report` when it falls back to the publication date. */
+  basis: 'event' | 'report';
+  date?: string;
+}
+
+export interface CasualtyFigure {
+  min: number;
+  max?: number;
+  exact: boolean;
+  text: string;
+  quantity: string;
+}
+
+export interface Event {
+  id: string;
+  plover: string;
+  mode?: string;
+  contexts?: string[];
+  cameo: string;
+  cameoName?: string;
+  quadClass: 1 | 2 | 3 | 4;
+  goldstein: number | null;
+  actors: EventParticipant[];
+  recipients: EventParticipant[];
+  /** A third party in the event (the mediator of talks). */
+  mediators?: EventParticipant[];
+  location?: EventLocation;
+  date?: EventDate;
+  casualties?: Partial<Record<QuantityCategory, CasualtyFigure>>;
+  negated: boolean;
+  future: boolean;
+  hypothetical: boolean;
+  historical: boolean;
+  confidence: number;
+  trigger: Span & { text: string };
+  evidence: {
+    sentences: Array<Span & { index: number }>;
+    quote?: string;
+  };
+  /** The pattern that produced the event, for audit. */
+  pattern: string;
+}
+
+export interface Layers {
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+  tokens: Token[];
+  entities: Entity[];
+  places: Place[];
+  dates: DateMention[];
+  quantities: Quantity[];
+  actors: Actor[];
+  quotes: Quote[];
+  events: Event[];
+}
+
+export type LayerName = keyof Layers;
+
+export interface Doc {
+  /** Stable: hash of the normalised text (and URL when there is one). */
+  id: string;
+  source: SourceInfo;
+  text: string;
+  layers: Partial<Layers>;
+  messages: Message[];
+  provenance: StageRun[];
+  skip?: SkipReason;
+}

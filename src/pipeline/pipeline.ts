@@ -1,0 +1,85 @@
+import type { Doc, LayerName, Message, Severity, Span, StageRun } from '../doc/types.js';
+import type { Stage, StageContext } from './stage.js';
+
+export class PipelineError extends Error {}
+
+export interface Pipeline {
+  stages: readonly Stage[];
+  /** Runs every stage on the doc in place and returns it. Never throws for a stage's failure. */
+  run(doc: Doc): Doc;
+}
+
+/** Layers the ingest step puts on every document before the pipeline runs. */
+const INGEST_LAYERS: readonly LayerName[] = ['paragraphs'];
+
+/**
+ * Builds a pipeline and checks it: every layer a stage requires must be provided by an earlier
+ * stage (or by ingest), and no two stages may provide the same layer.
+ */
+export function createPipeline(stages: readonly Stage[], options: { initialLayers?: readonly LayerName[] } = {}): Pipeline {
+  const available = new Set<LayerName>(options.initialLayers ?? INGEST_LAYERS);
+  const names = new Set<string>();
+  for (const stage of stages) {
+    if (names.has(stage.name)) throw new PipelineError(`stage "${stage.name}" appears twice`);
+    names.add(stage.name);
+    const missing = stage.requires.filter((layer) => !available.has(layer));
+    if (missing.length > 0) {
+      throw new PipelineError(`stage "${stage.name}" requires ${missing.join(', ')}, which no earlier stage provides`);
+    }
+    for (const layer of stage.provides) {
+      if (available.has(layer)) throw new PipelineError(`layer "${layer}" is provided twice (again by "${stage.name}")`);
+      available.add(layer);
+    }
+  }
+  return { stages, run: (doc) => runStages(stages, doc) };
+}
+
+function runStages(stages: readonly Stage[], doc: Doc): Doc {
+  if (doc.skip) return doc;
+  for (const stage of stages) {
+    const started = performance.now();
+    const missing = stage.requires.filter((layer) => doc.layers[layer] === undefined);
+    if (missing.length > 0) {
+      doc.messages.push({
+        stage: stage.name, ruleId: 'missing-layer', severity: 'error',
+        reason: `skipped: ${missing.join(', ')} missing after an earlier failure`,
+      });
+      doc.provenance.push(provenance(stage, started, 'skipped'));
+      continue;
+    }
+    const ctx = contextFor(stage.name, doc.messages);
+    try {
+      const output = stage.run(doc, ctx);
+      for (const layer of stage.provides) {
+        const value = output[layer];
+        if (!Array.isArray(value)) throw new PipelineError(`stage "${stage.name}" did not return layer "${layer}"`);
+        (doc.layers as Record<string, unknown>)[layer] = value;
+      }
+      doc.provenance.push(provenance(stage, started, 'ok'));
+    } catch (error) {
+      doc.messages.push({
+        stage: stage.name, ruleId: 'stage-failed', severity: 'error',
+        reason: error instanceof Error ? error.message : String(error),
+      });
+      doc.provenance.push(provenance(stage, started, 'failed'));
+    }
+  }
+  return doc;
+}
+
+function contextFor(stage: string, messages: Message[]): StageContext {
+  return {
+    report(ruleId: string, severity: Severity, reason: string, span?: Span) {
+      messages.push(span ? { stage, ruleId, severity, reason, span } : { stage, ruleId, severity, reason });
+    },
+  };
+}
+
+function provenance(stage: Stage, started: number, status: StageRun['status']): StageRun {
+  const run: StageRun = {
+    stage: stage.name, version: stage.version, ms: Math.round((performance.now() - started) * 1000) / 1000,
+    at: new Date().toISOString(), status,
+  };
+  if (stage.knowledgeVersion) run.knowledgeVersion = stage.knowledgeVersion;
+  return run;
+}

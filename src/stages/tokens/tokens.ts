@@ -1,0 +1,55 @@
+import type { Sentence, Token } from '../../doc/types.js';
+import { wink } from '../../nlp/wink.js';
+import { defineStage } from '../../pipeline/stage.js';
+
+/**
+ * Sentences, tokens, part of speech and lemmas from wink-nlp, one paragraph at a time so that no
+ * sentence runs across a paragraph break. wink is lossless (each token keeps its preceding white
+ * space), which is how token offsets into the unchanged text are recovered.
+ */
+export const splitSentences = () =>
+  defineStage({
+    name: 'tokens',
+    version: 1,
+    requires: ['paragraphs'],
+    provides: ['sentences', 'tokens'],
+    run(doc) {
+      const nlp = wink();
+      const its = nlp.its;
+      const sentences: Sentence[] = [];
+      const tokens: Token[] = [];
+      for (const paragraph of doc.layers.paragraphs ?? []) {
+        const text = doc.text.slice(paragraph.start, paragraph.end);
+        const wdoc = nlp.readDoc(text);
+        const values = wdoc.tokens().out() as string[];
+        const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
+        const tags = wdoc.tokens().out(its.pos) as string[];
+        const lemmas = wdoc.tokens().out(its.lemma) as string[];
+        const starts: number[] = [];
+        let offset = paragraph.start;
+        for (let i = 0; i < values.length; i += 1) {
+          offset += spaces[i]!.length;
+          starts.push(offset);
+          offset += values[i]!.length;
+        }
+        const firstToken = tokens.length;
+        wdoc.sentences().each((sentence) => {
+          const [from, to] = sentence.out(its.span) as unknown as [number, number];
+          const index = sentences.length;
+          for (let i = from; i <= to; i += 1) {
+            const value = values[i]!;
+            tokens.push({
+              start: starts[i]!, end: starts[i]! + value.length,
+              pos: tags[i]!, normal: value.toLowerCase(), lemma: lemmas[i]!, sentence: index,
+            });
+          }
+          sentences.push({
+            index, paragraph: paragraph.index,
+            start: starts[from]!, end: starts[to]! + values[to]!.length,
+            tokenStart: firstToken + from, tokenEnd: firstToken + to + 1,
+          });
+        });
+      }
+      return { sentences, tokens };
+    },
+  });
