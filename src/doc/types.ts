@@ -121,7 +121,7 @@ export interface Place extends Span {
   confidence: number;
 }
 
-export type Granularity = 'year' | 'month' | 'week' | 'day' | 'time' | 'duration';
+export type Granularity = 'year' | 'quarter' | 'month' | 'week' | 'day' | 'time' | 'duration';
 
 export interface DateMention extends Span {
   id: string;

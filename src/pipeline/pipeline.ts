@@ -1,10 +1,10 @@
 import type { Doc, LayerName, Message, Severity, Span, StageRun } from '../doc/types.js';
-import type { Stage, StageContext } from './stage.js';
+import type { AnyStage, StageContext } from './stage.js';
 
 export class PipelineError extends Error {}
 
 export interface Pipeline {
-  stages: readonly Stage[];
+  stages: readonly AnyStage[];
   /** Runs every stage on the doc in place and returns it. Never throws for a stage's failure. */
   run(doc: Doc): Doc;
 }
@@ -16,7 +16,7 @@ const INGEST_LAYERS: readonly LayerName[] = ['paragraphs'];
  * Builds a pipeline and checks it: every layer a stage requires must be provided by an earlier
  * stage (or by ingest), and no two stages may provide the same layer.
  */
-export function createPipeline(stages: readonly Stage[], options: { initialLayers?: readonly LayerName[] } = {}): Pipeline {
+export function createPipeline(stages: readonly AnyStage[], options: { initialLayers?: readonly LayerName[] } = {}): Pipeline {
   const available = new Set<LayerName>(options.initialLayers ?? INGEST_LAYERS);
   const names = new Set<string>();
   for (const stage of stages) {
@@ -34,7 +34,7 @@ export function createPipeline(stages: readonly Stage[], options: { initialLayer
   return { stages, run: (doc) => runStages(stages, doc) };
 }
 
-function runStages(stages: readonly Stage[], doc: Doc): Doc {
+function runStages(stages: readonly AnyStage[], doc: Doc): Doc {
   if (doc.skip) return doc;
   for (const stage of stages) {
     const started = performance.now();
@@ -75,7 +75,7 @@ function contextFor(stage: string, messages: Message[]): StageContext {
   };
 }
 
-function provenance(stage: Stage, started: number, status: StageRun['status']): StageRun {
+function provenance(stage: AnyStage, started: number, status: StageRun['status']): StageRun {
   const run: StageRun = {
     stage: stage.name, version: stage.version, ms: Math.round((performance.now() - started) * 1000) / 1000,
     at: new Date().toISOString(), status,

@@ -17,6 +17,11 @@ export interface Stage<P extends LayerName = LayerName> {
   run(doc: Readonly<Doc>, ctx: StageContext): Pick<Layers, P>;
 }
 
+/** Any stage, whatever layers it provides: what a pipeline holds. */
+export interface AnyStage extends Omit<Stage, 'run'> {
+  run(doc: Readonly<Doc>, ctx: StageContext): Partial<Layers>;
+}
+
 /** Declares a stage once, with what it needs and what it adds, so a pipeline can be checked before it runs. */
 export function defineStage<P extends LayerName>(stage: Stage<P>): Stage<P> {
   if (!stage.name) throw new Error('a stage needs a name');

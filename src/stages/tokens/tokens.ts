@@ -24,7 +24,8 @@ export const splitSentences = () =>
         const values = wdoc.tokens().out() as string[];
         const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
         const tags = wdoc.tokens().out(its.pos) as string[];
-        const lemmas = wdoc.tokens().out(its.lemma) as string[];
+        // wink's typings omit the model add-on signature of its.lemma, which the lite model does provide.
+        const lemmas = wdoc.tokens().out(its.lemma as Parameters<ReturnType<typeof wdoc.tokens>['out']>[0]) as string[];
         const starts: number[] = [];
         let offset = paragraph.start;
         for (let i = 0; i < values.length; i += 1) {
@@ -33,8 +34,7 @@ export const splitSentences = () =>
           offset += values[i]!.length;
         }
         const firstToken = tokens.length;
-        wdoc.sentences().each((sentence) => {
-          const [from, to] = sentence.out(its.span) as unknown as [number, number];
+        for (const [from, to] of wdoc.sentences().out(its.span) as unknown as Array<[number, number]>) {
           const index = sentences.length;
           for (let i = from; i <= to; i += 1) {
             const value = values[i]!;
@@ -48,7 +48,7 @@ export const splitSentences = () =>
             start: starts[from]!, end: starts[to]! + values[to]!.length,
             tokenStart: firstToken + from, tokenEnd: firstToken + to + 1,
           });
-        });
+        }
       }
       return { sentences, tokens };
     },

@@ -1,0 +1,127 @@
+/**
+ * `npm run bench`: throughput, per-stage time, cold start and memory, printed as tables and written
+ * into BENCHMARKS.md. Corpora: 1,000 synthetic articles of our own (always), and the real articles
+ * in ../shared/gold (when present; see QUIRKS.md "A real corpus for throughput benchmarks").
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createEngine } from '../src/engine/engine.js';
+import type { IngestInput } from '../src/ingest/index.js';
+import { openStore } from '../src/store/store.js';
+import { cliPath, repoRoot, sharedDir } from '../test/paths.js';
+import { realCorpus } from './corpus.js';
+import { syntheticArticles } from './synthetic.js';
+import { markdownTable, median, replaceSection } from './report.js';
+
+interface CorpusResult {
+  corpus: string;
+  articles: number;
+  words: number;
+  extractMs: number;
+  storeMs: number;
+  events: number;
+  perStage: Map<string, number>;
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+async function measure(corpus: string, inputs: IngestInput[]): Promise<CorpusResult> {
+  const engine = createEngine();
+  for (const input of inputs.slice(0, 50)) engine.extract(input);
+  const perStage = new Map<string, number>();
+  let events = 0;
+  const started = performance.now();
+  for (const input of inputs) {
+    const doc = engine.extract(input);
+    events += doc.layers.events?.length ?? 0;
+    for (const run of doc.provenance) perStage.set(run.stage, (perStage.get(run.stage) ?? 0) + run.ms);
+  }
+  const extractMs = performance.now() - started;
+
+  const dir = mkdtempSync(join(tmpdir(), 'dyad-bench-'));
+  const store = openStore(join(dir, 'bench.db'));
+  const storeEngine = createEngine({ store, pipeline: engine.pipeline });
+  const storeStarted = performance.now();
+  await storeEngine.ingestBatch(inputs);
+  const storeMs = performance.now() - storeStarted;
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+
+  const words = inputs.reduce((sum, input) => sum + wordCount(input.content), 0);
+  return { corpus, articles: inputs.length, words, extractMs, storeMs, events, perStage };
+}
+
+function coldStart(seed: string | undefined): { median: number; runs: number[] } {
+  let target = seed;
+  if (!target) {
+    const dir = mkdtempSync(join(tmpdir(), 'dyad-cold-'));
+    target = join(dir, 'article.txt');
+    writeFileSync(target, syntheticArticles(1)[0]!.text);
+  }
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i += 1) {
+    const started = performance.now();
+    execFileSync(process.execPath, [cliPath(), 'extract', target, '--published', '2020-10-09', '--format', 'json'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    runs.push(performance.now() - started);
+  }
+  return { median: median(runs), runs };
+}
+
+async function main(): Promise<void> {
+  const shared = sharedDir();
+  const results: CorpusResult[] = [];
+  const rssBefore = process.memoryUsage().rss;
+  const synthetic = syntheticArticles(1000).map((a) => ({ content: a.text, kind: 'text' as const, published: a.published, externalId: a.id }));
+  results.push(await measure('synthetic (own texts)', synthetic));
+  if (shared) {
+    results.push(await measure('real news (shared/gold)', realCorpus(shared)));
+  } else {
+    console.log('../shared is absent: the real-news corpus is skipped.');
+  }
+  const rssAfter = process.memoryUsage().rss;
+  const cold = coldStart(shared ? join(shared, 'seed', 'article.txt') : undefined);
+
+  const throughput = markdownTable(
+    ['corpus', 'articles', 'words/article', 'extract ms/article', 'extract articles/s', 'text → stored events, articles/s', 'events'],
+    results.map((r) => [
+      r.corpus, r.articles, Math.round(r.words / r.articles),
+      (r.extractMs / r.articles).toFixed(3), Math.round((r.articles * 1000) / r.extractMs),
+      Math.round((r.articles * 1000) / r.storeMs), r.events,
+    ]),
+  );
+  const stages = [...results[0]!.perStage.keys()];
+  const perStage = markdownTable(
+    ['stage', ...results.map((r) => `${r.corpus} ms/article`)],
+    stages.map((stage) => [stage, ...results.map((r) => ((r.perStage.get(stage) ?? 0) / r.articles).toFixed(3))]),
+  );
+  const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, one process (one core)`;
+  const body = [
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}.`,
+    '',
+    '### Throughput',
+    throughput,
+    '',
+    '"extract" is text in, analysed document out (ingest + every pipeline stage); "text → stored events" adds',
+    'writing documents and events to a fresh SQLite file in transactions of 200.',
+    '',
+    '### Time per stage',
+    perStage,
+    '',
+    '### Cold start and memory',
+    markdownTable(['what', 'value'], [
+      ['`dyad extract` on the seed, cold process, median of 5', `${Math.round(cold.median)} ms (${cold.runs.map(Math.round).join(', ')})`],
+      ['resident memory of the benchmark process before loading', `${Math.round(rssBefore / 1e6)} MB`],
+      ['resident memory after coding every corpus', `${Math.round(rssAfter / 1e6)} MB`],
+    ]),
+  ].join('\n');
+  console.log(body);
+  replaceSection(join(repoRoot(), 'BENCHMARKS.md'), 'Latest run (`npm run bench`)', body);
+}
+
+await main();

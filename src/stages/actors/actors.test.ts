@@ -1,0 +1,181 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Actor, Doc } from '../../doc/types.js';
+import { makeDoc } from '../../test-support/make-doc.js';
+import { splitSentences } from '../tokens/tokens.js';
+import { checkActorRoles, resolveActors } from './actors.js';
+import { entitiesAt } from './test-entities.js';
+
+type Specs = Parameters<typeof entitiesAt>[1];
+
+function actorsOf(text: string, specs: Specs): { doc: Doc; actors: Actor[] } {
+  const doc = makeDoc(text, [splitSentences(), resolveActors()], {}, { entities: entitiesAt(text, specs) });
+  assert.deepEqual(doc.messages.filter((m) => m.severity === 'error'), []);
+  return { doc, actors: doc.layers.actors! };
+}
+
+function actorAt(doc: Doc, phrase: string, occurrence = 0): Actor | undefined {
+  let at = -1;
+  for (let i = 0; i <= occurrence; i += 1) at = doc.text.indexOf(phrase, at + 1);
+  assert.ok(at >= 0, `"${phrase}" is in the text`);
+  return doc.layers.actors!.find((actor) => actor.mentions.some((m) => m.start === at && m.end === at + phrase.length));
+}
+
+test('the role knowledge file is valid', () => {
+  assert.deepEqual(checkActorRoles(), []);
+});
+
+test('a person is one actor across full name, title, honorific and surname', () => {
+  const text = 'President Jane Okafor arrived in Lagos on Monday. Okafor met students.\nMs Okafor later left.';
+  const { doc, actors } = actorsOf(text, [['President Jane Okafor', 'PERSON'], ['Ms Okafor', 'PERSON'], ['Okafor', 'PERSON']]);
+  const okafor = actorAt(doc, 'President Jane Okafor')!;
+  assert.equal(okafor.name, 'Jane Okafor');
+  assert.equal(okafor.role, 'president');
+  assert.equal(okafor.sector, 'GOV');
+  assert.equal(actorAt(doc, 'Okafor', 1), okafor);
+  assert.equal(actorAt(doc, 'Ms Okafor'), okafor);
+  assert.equal(actors.filter((a) => a.type === 'PERSON').length, 1);
+  assert.equal(okafor.id, 'a1');
+});
+
+test('different first names with one surname stay apart', () => {
+  const text = 'Tom Banda and Rose Banda spoke.';
+  const { actors } = actorsOf(text, [['Tom Banda', 'PERSON'], ['Rose Banda', 'PERSON']]);
+  assert.equal(actors.length, 2);
+});
+
+test('nationality or country before a title gives the person a country and a sector', () => {
+  const text = 'Kenyan President Jane Okafor met Tanzania’s foreign minister, Ali Musa, and their Ugandan counterpart, Peter Obi.';
+  const { doc } = actorsOf(text, [
+    ['Jane Okafor', 'PERSON'], ['Ali Musa', 'PERSON'], ['Peter Obi', 'PERSON'],
+    ['Kenyan', 'NATIONALITY', { country: 'KEN' }], ['Tanzania', 'COUNTRY', { country: 'TZA' }], ['Ugandan', 'NATIONALITY', { country: 'UGA' }],
+  ]);
+  const okafor = actorAt(doc, 'Jane Okafor')!;
+  assert.deepEqual([okafor.role, okafor.country, okafor.sector], ['president', 'KEN', 'GOV']);
+  assert.equal(actorAt(doc, 'Kenyan President'), okafor);
+  const musa = actorAt(doc, 'Ali Musa')!;
+  assert.deepEqual([musa.role, musa.country, musa.sector], ['foreign minister', 'TZA', 'GOV']);
+  assert.equal(actorAt(doc, 'Tanzania’s foreign minister'), musa);
+  const obi = actorAt(doc, 'Peter Obi')!;
+  assert.deepEqual([obi.country, obi.sector], ['UGA', 'GOV']);
+  assert.equal(actorAt(doc, 'Tanzania')?.type, 'COUNTRY');
+});
+
+test('"X\'s president" before the name becomes an office actor that the named president takes over', () => {
+  const text = 'Ghana’s president warned of unrest. Later, Ghanaian President Kofi Mensah said talks would go on. The president left.';
+  const { doc, actors } = actorsOf(text, [['Kofi Mensah', 'PERSON'], ['Ghana', 'COUNTRY', { country: 'GHA', name: 'Ghana' }], ['Ghanaian', 'NATIONALITY', { country: 'GHA' }]]);
+  const mensah = actorAt(doc, 'Kofi Mensah')!;
+  assert.equal(actorAt(doc, 'Ghana’s president'), mensah);
+  assert.equal(actorAt(doc, 'The president'), mensah);
+  assert.equal(mensah.name, 'Kofi Mensah');
+  assert.equal(actors.filter((a) => a.type === 'PERSON').length, 1);
+});
+
+test('an office named once without its holder gets a made-up name and the country', () => {
+  const text = 'The Malian president met Senegal’s prime minister.';
+  const { doc } = actorsOf(text, [['Malian', 'NATIONALITY', { country: 'MLI' }], ['Senegal', 'COUNTRY', { country: 'SEN', name: 'Senegal' }]]);
+  const president = actorAt(doc, 'The Malian president')!;
+  assert.deepEqual([president.type, president.country, president.sector, president.kbId], ['PERSON', 'MLI', 'GOV', 'country:MLI']);
+  assert.equal(actorAt(doc, 'Senegal’s prime minister')?.name, 'Prime Minister of Senegal');
+});
+
+test('a named person with a known country takes "X\'s president" later in the text', () => {
+  const text = 'Amina Diallo spoke on Tuesday. Mali’s president said the border was closed.';
+  const { doc } = actorsOf(text, [['Amina Diallo', 'PERSON', { id: 'person:amina-diallo', country: 'MLI', sector: 'GOV' }], ['Mali', 'COUNTRY', { country: 'MLI' }]]);
+  assert.equal(actorAt(doc, 'Mali’s president'), actorAt(doc, 'Amina Diallo'));
+  assert.equal(actorAt(doc, 'Amina Diallo')?.role, 'president');
+});
+
+test('governments, those in charge, authorities and places of government', () => {
+  const text = 'The Chadian government rejected the plan. Those in charge of Chad said no. Chadian authorities closed roads, and the government in Ndjamena stayed silent.';
+  const { doc, actors } = actorsOf(text, [['Chadian', 'NATIONALITY', { country: 'TCD' }], ['Chad', 'COUNTRY', { country: 'TCD', name: 'Chad' }], ['Ndjamena', 'PLACE', { id: 'place:1', country: 'TCD' }]]);
+  const government = actorAt(doc, 'The Chadian government')!;
+  assert.deepEqual([government.type, government.country, government.sector, government.name], ['GOVERNMENT', 'TCD', 'GOV', 'Government of Chad']);
+  assert.equal(actorAt(doc, 'Those in charge of Chad'), government);
+  assert.equal(actorAt(doc, 'Chadian authorities'), government);
+  assert.equal(actorAt(doc, 'the government in Ndjamena'), government);
+  assert.equal(actors.filter((a) => a.type === 'GOVERNMENT').length, 1);
+});
+
+test('armed groups: ethnic and backed forces are rebels, plain forces are the military', () => {
+  const text = 'Ethnic Somali forces clashed with Ethiopian troops. Eritrean-backed rebels joined.';
+  const { doc } = actorsOf(text, [['Somali', 'NATIONALITY', { country: 'SOM' }], ['Ethiopian', 'NATIONALITY', { country: 'ETH' }], ['Eritrean', 'NATIONALITY', { country: 'ERI' }]]);
+  const ethnic = actorAt(doc, 'Ethnic Somali forces')!;
+  assert.deepEqual([ethnic.type, ethnic.country, ethnic.sector], ['ARMED_GROUP', 'SOM', 'REB']);
+  const troops = actorAt(doc, 'Ethiopian troops')!;
+  assert.deepEqual([troops.country, troops.sector], ['ETH', 'MIL']);
+  const rebels = actorAt(doc, 'Eritrean-backed rebels')!;
+  assert.deepEqual([rebels.country, rebels.sector], ['ERI', 'REB']);
+});
+
+test('the head of an IGO is a person of that IGO, taken over by the named head', () => {
+  const text = 'The head of the World Food Programme visited. Maria Lopez, the head of the World Food Programme, said aid was coming.';
+  const { doc } = actorsOf(text, [['World Food Programme', 'IGO', { id: 'igo:WFP', sector: 'IGO' }], ['Maria Lopez', 'PERSON']]);
+  const first = actorAt(doc, 'The head of the World Food Programme')!;
+  assert.equal(first, actorAt(doc, 'Maria Lopez'));
+  assert.deepEqual([first.type, first.sector, first.name, first.role], ['PERSON', 'IGO', 'Maria Lopez', 'head']);
+  assert.equal(actorAt(doc, 'World Food Programme')?.type, 'IGO');
+});
+
+test('the knowledge base can say a named person is the IGO head', () => {
+  const text = 'The director-general of the World Food Programme called for calm. Maria Lopez flew to Rome.';
+  const { doc } = actorsOf(text, [['World Food Programme', 'IGO', { id: 'igo:WFP', sector: 'IGO' }], ['Maria Lopez', 'PERSON', { id: 'person:maria-lopez', sector: 'IGO' }]]);
+  assert.equal(actorAt(doc, 'The director-general of the World Food Programme'), actorAt(doc, 'Maria Lopez'));
+});
+
+test('people.jsonl (through the entity kb id) says who holds an office on the publication date', () => {
+  const text = 'The head of the World Health Organization urged calm. Later, Tedros Adhanom Ghebreyesus spoke in Geneva.';
+  const { doc } = actorsOf(text, [['World Health Organization', 'IGO', { id: 'igo:WHO', sector: 'IGOHLH' }], ['Tedros Adhanom Ghebreyesus', 'PERSON', { id: 'person:tedros-adhanom-ghebreyesus' }]]);
+  const tedros = actorAt(doc, 'Tedros Adhanom Ghebreyesus')!;
+  assert.equal(actorAt(doc, 'The head of the World Health Organization'), tedros);
+  assert.equal(tedros.kbId, 'person:tedros-adhanom-ghebreyesus');
+});
+
+test('"both countries" makes a group of the two countries last mentioned', () => {
+  const text = 'Peru accused Chile of spying, and Bolivia watched. The foreign ministers of both countries met. The two countries’ leaders spoke later.';
+  const { doc, actors } = actorsOf(text, [['Peru', 'COUNTRY', { country: 'PER' }], ['Chile', 'COUNTRY', { country: 'CHL' }], ['Bolivia', 'COUNTRY', { country: 'BOL' }]]);
+  const group = actorAt(doc, 'The foreign ministers of both countries')!;
+  assert.equal(group.type, 'GROUP');
+  assert.equal(group.sector, 'GOV');
+  const members = group.members!.map((id) => actors.find((a) => a.id === id)?.country).sort();
+  assert.deepEqual(members, ['BOL', 'CHL']);
+  assert.equal(actorAt(doc, 'The two countries’ leaders'), group);
+});
+
+test('"both countries" counts only the countries named before it', () => {
+  const text = 'Peru and Chile are at odds. The foreign ministers of both countries met their Bolivian counterpart.';
+  const { doc, actors } = actorsOf(text, [['Peru', 'COUNTRY', { country: 'PER' }], ['Chile', 'COUNTRY', { country: 'CHL' }], ['Bolivian', 'NATIONALITY', { country: 'BOL' }]]);
+  const group = actorAt(doc, 'The foreign ministers of both countries')!;
+  assert.deepEqual(group.members!.map((id) => actors.find((a) => a.id === id)?.country).sort(), ['CHL', 'PER']);
+});
+
+test('demonym plurals are a people; countries are one actor each', () => {
+  const text = 'Nepal and India signed. Nepalis celebrated in the streets of Nepal.';
+  const { doc } = actorsOf(text, [['Nepal', 'COUNTRY', { country: 'NPL' }], ['India', 'COUNTRY', { country: 'IND' }], ['Nepalis', 'NATIONALITY', { country: 'NPL' }]]);
+  const people = actorAt(doc, 'Nepalis')!;
+  assert.deepEqual([people.type, people.country], ['PEOPLE', 'NPL']);
+  assert.equal(actorAt(doc, 'Nepal'), actorAt(doc, 'Nepal', 2));
+  assert.equal(actorAt(doc, 'Nepal')?.kbId, 'country:NPL');
+});
+
+test('he and his go to the subject of the previous sentence; they only when clear', () => {
+  const text = 'Sara Kim met Tom Lee in Paris. He said the meeting went well, and his aides agreed. The Peruvian government and Bolivian rebels argued. They left.\nThe Peruvian government met again. They said nothing.';
+  const { doc } = actorsOf(text, [['Sara Kim', 'PERSON'], ['Tom Lee', 'PERSON'], ['Peruvian', 'NATIONALITY', { country: 'PER' }], ['Bolivian', 'NATIONALITY', { country: 'BOL' }]]);
+  const kim = actorAt(doc, 'Sara Kim')!;
+  assert.equal(actorAt(doc, 'He'), kim);
+  assert.equal(actorAt(doc, 'his'), kim);
+  assert.equal(actorAt(doc, 'They'), undefined);
+  assert.equal(actorAt(doc, 'They', 1), actorAt(doc, 'The Peruvian government'));
+});
+
+test('a pronoun after a closing quotation mark skips people named inside the quotation', () => {
+  const text = 'Omar Haddad spoke first. “We trust Lina Saab,” he said.';
+  const { doc } = actorsOf(text, [['Omar Haddad', 'PERSON'], ['Lina Saab', 'PERSON']]);
+  assert.equal(actorAt(doc, 'he'), actorAt(doc, 'Omar Haddad'));
+});
+
+test('empty and odd input', () => {
+  assert.deepEqual(actorsOf('', []).actors, []);
+  assert.deepEqual(actorsOf('\u{1F600} ‘’ "" \u0000 ,,,', []).actors, []);
+  assert.ok(actorsOf('the president '.repeat(2000), []).actors.length <= 1);
+});

@@ -1,0 +1,87 @@
+import type { Entity, Sentence, Token } from '../../doc/types.js';
+import type { ActorBook } from './book.js';
+import type { RoleKnowledge } from './roles.js';
+
+/** What the resolver knows about one document while it walks through it. */
+export interface ResolveContext {
+  text: string;
+  tokens: readonly Token[];
+  /** Lower-case token forms, indexable like `tokens`. */
+  words: string[];
+  sentences: readonly Sentence[];
+  roles: RoleKnowledge;
+  book: ActorBook;
+  /** Entity beginning at a token index, and entity whose last token is at an index. */
+  entityStartingAt: Map<number, Entity>;
+  entityEndingAt: Map<number, Entity>;
+  /** Token index range of each entity, by entity id. */
+  entityTokens: Map<string, [number, number]>;
+  /** Tokens covered by any entity. */
+  insideEntity: Uint8Array;
+  /** Every country mention in text order, with its offset, for "both countries". */
+  countryMentions: Array<{ country: string; at: number }>;
+  /** Date the roles of known people are read on (the publication date), when known. */
+  published?: string;
+  countryNames: Map<string, string>;
+  /** Sentence index of each mention start, for pronoun look-back. */
+  mentionSentence: Map<number, number>;
+}
+
+export function buildContext(text: string, sentences: readonly Sentence[], tokens: readonly Token[], entities: readonly Entity[], roles: RoleKnowledge, book: ActorBook): ResolveContext {
+  const context: ResolveContext = {
+    text, tokens, sentences, roles, book,
+    words: tokens.map((token) => token.normal),
+    entityStartingAt: new Map(), entityEndingAt: new Map(), entityTokens: new Map(),
+    insideEntity: new Uint8Array(tokens.length),
+    countryMentions: [], countryNames: new Map(), mentionSentence: new Map(),
+  };
+  const countryNames = new Map<string, string>();
+  for (const entity of entities) {
+    const first = firstTokenAtOrAfter(tokens, entity.start);
+    let last = first;
+    while (last + 1 < tokens.length && tokens[last + 1]!.end <= entity.end) last += 1;
+    if (first >= tokens.length || tokens[first]!.start >= entity.end) continue;
+    context.entityTokens.set(entity.id, [first, last + 1]);
+    if (!context.entityStartingAt.has(first)) context.entityStartingAt.set(first, entity);
+    context.entityEndingAt.set(last, entity);
+    for (let i = first; i <= last; i += 1) context.insideEntity[i] = 1;
+    const country = countryOf(entity);
+    if (entity.type === 'COUNTRY' && country) countryNames.set(country, entity.kb?.name ?? entity.text);
+    // A demonym's kb link names its country ("Kenyan" → Kenya); a country's own mention wins.
+    if (entity.type === 'NATIONALITY' && country && entity.kb?.id === `country:${country}` && !countryNames.has(country)) countryNames.set(country, entity.kb.name);
+  }
+  for (const [country, name] of countryNames) context.countryNames.set(country, name);
+  return context;
+}
+
+function firstTokenAtOrAfter(tokens: readonly Token[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (tokens[mid]!.start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** ISO3 of the country an entity stands for or belongs to. */
+export function countryOf(entity: Entity): string | undefined {
+  if (entity.kb?.country) return entity.kb.country;
+  if (entity.kb?.id.startsWith('country:')) return entity.kb.id.slice('country:'.length);
+  return undefined;
+}
+
+export function noteCountry(context: ResolveContext, country: string, at: number): void {
+  context.countryMentions.push({ country, at });
+}
+
+/** The last `count` distinct countries mentioned before offset `before`, most recent last. */
+export function countriesBefore(context: ResolveContext, before: number, count: number): string[] {
+  const found: string[] = [];
+  for (let i = context.countryMentions.length - 1; i >= 0 && found.length < count; i -= 1) {
+    const { country, at } = context.countryMentions[i]!;
+    if (at < before && !found.includes(country)) found.unshift(country);
+  }
+  return found;
+}

@@ -1,0 +1,311 @@
+import type {
+  Actor, CasualtyFigure, DateMention, Doc, Event, EventDate, EventLocation, EventParticipant, Place, Quantity, Quote, Sentence, Token,
+} from '../../doc/types.js';
+import { getCodebook, type Codebook } from '../../knowledge/codebook.js';
+import { getEventMatcher, wordTokens, type CompiledPattern, type PatternMatch } from '../../knowledge/patterns.js';
+import { defineStage } from '../../pipeline/stage.js';
+import { clauseAround, flagsFor } from './clauses.js';
+import { mergeEvents, type DraftEvent } from './merge.js';
+import { buildCandidates, participantKey, toParticipant, tokenAt, type Candidate } from './participants.js';
+import { assignRoles, type RoleContext } from './roles.js';
+
+/** Speech acts whose later triggers in the same clause are their content ("the last chance to withdraw"). */
+const SPEECH_ACTS = new Set(['AGREE', 'REQUEST', 'REJECT', 'THREATEN', 'ACCUSE']);
+/** PLOVER defines these as statements about the future: "will" is part of them, not a future flag. */
+const INHERENTLY_FUTURE = new Set(['AGREE', 'THREATEN', 'REQUEST', 'REJECT']);
+const CASUALTY_TYPES = new Set(['ASSAULT', 'COERCE']);
+const LOCATION_PREPOSITIONS = new Set(['in', 'at', 'near', 'over', 'inside', 'across', 'throughout', 'outside', 'into']);
+const DAY_MS = 86_400_000;
+const NONE: ReadonlySet<number> = new Set();
+
+interface DocContext {
+  doc: Readonly<Doc>;
+  tokens: readonly Token[];
+  codebook: Codebook;
+  candidates: Candidate[];
+  actorsById: Map<string, Actor>;
+  quotes: readonly Quote[];
+  published: string | undefined;
+  /** Mentions grouped by the sentence they start in, so each trigger looks only at its own sentence. */
+  datesIn: Map<number, DateMention[]>;
+  placesIn: Map<number, Place[]>;
+  quantitiesIn: Map<number, Quantity[]>;
+}
+
+function bySentence<T extends { start: number }>(tokens: readonly Token[], items: readonly T[]): Map<number, T[]> {
+  const buckets = new Map<number, T[]>();
+  for (const item of items) {
+    const sentence = tokens[tokenAt(tokens, item.start)]?.sentence;
+    if (sentence === undefined) continue;
+    const list = buckets.get(sentence) ?? [];
+    list.push(item);
+    buckets.set(sentence, list);
+  }
+  return buckets;
+}
+
+function quoteAt(quotes: readonly Quote[], at: number): Quote | undefined {
+  return quotes.find((quote) => quote.start <= at && at < quote.end);
+}
+
+function eventDate(ctx: DocContext, sentence: Sentence, at: number, owns: (tokenIndex: number) => boolean): { date?: EventDate; historical: boolean } {
+  const inSentence = (ctx.datesIn.get(sentence.index) ?? []).filter((d) => d.end <= sentence.end
+    && d.resolved && d.value && d.granularity !== 'duration' && owns(tokenAt(ctx.tokens, d.start)));
+  const nearest = inSentence.sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
+  if (nearest?.value) {
+    const date: EventDate = { value: nearest.value, granularity: nearest.granularity, basis: 'event', date: nearest.id };
+    return { date, historical: isHistorical(nearest.value, ctx.published) };
+  }
+  if (ctx.published) return { date: { value: ctx.published.slice(0, 10), granularity: 'day', basis: 'report' }, historical: false };
+  return { historical: false };
+}
+
+/** More than a year before publication, counting from the last day the date can mean. */
+function isHistorical(value: string, published: string | undefined): boolean {
+  if (!published) return false;
+  const [year, month, day] = value.split('-').map(Number);
+  if (!year) return false;
+  const last = day ? Date.UTC(year, (month ?? 1) - 1, day) : month ? Date.UTC(year, month, 0) : Date.UTC(year, 11, 31);
+  const publishedAt = Date.parse(published.slice(0, 10));
+  return Number.isFinite(publishedAt) && publishedAt - last > 365 * DAY_MS;
+}
+
+function eventLocation(ctx: DocContext, sentence: Sentence, at: number, owns: (tokenIndex: number) => boolean): { location?: EventLocation; score: number } {
+  let best: { location: EventLocation; score: number } | undefined;
+  const tokens = ctx.tokens;
+  for (const place of ctx.placesIn.get(sentence.index) ?? []) {
+    if (place.end > sentence.end) continue;
+    let before = sentence.tokenStart;
+    while (before < sentence.tokenEnd && tokens[before]!.end <= place.start) before += 1;
+    let preposition = before - 1;
+    while (preposition >= sentence.tokenStart && (tokens[preposition]!.pos === 'DET' || tokens[preposition]!.pos === 'ADJ')) preposition -= 1;
+    if (preposition < sentence.tokenStart || !LOCATION_PREPOSITIONS.has(tokens[preposition]!.normal) || !owns(before)) continue;
+    const distance = Math.abs(before - at);
+    const score = (before > at ? 1 : 0.5) / (1 + distance);
+    if (best && best.score >= score) continue;
+    const location: EventLocation = { place: place.id, name: place.name, placeId: place.placeId, lat: place.lat, lon: place.lon, resolution: place.resolution, from: 'sentence' };
+    if (place.country) location.country = place.country;
+    best = { location, score };
+  }
+  return best ?? { score: 0 };
+}
+
+function casualtiesIn(ctx: DocContext, sentence: Sentence): Event['casualties'] {
+  const found: NonNullable<Event['casualties']> = {};
+  for (const quantity of ctx.quantitiesIn.get(sentence.index) ?? []) {
+    if (quantity.end > sentence.end || quantity.category === 'other') continue;
+    const figure: CasualtyFigure = { min: quantity.min, exact: quantity.exact, text: quantity.text, quantity: quantity.id };
+    if (quantity.max !== undefined) figure.max = quantity.max;
+    const current = found[quantity.category];
+    if (!current || figure.min > current.min) found[quantity.category] = figure;
+  }
+  return Object.keys(found).length > 0 ? found : undefined;
+}
+
+function draftFor(
+  ctx: DocContext, sentence: Sentence, match: PatternMatch, words: number[], roleCtx: RoleContext, owns: (tokenIndex: number) => boolean,
+): DraftEvent[] {
+  const { tokens, codebook } = ctx;
+  const pattern = match.pattern;
+  const triggerEnd = (words[words.length - 1] ?? match.start) + 1;
+  const clause = clauseAround(tokens, sentence.tokenStart, sentence.tokenEnd, match.start, triggerEnd);
+  const roles = assignRoles(roleCtx, match, triggerEnd, clause);
+  const flags = flagsFor(tokens, clause, match.start, pattern.plover === 'REJECT');
+  let coding = { plover: pattern.plover, cameo: pattern.cameo };
+  const modality = getEventMatcher().modality;
+  if (flags.negated && !flags.hypothetical && (pattern.negatedAs ?? modality.negated[coding.plover])) {
+    coding = pattern.negatedAs ?? modality.negated[coding.plover]!;
+    flags.negated = false;
+  } else if (flags.future && !flags.negated && !flags.hypothetical && modality.future[coding.plover]) {
+    coding = modality.future[coding.plover]!;
+  }
+  if (INHERENTLY_FUTURE.has(coding.plover)) flags.future = false;
+  const entry = codebook.cameo(coding.cameo);
+  const type = codebook.plover(coding.plover);
+  const first = tokens[match.start]!;
+  const last = tokens[triggerEnd - 1]!;
+  const { date, historical } = eventDate(ctx, sentence, first.start, owns);
+  const { location, score } = eventLocation(ctx, sentence, match.start, owns);
+  const actors = roles.actors.map(toParticipant);
+  const recipients = roles.recipients.map(toParticipant);
+  const mode = coding.plover === pattern.plover ? pattern.mode ?? entry?.mode : entry?.mode;
+  let confidence = 0.35 + 0.1 * Math.min(pattern.length - 1, 2) + (actors.length > 0 ? 0.2 : 0) + (recipients.length > 0 ? 0.2 : 0);
+  if (roles.viaSpeaker) confidence -= 0.05;
+  if (flags.hypothetical) confidence -= 0.1;
+  const event: Event = {
+    id: '', plover: coding.plover, cameo: coding.cameo, quadClass: type?.quadClass ?? entry?.quadClass ?? 1,
+    goldstein: entry?.goldstein ?? null, actors, recipients, ...flags, historical,
+    confidence: Math.max(0.05, Math.min(1, Math.round(confidence * 100) / 100)),
+    trigger: { start: first.start, end: last.end, text: ctx.doc.text.slice(first.start, last.end) },
+    evidence: { sentences: [{ start: sentence.start, end: sentence.end, index: sentence.index }] },
+    pattern: pattern.id,
+  };
+  if (entry) event.cameoName = entry.name;
+  if (mode && type?.modes.includes(mode)) event.mode = mode;
+  if (date) event.date = date;
+  if (location) event.location = location;
+  if (roleCtx.quote) event.evidence.quote = roleCtx.quote.id;
+  if (CASUALTY_TYPES.has(coding.plover)) {
+    const casualties = casualtiesIn(ctx, sentence);
+    if (casualties) event.casualties = casualties;
+  }
+  return [{ event, reciprocal: roles.reciprocal, locationScore: score, position: first.start, recipientsFromContext: roles.recipientsFromContext }];
+}
+
+/** Of the triggers in a sentence, the one nearest to a mention owns it (a date or place belongs to one event). */
+function nearestTrigger(triggers: readonly number[], tokenIndex: number): number {
+  let best = -1;
+  let bestDistance = Infinity;
+  for (const trigger of triggers) {
+    // A mention after its trigger ("fought near X on Monday") is the usual order: prefer it on ties.
+    const distance = Math.abs(tokenIndex - trigger) + (tokenIndex < trigger ? 0.5 : 0);
+    if (distance < bestDistance) {
+      best = trigger;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+const RELATION_TYPES = new Set(['SUPPORT', 'COOPERATE', 'AID']);
+
+/** "forces backed by X", "groups funded by Y": a participle after a noun describes a standing relation, not an event. */
+function describesRelation(tokens: readonly Token[], match: PatternMatch): boolean {
+  if (!RELATION_TYPES.has(match.pattern.plover)) return false;
+  const trigger = tokens[match.start]!;
+  const before = tokens[match.start - 1];
+  return trigger.normal.endsWith('ed') && tokens[match.end]?.normal === 'by'
+    && before !== undefined && (before.pos === 'NOUN' || before.pos === 'PROPN');
+}
+
+/** "protested, calling for …", "marched to demand …": after a protest, a demand is its purpose, not an event. */
+function statesPurpose(tokens: readonly Token[], match: PatternMatch): boolean {
+  if (match.pattern.plover !== 'REQUEST') return false;
+  return tokens[match.start]!.normal.endsWith('ing') || tokens[match.start - 1]?.normal === 'to';
+}
+
+function codeSentence(ctx: DocContext, sentence: Sentence, sentenceCandidates: Candidate[]): { drafts: DraftEvent[]; mediations: DraftEvent[] } {
+  const matches = getEventMatcher().match(ctx.tokens, sentence.tokenStart, sentence.tokenEnd);
+  if (matches.length === 0) return { drafts: [], mediations: [] };
+  const wordsOf = new Map(matches.map((m) => [m, wordTokens(m, ctx.tokens)]));
+  const kept: PatternMatch[] = [];
+  let contentUntil = -1;
+  let protestSeen = false;
+  const clauseEndByType = new Map<string, number>();
+  for (const match of matches) {
+    if (match.start < contentUntil || describesRelation(ctx.tokens, match)) continue;
+    if (protestSeen && statesPurpose(ctx.tokens, match)) continue;
+    if (match.pattern.plover === 'PROTEST') protestSeen = true;
+    const mediation = match.pattern.attach === 'mediator';
+    // "fighting between A and B killed 12": a second trigger of the same type in the clause is the same event.
+    if (!mediation && match.start < (clauseEndByType.get(match.pattern.plover) ?? -1)) continue;
+    const words = wordsOf.get(match)!;
+    const clause = clauseAround(ctx.tokens, sentence.tokenStart, sentence.tokenEnd, match.start, (words[words.length - 1] ?? match.start) + 1);
+    if (!mediation) clauseEndByType.set(match.pattern.plover, clause.wideEnd);
+    if (SPEECH_ACTS.has(match.pattern.plover)) contentUntil = clause.end;
+    kept.push(match);
+  }
+  const triggers = kept.filter((m) => m.pattern.attach !== 'mediator').map((m) => m.start);
+  const drafts: DraftEvent[] = [];
+  const mediations: DraftEvent[] = [];
+  for (const match of kept) {
+    const others = match.pattern.roles === 'between' ? new Set(matches.filter((m) => m !== match).flatMap((m) => wordsOf.get(m)!)) : NONE;
+    const quote = quoteAt(ctx.quotes, ctx.tokens[match.start]!.start);
+    const speakerId = quote?.speaker?.actor;
+    const roleCtx: RoleContext = {
+      tokens: ctx.tokens, sentence, sentenceCandidates, allCandidates: ctx.candidates, actorsById: ctx.actorsById,
+      quote, speaker: speakerId ? ctx.actorsById.get(speakerId) : undefined, otherTriggerTokens: others,
+    };
+    const owns = (tokenIndex: number) => match.pattern.attach === 'mediator' || nearestTrigger(triggers, tokenIndex) === match.start;
+    const made = draftFor(ctx, sentence, match, wordsOf.get(match)!, roleCtx, owns);
+    if (match.pattern.attach === 'mediator') mediations.push(...made);
+    else drafts.push(...made);
+  }
+  return { drafts, mediations };
+}
+
+/** "mediated by X" names a third party of the talks in the same sentence, not an event of its own. */
+function attachMediators(drafts: DraftEvent[], mediations: DraftEvent[]): DraftEvent[] {
+  const standalone: DraftEvent[] = [];
+  for (const mediation of mediations) {
+    const sentence = mediation.event.evidence.sentences[0]!.index;
+    const talks = drafts.find((d) => d.event.plover === 'CONSULT' && d.event.evidence.sentences[0]!.index === sentence);
+    if (!talks || mediation.event.actors.length === 0) {
+      standalone.push(mediation);
+      continue;
+    }
+    const seen = new Set((talks.event.mediators ?? []).map(participantKey));
+    talks.event.mediators = [...(talks.event.mediators ?? []), ...mediation.event.actors.filter((p) => !seen.has(participantKey(p)))];
+    talks.event.mode = 'third-party';
+    if (talks.event.actors.length === 0 && mediation.event.recipients.length > 0) {
+      talks.event.actors = mediation.event.recipients;
+      talks.event.recipients = mediation.event.recipients;
+      talks.reciprocal = true;
+    }
+  }
+  return standalone;
+}
+
+/** Parties of the document's main fighting: the ASSAULT with parties mentioned in most sentences. */
+function conflictParties(drafts: DraftEvent[]): EventParticipant[] {
+  const counts = new Map<string, { count: number; parties: EventParticipant[] }>();
+  for (const draft of drafts) {
+    if (draft.event.plover !== 'ASSAULT' || draft.event.negated || draft.event.hypothetical) continue;
+    const parties = [...draft.event.actors, ...draft.event.recipients];
+    const unique = parties.filter((p, i) => parties.findIndex((q) => participantKey(q) === participantKey(p)) === i);
+    if (unique.length < 2) continue;
+    const key = unique.map(participantKey).sort().join('+');
+    const entry = counts.get(key) ?? { count: 0, parties: unique };
+    entry.count += 1;
+    counts.set(key, entry);
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count)[0]?.parties ?? [];
+}
+
+let patternIndex: Map<string, CompiledPattern> | undefined;
+function patternsById(): Map<string, CompiledPattern> {
+  return (patternIndex ??= new Map(getEventMatcher().patterns.map((pattern) => [pattern.id, pattern])));
+}
+
+/** Every event in a document that has sentences, tokens and (possibly empty) mention layers. */
+export function codeDocument(doc: Readonly<Doc>): Event[] {
+  const tokens = doc.layers.tokens ?? [];
+  const ctx: DocContext = {
+    doc, tokens, codebook: getCodebook(), candidates: buildCandidates(doc),
+    actorsById: new Map((doc.layers.actors ?? []).map((actor) => [actor.id, actor])),
+    quotes: doc.layers.quotes ?? [], published: doc.source.published,
+    datesIn: bySentence(tokens, doc.layers.dates ?? []), placesIn: bySentence(tokens, doc.layers.places ?? []),
+    quantitiesIn: bySentence(tokens, doc.layers.quantities ?? []),
+  };
+  const candidatesIn = bySentence(tokens, ctx.candidates);
+  const drafts: DraftEvent[] = [];
+  const mediations: DraftEvent[] = [];
+  for (const sentence of doc.layers.sentences ?? []) {
+    const found = codeSentence(ctx, sentence, candidatesIn.get(sentence.index) ?? []);
+    drafts.push(...found.drafts);
+    mediations.push(...found.mediations);
+  }
+  drafts.push(...attachMediators(drafts, mediations));
+  const parties = conflictParties(drafts);
+  const patterns = patternsById();
+  for (const draft of drafts) {
+    const pattern = patterns.get(draft.event.pattern);
+    if (pattern?.fallbackRecipients !== 'conflict-parties' || parties.length === 0) continue;
+    if (draft.event.recipients.length > 0 && !draft.recipientsFromContext) continue;
+    const own = new Set(draft.event.actors.map(participantKey));
+    draft.event.recipients = parties.filter((p) => !own.has(participantKey(p)));
+  }
+  return mergeEvents(drafts).map((draft, index) => ({ ...draft.event, id: `event-${index + 1}` }));
+}
+
+/** Codes PLOVER/CAMEO events from the patterns in knowledge/patterns/events.jsonl. */
+export const codeEvents = () =>
+  defineStage({
+    name: 'events',
+    version: 1,
+    requires: ['sentences', 'tokens', 'entities', 'places', 'dates', 'quantities', 'actors', 'quotes'],
+    provides: ['events'],
+    run(doc) {
+      return { events: codeDocument(doc) };
+    },
+  });
