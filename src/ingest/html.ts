@@ -1,0 +1,162 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { ELEMENT_NODE, TEXT_NODE, type DomDocument, type DomElement, type DomNode } from './dom.js';
+import { readPageMeta, type PageMeta } from './html-meta.js';
+
+export interface HtmlExtract {
+  /** Main text with one block (paragraph, heading, list item …) per line, not yet cleaned. */
+  text: string;
+  meta: PageMeta;
+  /** `readability` when Readability found the article, `body` when the whole body was read block by block. */
+  method: 'readability' | 'body';
+}
+
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT',
+  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR',
+  'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TFOOT', 'THEAD', 'TR', 'UL', 'BR',
+]);
+const CELL_TAGS = new Set(['TD', 'TH']);
+const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'CANVAS', 'HEAD', 'TITLE', 'BUTTON', 'SELECT', 'TEXTAREA']);
+/** Page chrome dropped before reading a body that Readability could not make sense of. */
+const CHROME_SELECTOR = 'script, style, noscript, template, nav, header, footer, aside, form, iframe, svg, button, select, [role="navigation"], [aria-hidden="true"]';
+
+/**
+ * Puts the markup into a shape linkedom parses into a full document: it takes the first element
+ * as the root, so a page that starts with <style> before <html> (or a bare fragment) would have no body.
+ */
+export function prepareHtml(html: string): string {
+  const htmlTag = /<html[\s>]/i.exec(html);
+  if (htmlTag) return `<!doctype html>${html.slice(htmlTag.index)}`;
+  if (/<body[\s>]/i.test(html)) return `<!doctype html><html>${html}</html>`;
+  return `<!doctype html><html><head></head><body>${html}</body></html>`;
+}
+
+export function parseDocument(html: string): DomDocument {
+  const { document } = parseHTML(prepareHtml(html)) as unknown as { document: DomDocument };
+  return document;
+}
+
+/** Text of a subtree with a line break around every block element, so paragraphs never run together. */
+export function blockText(root: DomNode): string {
+  const parts: string[] = [];
+  // An explicit stack: malformed pages can nest thousands of unclosed tags.
+  const stack: Array<DomNode | string> = [root];
+  let preDepth = 0;
+  while (stack.length > 0) {
+    const item = stack.pop() as DomNode | string;
+    if (typeof item === 'string') {
+      if (item === '\u0000pre-end') preDepth--;
+      else parts.push(item);
+      continue;
+    }
+    if (item.nodeType === TEXT_NODE) {
+      const text = item.textContent ?? '';
+      parts.push(preDepth > 0 ? text : text.replace(/\s+/g, ' '));
+      continue;
+    }
+    if (item.nodeType !== ELEMENT_NODE && item !== root) continue;
+    const tag = item.nodeName.toUpperCase();
+    if (SKIP_TAGS.has(tag)) continue;
+    const isBlock = BLOCK_TAGS.has(tag);
+    if (isBlock) parts.push('\n');
+    if (CELL_TAGS.has(tag)) parts.push(' ');
+    if (tag === 'PRE') {
+      preDepth++;
+      stack.push('\u0000pre-end');
+    }
+    if (isBlock) stack.push('\n');
+    const children = item.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as DomNode);
+  }
+  return parts.join('');
+}
+
+/** A list whose text is nearly all link text is a menu or a link farm, not article prose. */
+function removeLinkLists(root: DomElement): void {
+  for (const list of Array.from(root.querySelectorAll('ul, ol'))) {
+    const items = list.querySelectorAll('li').length;
+    const text = (list.textContent ?? '').replace(/\s+/g, '').length;
+    if (items < 3 || text === 0) continue;
+    let linkText = 0;
+    for (const link of Array.from(list.querySelectorAll('a'))) linkText += (link.textContent ?? '').replace(/\s+/g, '').length;
+    if (linkText / text >= 0.8) list.remove();
+  }
+}
+
+function bodyText(document: DomDocument): string {
+  const body = document.body ?? document.documentElement;
+  if (!body) return '';
+  for (const element of Array.from(body.querySelectorAll(CHROME_SELECTOR))) element.remove();
+  removeLinkLists(body);
+  return blockText(body);
+}
+
+/** Readability's cost grows steeply with nesting depth (1,000 nested divs take ~10 s) and element count. */
+const MAX_DEPTH_FOR_READABILITY = 80;
+const MAX_ELEMENTS_FOR_READABILITY = 20_000;
+
+/** Whether the tree is shallow and small enough to hand to Readability. */
+export function fitForReadability(root: DomNode): boolean {
+  const stack: Array<[DomNode, number]> = [[root, 0]];
+  let elements = 0;
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [DomNode, number];
+    if (depth > MAX_DEPTH_FOR_READABILITY || ++elements > MAX_ELEMENTS_FOR_READABILITY) return false;
+    const children = node.childNodes;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i] as DomNode;
+      if (child.nodeType === ELEMENT_NODE) stack.push([child, depth + 1]);
+    }
+  }
+  return true;
+}
+
+function readabilityText(document: DomDocument): { text: string; title?: string; byline?: string; siteName?: string } | undefined {
+  if (!document.documentElement || !fitForReadability(document.documentElement)) return undefined;
+  try {
+    const reader = new Readability(document as never, {
+      serializer: (node: unknown) => node as DomElement,
+      maxElemsToParse: MAX_ELEMENTS_FOR_READABILITY,
+    });
+    const article = reader.parse();
+    if (!article?.content) return undefined;
+    removeLinkLists(article.content);
+    const text = blockText(article.content);
+    if (text.trim() === '') return undefined;
+    const result: { text: string; title?: string; byline?: string; siteName?: string } = { text };
+    if (article.title) result.title = article.title;
+    if (article.byline) result.byline = article.byline;
+    if (article.siteName) result.siteName = article.siteName;
+    return result;
+  } catch {
+    // Readability throws on some malformed trees; the body fallback still gives the text.
+    return undefined;
+  }
+}
+
+/** Main text and metadata of an HTML page. Never throws on malformed markup. */
+export function extractHtml(html: string): HtmlExtract {
+  let document: DomDocument;
+  try {
+    document = parseDocument(html);
+  } catch {
+    document = parseDocument(html.replace(/<[^>]*>/g, ' '));
+  }
+  let meta: PageMeta = {};
+  try {
+    meta = readPageMeta(document);
+  } catch {
+    // Metadata is optional; an odd page must still give its text.
+  }
+  const article = readabilityText(document);
+  if (article) {
+    const filled: PageMeta = { ...meta };
+    if (!filled.title && article.title) filled.title = article.title;
+    if (!filled.byline && article.byline) filled.byline = article.byline;
+    if (!filled.siteName && article.siteName) filled.siteName = article.siteName;
+    return { text: article.text, meta: filled, method: 'readability' };
+  }
+  // Readability changed the document while it tried; start again from the markup.
+  return { text: bodyText(parseDocument(html)), meta, method: 'body' };
+}
