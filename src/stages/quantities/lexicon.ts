@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import type { Quantity, QuantityCategory } from '../../doc/types.js';
+import { KnowledgeError, knowledgePath, readJsonl, type KnowledgeIssue } from '../../knowledge/files.js';
+
+const NUMBER_WORDS_FILE = 'lexicon/number-words.jsonl';
+const CUES_FILE = 'lexicon/casualty-cues.jsonl';
+
+const qualifierSchema = z.enum(['at least', 'at most', 'about', 'more than', 'fewer than', 'up to']);
+
+const numberWordSchema = z.union([
+  z.object({
+    word: z.string().regex(/^[a-z]+$/),
+    kind: z.enum(['unit', 'tens', 'scale', 'dozen', 'vague', 'article']),
+    value: z.number().int().nonnegative(),
+    note: z.string().optional(),
+  }).strict(),
+  z.object({
+    phrase: z.string().regex(/^[a-z]+( [a-z]+)*$/),
+    kind: z.literal('qualifier'),
+    qualifier: qualifierSchema,
+  }).strict(),
+]);
+
+const cueCategorySchema = z.enum(['killed', 'injured', 'displaced', 'arrested', 'missing', 'kidnapped', 'other', 'not-people', 'person']);
+
+const cueSchema = z.object({
+  word: z.string().min(1).optional(),
+  lemma: z.string().min(1).optional(),
+  phrase: z.string().regex(/^\S+( \S+)+$/).optional(),
+  category: cueCategorySchema,
+}).strict().refine((r) => [r.word, r.lemma, r.phrase].filter((v) => v !== undefined).length === 1, {
+  message: 'exactly one of word, lemma, phrase',
+});
+
+export type NumberWordKind = 'unit' | 'tens' | 'scale' | 'dozen' | 'vague' | 'article';
+export type Qualifier = Exclude<Quantity['qualifier'], 'vague' | undefined>;
+export type CueCategory = QuantityCategory | 'not-people' | 'person';
+
+export interface QuantityLexicon {
+  numberWords: Map<string, { kind: NumberWordKind; value: number }>;
+  /** Hedge phrases keyed by their first word, longest first so "about an estimated" wins over "about". */
+  qualifiers: Map<string, Array<{ words: string[]; qualifier: Qualifier }>>;
+  /** One lookup per token: the word's own category and the multi-word cues that start with it. */
+  cueWords: Map<string, CueEntry>;
+  cueLemmas: Map<string, CueCategory>;
+}
+
+export interface CueEntry {
+  category?: CueCategory;
+  phrases?: Array<{ words: string[]; category: CueCategory }>;
+}
+
+function load(issues: KnowledgeIssue[]): QuantityLexicon {
+  const lexicon: QuantityLexicon = {
+    numberWords: new Map(), qualifiers: new Map(), cueWords: new Map(), cueLemmas: new Map(),
+  };
+  for (const row of readJsonl(knowledgePath(NUMBER_WORDS_FILE), numberWordSchema, issues)) {
+    if ('phrase' in row) {
+      const words = row.phrase.split(' ');
+      const list = lexicon.qualifiers.get(words[0]!) ?? [];
+      list.push({ words, qualifier: row.qualifier });
+      list.sort((a, b) => b.words.length - a.words.length);
+      lexicon.qualifiers.set(words[0]!, list);
+    } else lexicon.numberWords.set(row.word, { kind: row.kind, value: row.value });
+  }
+  for (const row of readJsonl(knowledgePath(CUES_FILE), cueSchema, issues)) {
+    if (row.lemma !== undefined) {
+      lexicon.cueLemmas.set(row.lemma.toLowerCase(), row.category);
+      continue;
+    }
+    const words = (row.word ?? row.phrase ?? '').toLowerCase().split(' ');
+    const entry = lexicon.cueWords.get(words[0]!) ?? {};
+    if (words.length === 1) entry.category = row.category;
+    else {
+      entry.phrases = [...(entry.phrases ?? []), { words, category: row.category }].sort((a, b) => b.words.length - a.words.length);
+    }
+    lexicon.cueWords.set(words[0]!, entry);
+  }
+  return lexicon;
+}
+
+/** Validates the number-word and casualty-cue files; every problem comes back as file:line. */
+export function checkQuantityLexicon(): KnowledgeIssue[] {
+  const issues: KnowledgeIssue[] = [];
+  load(issues);
+  return issues;
+}
+
+let memo: QuantityLexicon | undefined;
+
+/** The lexicon, loaded once per process; throws KnowledgeError when a file is broken. */
+export function getQuantityLexicon(): QuantityLexicon {
+  if (memo) return memo;
+  const issues: KnowledgeIssue[] = [];
+  const lexicon = load(issues);
+  if (issues.length > 0) throw new KnowledgeError(issues);
+  return (memo = lexicon);
+}

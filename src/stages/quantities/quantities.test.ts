@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Quantity } from '../../doc/types.js';
+import { makeDoc } from '../../test-support/make-doc.js';
+import { splitSentences } from '../tokens/tokens.js';
+import { checkQuantityLexicon, getQuantityLexicon } from './lexicon.js';
+import { parseNumberWords } from './numbers.js';
+import { findQuantities } from './quantities.js';
+
+function quantities(text: string): Quantity[] {
+  const doc = makeDoc(text, [splitSentences(), findQuantities()]);
+  assert.deepEqual(doc.messages, []);
+  return doc.layers.quantities ?? [];
+}
+
+function brief(text: string): string[] {
+  const doc = makeDoc(text, [splitSentences(), findQuantities()]);
+  return (doc.layers.quantities ?? []).map((q) => `${q.text}|${q.category}|${q.min}|${q.max ?? ''}|${q.qualifier ?? ''}|${q.exact}|${doc.text.slice(q.cue!.start, q.cue!.end)}`);
+}
+
+test('the lexicon files are valid and load once', () => {
+  assert.deepEqual(checkQuantityLexicon(), []);
+  assert.equal(getQuantityLexicon(), getQuantityLexicon());
+});
+
+test('number words, digits with separators and scales', () => {
+  assert.equal(parseNumberWords('twenty-five'), 25);
+  assert.equal(parseNumberWords('two hundred'), 200);
+  assert.equal(parseNumberWords('two hundred and fifty'), 250);
+  assert.equal(parseNumberWords('a dozen'), 12);
+  assert.equal(parseNumberWords('three thousand four hundred'), 3400);
+  assert.equal(parseNumberWords('banana'), undefined);
+  assert.deepEqual(brief('Rebels killed 1,200 villagers.'), ['1,200|killed|1200|1200||true|killed']);
+  assert.deepEqual(brief('The floods displaced 3.5 million people.'), ['3.5 million|displaced|3500000|3500000||true|displaced']);
+  assert.deepEqual(brief('Twenty-five soldiers were killed.'), ['Twenty-five|killed|25|25||true|killed']);
+  assert.deepEqual(brief('Two hundred protesters were detained.'), ['Two hundred|arrested|200|200||true|detained']);
+  assert.deepEqual(brief('A dozen fishermen are missing.'), ['A dozen|missing|12|12||true|missing']);
+});
+
+test('vague amounts count by the least they can mean', () => {
+  assert.deepEqual(brief('Hundreds were killed in the raids.'), ['Hundreds|killed|100||vague|false|killed']);
+  assert.deepEqual(brief('Thousands were displaced by the shelling.'), ['Thousands|displaced|1000||vague|false|displaced']);
+  assert.deepEqual(brief('Dozens were wounded.'), ['Dozens|injured|24||vague|false|wounded']);
+  assert.deepEqual(brief('Scores were arrested.'), ['Scores|arrested|40||vague|false|arrested']);
+  assert.deepEqual(brief('Tens of thousands fled the town.'), ['Tens of thousands|displaced|10000||vague|false|fled']);
+  assert.deepEqual(brief('Hundreds of thousands fled the region.'), ['Hundreds of thousands|displaced|100000||vague|false|fled']);
+  assert.deepEqual(brief('Millions were displaced.'), ['Millions|displaced|1000000||vague|false|displaced']);
+});
+
+test('hedges become bounds', () => {
+  assert.deepEqual(brief('At least 156 people were killed.'), ['At least 156|killed|156||at least|false|killed']);
+  assert.deepEqual(brief('More than 40 were wounded.'), ['More than 40|injured|40||more than|false|wounded']);
+  assert.deepEqual(brief('Over 300 were arrested.'), ['Over 300|arrested|300||more than|false|arrested']);
+  assert.deepEqual(brief('Nearly 200 people were killed.'), ['Nearly 200|killed|180|200|at most|false|killed']);
+  assert.deepEqual(brief('Almost 50 villagers died.'), ['Almost 50|killed|45|50|at most|false|died']);
+  assert.deepEqual(brief('About 30 people were hurt.'), ['About 30|injured|30|30|about|false|hurt']);
+  assert.deepEqual(brief('Some 20 soldiers are missing.'), ['Some 20|missing|20|20|about|false|missing']);
+  assert.deepEqual(brief('An estimated 5,000 were displaced.'), ['An estimated 5,000|displaced|5000|5000|about|false|displaced']);
+  assert.deepEqual(brief('Up to 60 people were detained.'), ['Up to 60|arrested|0|60|up to|false|detained']);
+  assert.deepEqual(brief('Roughly 70 were abducted.'), ['Roughly 70|kidnapped|70|70|about|false|abducted']);
+  assert.deepEqual(brief('Around 15 were killed.'), ['Around 15|killed|15|15|about|false|killed']);
+});
+
+test('each cue takes its own figure, before or after it', () => {
+  assert.deepEqual(brief('The strike killed 12 and wounded 30.'), ['12|killed|12|12||true|killed', '30|injured|30|30||true|wounded']);
+  assert.deepEqual(brief('The shelling went on, killing hundreds of people and displacing thousands.'), [
+    'hundreds|killed|100||vague|false|killing', 'thousands|displaced|1000||vague|false|displacing',
+  ]);
+  assert.deepEqual(brief('Officials said 12 were killed and 30 wounded.'), ['12|killed|12|12||true|killed', '30|injured|30|30||true|wounded']);
+  assert.deepEqual(brief('Medics counted 12 dead.'), ['12|killed|12|12||true|dead']);
+  assert.deepEqual(brief('The death toll rose to 45.'), ['45|killed|45|45||true|death toll']);
+  assert.deepEqual(brief('The explosion left 7 people dead.'), ['7|killed|7|7||true|dead']);
+  assert.deepEqual(brief('There were 9 civilians among the dead.'), ['9|killed|9|9||true|dead']);
+  assert.deepEqual(brief('Gunmen abducted 40 pupils and took 3 teachers hostage.'), ['40|kidnapped|40|40||true|abducted', '3|kidnapped|3|3||true|hostage']);
+  assert.deepEqual(brief('Police rounded up 85 demonstrators.'), ['85|arrested|85|85||true|rounded up']);
+});
+
+test('one person named by a noun counts 1', () => {
+  assert.deepEqual(brief('Police said a 17-year-old boy was shot and killed.'), ['a 17-year-old boy|killed|1|1||true|killed']);
+});
+
+test('casualties (killed or injured, unspecified) are kept as other', () => {
+  assert.deepEqual(brief('The army reported 25 casualties.'), ['25|other|25|25||true|casualties']);
+});
+
+test('a number with no cue, or a number that is not a head count, is not a quantity', () => {
+  assert.deepEqual(quantities('In 1994 the council met 12 times and spent $3 million.'), []);
+  assert.deepEqual(quantities('Turnout was 64 percent in the 2019 vote.'), []);
+  assert.deepEqual(quantities('A 45-year-old man spoke at 5:30 for two hours.'), []);
+  assert.deepEqual(brief('In 2014 police arrested 30 people.'), ['30|arrested|30|30||true|arrested']);
+  assert.deepEqual(brief('They were killed 5 hours later.'), []);
+});
+
+test('the cue span is the cue word and the quantity span the figure', () => {
+  const text = 'Troops killed at least 8 rebels.';
+  const [quantity] = quantities(text);
+  assert.ok(quantity);
+  assert.equal(text.slice(quantity.start, quantity.end), 'at least 8');
+  assert.equal(text.slice(quantity.cue!.start, quantity.cue!.end), 'killed');
+});
+
+test('odd input does not crash', () => {
+  assert.deepEqual(quantities(''), []);
+  assert.deepEqual(quantities('killed killed 1,,2 — ☃ 𝟘 dead'), quantities('killed killed 1,,2 — ☃ 𝟘 dead'));
+  assert.ok(Array.isArray(quantities('9'.repeat(400) + ' people were killed.')));
+});

@@ -1,0 +1,185 @@
+import type { Quantity, QuantityCategory, Token } from '../../doc/types.js';
+import { defineStage } from '../../pipeline/stage.js';
+import { getQuantityLexicon, type CueCategory, type QuantityLexicon } from './lexicon.js';
+import { findNumberPhrases, type NumberPhrase } from './numbers.js';
+
+interface Cue {
+  tokenStart: number;
+  tokenEnd: number;
+  category: CueCategory;
+}
+
+/** Prepositions before a bare 1900-2099 that make it a year, not a head count ("in 1994 police …"). */
+const YEAR_PREPOSITIONS = new Set(['in', 'since', 'of', 'by', 'until', 'till', 'during', 'from', 'before', 'after', 'through', 'between', 'early', 'late', 'mid']);
+const LEFT_PATH_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'ADV', 'AUX', 'DET', 'PRON', 'PART']);
+const LEFT_PATH_WORDS = new Set(['among', 'of']);
+const RIGHT_PATH_POS = new Set(['DET', 'ADV', 'AUX', 'ADJ', 'PART']);
+const RIGHT_PATH_WORDS = new Set(['to', 'at', 'of', 'by', 'from', 'toll', 'number', 'total', 'figure', 'count', 'tally']);
+const RISE_VERBS = new Set(['rise', 'climb', 'reach', 'stand', 'hit', 'jump', 'increase', 'grow', 'mount', 'top', 'exceed', 'surpass', 'be']);
+/** "were shot and killed": a violent verb before the cue keeps the figure ahead of it in reach. */
+const VIOLENT_VERBS = new Set(['shoot', 'stab', 'beat', 'attack', 'wound']);
+const LEFT_WINDOW = 5;
+const RIGHT_WINDOW = 6;
+/** An active verb takes a figure this close after it ("killed 12") before one ahead of it. */
+const OBJECT_DISTANCE = 3;
+
+function findCues(tokens: readonly Token[], lexicon: QuantityLexicon): Cue[] {
+  const cues: Cue[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i]!;
+    const entry = lexicon.cueWords.get(token.normal);
+    const phrase = entry?.phrases?.find((p) => p.words.every((w, k) => tokens[i + k]?.normal === w));
+    if (phrase) {
+      cues.push({ tokenStart: i, tokenEnd: i + phrase.words.length, category: phrase.category });
+      i += phrase.words.length - 1;
+      continue;
+    }
+    const category = entry?.category ?? (token.pos === 'VERB' ? lexicon.cueLemmas.get(token.lemma) : undefined);
+    if (category) cues.push({ tokenStart: i, tokenEnd: i + 1, category });
+  }
+  return cues;
+}
+
+/** Words allowed between "a" and the person noun: "a 17-year-old boy", "an off-duty police officer". */
+const SINGLE_PERSON_GAP = 6;
+
+/** "a man", "an unarmed teenager": one person, counted 1 when a cue ties it to a toll. */
+function singlePerson(tokens: readonly Token[], noun: number): NumberPhrase | undefined {
+  for (let k = noun - 1; k >= 0 && noun - k <= SINGLE_PERSON_GAP; k -= 1) {
+    const token = tokens[k]!;
+    if (token.normal === 'a' || token.normal === 'an') return { tokenStart: k, tokenEnd: noun + 1, figureStart: k, value: 1, vague: false };
+    if (!['ADJ', 'NOUN', 'PROPN', 'NUM', 'PUNCT'].includes(token.pos) || /^[,;:.()"]$/.test(token.normal)) return undefined;
+  }
+  return undefined;
+}
+
+function isYear(tokens: readonly Token[], phrase: NumberPhrase): boolean {
+  if (phrase.qualifier || phrase.tokenEnd - phrase.figureStart !== 1) return false;
+  if (!/^(19|20)\d\d$/.test(tokens[phrase.figureStart]!.normal)) return false;
+  return YEAR_PREPOSITIONS.has(tokens[phrase.figureStart - 1]?.normal ?? '');
+}
+
+interface Claim {
+  phrase: NumberPhrase;
+  distance: number;
+  sawAux: boolean;
+}
+
+function leftOf(tokens: readonly Token[], cue: Cue, byEnd: Map<number, NumberPhrase>, units: Set<number>): Claim | undefined {
+  let sawAux = false;
+  for (let k = cue.tokenStart - 1; k >= 0 && cue.tokenStart - k <= LEFT_WINDOW + 1; k -= 1) {
+    const phrase = byEnd.get(k + 1);
+    if (phrase) return { phrase, distance: cue.tokenStart - k, sawAux };
+    const token = tokens[k]!;
+    if (units.has(k)) return undefined;
+    const violentVerb = token.pos === 'VERB' && VIOLENT_VERBS.has(token.lemma);
+    const joinsViolentVerb = token.normal === 'and' && tokens[k - 1]?.pos === 'VERB' && VIOLENT_VERBS.has(tokens[k - 1]!.lemma);
+    if (!LEFT_PATH_POS.has(token.pos) && !LEFT_PATH_WORDS.has(token.normal) && !violentVerb && !joinsViolentVerb) return undefined;
+    if (token.pos === 'AUX') sawAux = true;
+  }
+  return undefined;
+}
+
+function rightOf(tokens: readonly Token[], cue: Cue, byStart: Map<number, NumberPhrase>, units: Set<number>): Claim | undefined {
+  for (let k = cue.tokenEnd; k < tokens.length && k - cue.tokenEnd <= RIGHT_WINDOW; k += 1) {
+    const phrase = byStart.get(k);
+    if (phrase) return units.has(phrase.tokenEnd) ? undefined : { phrase, distance: k - cue.tokenEnd + 1, sawAux: false };
+    const token = tokens[k]!;
+    const passes = RIGHT_PATH_POS.has(token.pos) || RIGHT_PATH_WORDS.has(token.normal) || (token.pos === 'VERB' && RISE_VERBS.has(token.lemma));
+    if (!passes) return undefined;
+  }
+  return undefined;
+}
+
+function toQuantity(text: string, tokens: readonly Token[], phrase: NumberPhrase, cue: Cue, category: QuantityCategory, id: string): Quantity {
+  const start = tokens[phrase.tokenStart]!.start;
+  const end = tokens[phrase.tokenEnd - 1]!.end;
+  const value = phrase.value;
+  const quantity: Quantity = {
+    id, start, end, text: text.slice(start, end), category, min: value, exact: !phrase.vague && !phrase.qualifier,
+    cue: { start: tokens[cue.tokenStart]!.start, end: tokens[cue.tokenEnd - 1]!.end },
+  };
+  switch (phrase.qualifier) {
+    case undefined:
+      if (phrase.vague) quantity.qualifier = 'vague';
+      else quantity.max = value;
+      break;
+    case 'about':
+      quantity.max = value;
+      quantity.qualifier = 'about';
+      break;
+    case 'at least':
+    case 'more than':
+      quantity.qualifier = phrase.qualifier;
+      break;
+    case 'at most':
+      // "nearly 200" is read as within a tenth below the figure.
+      quantity.min = Math.ceil(value * 0.9);
+      quantity.max = value;
+      quantity.qualifier = 'at most';
+      break;
+    case 'up to':
+    case 'fewer than':
+      quantity.min = 0;
+      quantity.max = value;
+      quantity.qualifier = phrase.qualifier;
+      break;
+  }
+  return quantity;
+}
+
+/** Figures tied to what they count, in one sentence's tokens. */
+export function quantitiesInSentence(text: string, tokens: readonly Token[], nextId: () => string, lexicon: QuantityLexicon = getQuantityLexicon()): Quantity[] {
+  const cues = findCues(tokens, lexicon);
+  if (!cues.some((cue) => cue.category !== 'not-people' && cue.category !== 'person')) return [];
+  const phrases = findNumberPhrases(tokens, lexicon).filter((p) => !isYear(tokens, p));
+  const units = new Set<number>();
+  for (const cue of cues) {
+    if (cue.category === 'not-people') units.add(cue.tokenStart);
+    if (cue.category === 'person') {
+      const single = singlePerson(tokens, cue.tokenStart);
+      if (single && !phrases.some((p) => p.tokenStart <= single.tokenStart && single.tokenStart < p.tokenEnd)) phrases.push(single);
+    }
+  }
+  if (phrases.length === 0) return [];
+  const byStart = new Map(phrases.map((p) => [p.tokenStart, p]));
+  const byEnd = new Map(phrases.map((p) => [p.tokenEnd, p]));
+  const claimed = new Set<NumberPhrase>();
+  const found: Quantity[] = [];
+  for (const cue of cues) {
+    if (cue.category === 'not-people' || cue.category === 'person') continue;
+    const left = leftOf(tokens, cue, byEnd, units);
+    const right = rightOf(tokens, cue, byStart, units);
+    const cueIsVerb = tokens[cue.tokenStart]!.pos === 'VERB';
+    const preferRight = right && cueIsVerb && right.distance <= OBJECT_DISTANCE && !(left?.sawAux);
+    const pick = [preferRight ? right : left, preferRight ? left : right].find((c) => c && !claimed.has(c.phrase));
+    if (!pick) continue;
+    claimed.add(pick.phrase);
+    found.push(toQuantity(text, tokens, pick.phrase, cue, cue.category as QuantityCategory, nextId()));
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Casualty, displacement, arrest, missing and kidnapping figures, each tied to the word that says what
+ * it counts. A figure with no such word nearby (a year, a price, an age) is not a quantity.
+ */
+export const findQuantities = () =>
+  defineStage({
+    name: 'quantities',
+    version: 1,
+    requires: ['sentences', 'tokens'],
+    provides: ['quantities'],
+    run(doc) {
+      const lexicon = getQuantityLexicon();
+      const tokens = doc.layers.tokens ?? [];
+      const quantities: Quantity[] = [];
+      let counter = 0;
+      const nextId = () => `q${(counter += 1)}`;
+      for (const sentence of doc.layers.sentences ?? []) {
+        const slice = tokens.slice(sentence.tokenStart, sentence.tokenEnd);
+        quantities.push(...quantitiesInSentence(doc.text, slice, nextId, lexicon));
+      }
+      return { quantities };
+    },
+  });
