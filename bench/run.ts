@@ -43,7 +43,7 @@ async function measure(corpus: string, inputs: IngestInput[]): Promise<CorpusRes
   const extractMs = performance.now() - started;
 
   const dir = mkdtempSync(join(tmpdir(), 'dyad-bench-'));
-  const store = openStore(join(dir, 'bench.db'));
+  const store = await openStore(join(dir, 'bench.db'));
   const storeEngine = createEngine({ store, pipeline: engine.pipeline });
   const storeStarted = performance.now();
   await storeEngine.ingestBatch(inputs);

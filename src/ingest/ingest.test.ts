@@ -58,7 +58,11 @@ test('non-English text is skipped but still returned with its language', () => {
 
 test('a caller-given language skips detection', () => {
   assert.equal(ingest({ content: 'Short line.' }, { language: 'eng' }).skip, undefined);
-  assert.equal(ingest({ content: 'Short line.' }).skip?.ruleId, 'not-english');
+  const short = ingest({ content: 'Rebels shelled Goma.' });
+  assert.equal(short.skip, undefined, 'a short Latin-script text is coded, with a warning');
+  assert.equal(short.source.language, 'und');
+  assert.ok(short.messages.some((m) => m.ruleId === 'language-uncertain'));
+  assert.equal(ingest({ content: 'Повстанцы обстреляли город.' }).skip?.ruleId, 'not-english');
   assert.equal(ingest({ content: story.join('\n') }, { language: 'deu' }).skip?.ruleId, 'not-english');
 });
 

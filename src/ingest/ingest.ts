@@ -109,11 +109,13 @@ export function ingest(input: IngestInput, options: IngestOptions = {}): Doc {
     else {
       const guess = identifyLanguage(text);
       source.language = guess.language;
-      if (!skip && guess.language !== 'eng') {
+      if (guess.method === 'too-short') {
+        log.add('language-uncertain', 'warning', `${guess.detail}: coded as English`);
+      } else if (!skip && guess.language !== 'eng') {
         skip = { stage: INGEST_STAGE, ruleId: 'not-english', reason: `language detected as ${guess.language} (${guess.detail})` };
       }
     }
-    if (!skip && source.language !== 'eng') {
+    if (!skip && options.language && options.language !== 'eng') {
       skip = { stage: INGEST_STAGE, ruleId: 'not-english', reason: `language given as ${source.language}` };
     }
   }

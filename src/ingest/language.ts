@@ -24,7 +24,7 @@ const MIN_LETTERS_FOR_FRANC = 60;
 export interface LanguageGuess {
   /** ISO 639-3, `und` when undecided. */
   language: string;
-  method: 'function-words' | 'franc' | 'too-short';
+  method: 'function-words' | 'franc' | 'too-short' | 'script';
   detail: string;
 }
 
@@ -75,7 +75,10 @@ export function identifyLanguage(text: string): LanguageGuess {
   if (letterCount(francSample) < MIN_LETTERS_FOR_FRANC) {
     // Too little text for franc; a short line that still reads as English is accepted.
     if (words >= 3 && share >= ENGLISH_SHARE && asciiLetterShare > 0.5) return { language: 'eng', method: 'function-words', detail: percent };
-    return { language: 'und', method: 'too-short', detail: `too little text to tell (${percent})` };
+    // Short Latin-script text (a headline, one sentence of a gold set) stays undecided rather than
+    // non-English: the caller codes it with a warning. Short text in another script is not English.
+    if (asciiLetterShare > 0.5) return { language: 'und', method: 'too-short', detail: `too little text to tell (${percent})` };
+    return { language: 'und', method: 'script', detail: 'short text mostly outside the Latin script' };
   }
   const language = franc(francSample, { minLength: MIN_LETTERS_FOR_FRANC });
   return { language, method: 'franc', detail: `franc on ${francSample.length} chars; ${percent}` };

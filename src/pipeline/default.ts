@@ -1,7 +1,23 @@
 import { createPipeline, type Pipeline } from './pipeline.js';
+import { resolveActors } from '../stages/actors/actors.js';
+import { resolveDates } from '../stages/dates/dates.js';
+import { findEntities } from '../stages/entities/entities.js';
+import { codeEvents } from '../stages/events/events.js';
+import { geocode } from '../stages/geocode/geocode.js';
+import { findQuantities } from '../stages/quantities/quantities.js';
+import { findQuotes } from '../stages/quotes/quotes.js';
 import { splitSentences } from '../stages/tokens/tokens.js';
 
 /** The standard Dyad pipeline, in the order the stages need one another. */
 export function defaultPipeline(): Pipeline {
-  return createPipeline([splitSentences()]);
+  return createPipeline([
+    splitSentences(),
+    findEntities(),
+    geocode(),
+    resolveDates(),
+    findQuantities(),
+    resolveActors(),
+    findQuotes(),
+    codeEvents(),
+  ]);
 }

@@ -1,0 +1,68 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+/** A mistake in how the command was called: exit code 2, one line, no stack. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** A failure while doing what was asked (unreadable file, unreachable URL, unwritable database): exit code 1. */
+export class RuntimeError extends Error {
+  override name = 'RuntimeError';
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+export interface Parsed {
+  values: Record<string, string | boolean | string[] | undefined>;
+  positionals: string[];
+}
+
+/** parseArgs in strict mode, with its errors turned into usage errors that name the command. */
+export function parseCommand(command: string, args: readonly string[], options: Options): Parsed {
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...args], options: { help: { type: 'boolean', short: 'h' }, ...options }, allowPositionals: true, strict: true,
+    });
+    return { values: values as Parsed['values'], positionals };
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+    throw new UsageError(`${command}: ${message.replace(/\. To specify a positional argument.*$/, '')}`);
+  }
+}
+
+export function stringOption(parsed: Parsed, name: string): string | undefined {
+  const value = parsed.values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A YYYY-MM-DD option that names a real calendar day, or a usage error saying what was wrong. */
+export function dateOption(parsed: Parsed, name: string): string | undefined {
+  const value = stringOption(parsed, name);
+  if (value === undefined) return undefined;
+  const match = ISO_DAY.exec(value);
+  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
+  if (!date || date.toISOString().slice(0, 10) !== value) {
+    throw new UsageError(`--${name} must be a date as YYYY-MM-DD, got "${value}"`);
+  }
+  return value;
+}
+
+export function integerOption(parsed: Parsed, name: string, fallback: number, min = 0): number {
+  const value = stringOption(parsed, name);
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < min) {
+    throw new UsageError(`--${name} must be a whole number of at least ${min}, got "${value}"`);
+  }
+  return Number(value);
+}
+
+export function choiceOption<T extends string>(parsed: Parsed, name: string, choices: readonly T[], fallback: T): T {
+  const value = stringOption(parsed, name);
+  if (value === undefined) return fallback;
+  if (!(choices as readonly string[]).includes(value)) {
+    throw new UsageError(`--${name} must be one of ${choices.join(', ')}, got "${value}"`);
+  }
+  return value as T;
+}

@@ -1,0 +1,232 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { contractDocs } from '../../store/store.contract.js';
+import { openStore } from '../../store/store.js';
+
+const MAIN = join(dirname(fileURLToPath(import.meta.url)), 'main.ts');
+/** Resolved here because the CLI runs with its working directory in a temp folder, outside node_modules' reach. */
+const TSX = import.meta.resolve('tsx');
+const dir = mkdtempSync(join(tmpdir(), 'dyad-cli-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function dyad(args: string[], input?: string): Run {
+  const result = spawnSync(process.execPath, ['--import', TSX, MAIN, ...args], {
+    cwd: dir, input, encoding: 'utf8', env: { ...process.env, DYAD_DEBUG: '' }, timeout: 60_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A user mistake: the given exit code and exactly one line on stderr, never a stack trace. */
+function assertCleanFailure(run: Run, code: number, pattern: RegExp): void {
+  assert.equal(run.status, code, run.stderr);
+  assert.match(run.stderr, pattern);
+  assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
+  assert.doesNotMatch(run.stderr, /\n\s+at /);
+}
+
+const FIRST = [
+  'Delegations from two neighbouring republics met in the capital on Tuesday to discuss the border dispute.',
+  'The foreign minister said the talks were "useful but difficult" and that a second round would follow.',
+].join('\n');
+const SECOND = 'Heavy rain flooded several villages in the river valley last week, forcing hundreds of families to leave their homes.';
+
+function write(name: string, text: string): string {
+  const path = join(dir, name);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('dyad CLI', () => {
+  before(() => {
+    write('first.txt', FIRST);
+    write('corpus/second.txt', SECOND);
+    write('corpus/nested/first-copy.txt', FIRST);
+    write('corpus/notes.md', 'not a document type the walker reads');
+  });
+
+  test('prints help and version', () => {
+    const help = dyad(['--help']);
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /extract/);
+    assert.match(help.stdout, /events/);
+    assert.match(dyad(['events', '--help']).stdout, /--actor/);
+    assert.match(dyad(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
+  });
+
+  test('extract prints the whole analysed document as JSON', () => {
+    const run = dyad(['extract', 'first.txt', '--published', '2031-05-06']);
+    assert.equal(run.status, 0, run.stderr);
+    const doc = JSON.parse(run.stdout) as { text: string; source: { published: string }; layers: { sentences?: unknown[] } };
+    assert.match(doc.text, /neighbouring republics/);
+    assert.equal(doc.source.published, '2031-05-06');
+    assert.ok((doc.layers.sentences?.length ?? 0) >= 2);
+  });
+
+  test('extract - reads one document from stdin', () => {
+    const run = dyad(['extract', '-', '--format', 'json'], SECOND);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal((JSON.parse(run.stdout) as { text: string }).text, SECOND);
+  });
+
+  test('extract --format pretty prints a readable summary', () => {
+    const run = dyad(['extract', join(dir, 'first.txt'), '--format', 'pretty', '--published', '2031-05-06']);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /published 2031-05-06 \(user\)/);
+    assert.match(run.stdout, /language eng/);
+    assert.doesNotMatch(run.stdout, /^\s*[{[]/);
+  });
+
+  test('extract --jsonl streams one document per line and reports bad lines without stopping', () => {
+    const input = [
+      JSON.stringify({ id: 'a', text: FIRST, published: '2031-05-06' }),
+      '{"id": "broken", "text": ',
+      '',
+      JSON.stringify({ id: 7, html: `<html><body><article><p>${SECOND}</p></article></body></html>` }),
+      JSON.stringify({ id: 'no-text' }),
+    ].join('\n');
+    const run = dyad(['extract', '--jsonl'], input);
+    assert.equal(run.status, 0, run.stderr);
+    const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    assert.equal(lines.length, 4);
+    assert.equal((lines[0]?.source as { externalId: string }).externalId, 'a');
+    assert.deepEqual({ id: lines[1]?.id, line: lines[1]?.line }, { id: null, line: 2 });
+    assert.match(String(lines[1]?.error), /not JSON/);
+    assert.equal((lines[2]?.source as { format: string }).format, 'html');
+    assert.match(String(lines[2]?.text), /flooded/);
+    assert.equal(lines[3]?.id, 'no-text');
+    assert.match(run.stderr, /2 documents, 2 bad lines/);
+  });
+
+  test('extract --jsonl also reads a file', () => {
+    write('batch.jsonl', `${JSON.stringify({ id: 'f1', text: SECOND })}\n`);
+    const run = dyad(['extract', '--jsonl', 'batch.jsonl']);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal((JSON.parse(run.stdout) as { source: { externalId: string } }).source.externalId, 'f1');
+    assertCleanFailure(dyad(['extract', '--jsonl', 'nope.jsonl']), 1, /no such file: nope\.jsonl/);
+  });
+
+  test('ingest counts an unreachable URL as failed and exits 1 when nothing could be stored', () => {
+    const run = dyad(['ingest', 'http://127.0.0.1:1/feed-item', '--db', 'urls.db']);
+    assert.equal(run.status, 1);
+    assert.match(run.stdout, /stored 0, duplicates 0, skipped 0, failed 1;/);
+    assert.match(run.stderr, /^failed http:\/\/127\.0\.0\.1:1\/feed-item: cannot fetch/);
+    assert.doesNotMatch(run.stderr, /\n\s+at /);
+  });
+
+  test('ingest stores each document once, however often it is run', async () => {
+    const first = dyad(['ingest', 'first.txt', 'corpus', '--db', 'ingest.db', '--published', '2031-05-06']);
+    assert.equal(first.status, 0, first.stderr);
+    assert.match(first.stdout, /^stored 2, duplicates 1, skipped 0, failed 0;/);
+    const again = dyad(['ingest', 'corpus', 'first.txt', '--db', 'ingest.db']);
+    assert.equal(again.status, 0, again.stderr);
+    assert.match(again.stdout, /^stored 0, duplicates 3, skipped 0, failed 0;/);
+    const store = await openStore(join(dir, 'ingest.db'));
+    assert.equal(await store.countDocs(), 2);
+    await store.close();
+  });
+
+  test('ingest reads JSON Lines from stdin and counts skipped and failed lines', () => {
+    const input = [
+      JSON.stringify({ id: 'x', text: `${SECOND} The regional governor promised help.` }),
+      JSON.stringify({ id: 'fr', text: 'Les pluies ont inondé plusieurs villages de la vallée la semaine dernière.' }),
+      'not json',
+    ].join('\n');
+    const run = dyad(['ingest', '-', '--db', 'stdin.db'], input);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^stored 1, duplicates 0, skipped 1 \(not-english 1\), failed 1;/);
+    assert.match(run.stderr, /failed stdin:3: line 3: not JSON/);
+  });
+
+  describe('events', () => {
+    before(async () => {
+      const store = await openStore(join(dir, 'events.db'));
+      const docs = contractDocs();
+      await store.putDocs([docs.shelling, docs.talks, docs.protest, docs.skipped]);
+      await store.close();
+    });
+
+    test('lists events as an aligned table', () => {
+      const run = dyad(['events', '--db', 'events.db']);
+      assert.equal(run.status, 0, run.stderr);
+      const lines = run.stdout.trimEnd().split('\n');
+      assert.equal(lines.length, 5);
+      assert.match(lines[0] ?? '', /^date\s+type\s+cameo\s+actor\s+recipient\s+place\s+conf\s+doc$/);
+      assert.match(lines[1] ?? '', /^2031-04-01\s+CONSULT\s+043\s+SLDGOV\s+NLDGOV\s+Geneva CHE\s+0\.80/);
+      assert.equal(lines[1]?.indexOf('CONSULT'), lines[0]?.indexOf('type'));
+    });
+
+    test('filters and writes JSON Lines', () => {
+      const run = dyad(['events', '--db', 'events.db', '--type', 'assault', '--actor', 'NLDMIL', '--format', 'jsonl']);
+      assert.equal(run.status, 0, run.stderr);
+      const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { event: { cameo: string } });
+      assert.deepEqual(lines.map((l) => l.event.cameo), ['195']);
+      const dated = dyad(['events', '--db', 'events.db', '--from', '2031-03-01', '--to', '2031-03-31', '--format', 'jsonl']);
+      assert.equal(dated.stdout.trim().split('\n').length, 1);
+    });
+
+    test('writes CSV with a header and RFC 4180 quoting', () => {
+      const run = dyad(['events', '--db', 'events.db', '--format', 'csv', '--country', 'SLD']);
+      assert.equal(run.status, 0, run.stderr);
+      const rows = run.stdout.split('\r\n').filter(Boolean);
+      assert.equal(rows.length, 2);
+      assert.match(rows[0] ?? '', /^id,doc_id,date,/);
+      assert.match(rows[1] ?? '', /,ASSAULT,,195,4,-10,Northland artillery,NLDMIL,Vell,SLDCVL,Vell,SLD,41.5,22.25,0.9,false,shell,/);
+    });
+
+    test('filters by CAMEO prefix and by words in the source text', () => {
+      const byCameo = dyad(['events', '--db', 'events.db', '--cameo', '19', '--format', 'jsonl']);
+      assert.equal(byCameo.stdout.trim().split('\n').length, 2);
+      const byText = dyad(['events', '--db', 'events.db', '--text', 'ceasefire Geneva', '--format', 'jsonl']);
+      assert.deepEqual(byText.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { event: { plover: string } }).event.plover), ['CONSULT']);
+      assertCleanFailure(dyad(['events', '--db', 'events.db', '--cameo', 'war']), 2, /--cameo must be a CAMEO code/);
+      assertCleanFailure(dyad(['events', '--db', 'events.db', '--from', '2031-05-01', '--to', '2031-04-01']), 2, /is after --to/);
+    });
+
+    test('an empty result says so on stderr', () => {
+      const run = dyad(['events', '--db', 'events.db', '--type', 'SANCTION']);
+      assert.equal(run.status, 0);
+      assert.equal(run.stdout, '');
+      assert.match(run.stderr, /no events match/);
+    });
+  });
+
+  test('user mistakes give one clear line and a non-zero exit, never a stack trace', () => {
+    assertCleanFailure(dyad(['extract', 'missing.txt']), 1, /no such file: missing\.txt/);
+    assertCleanFailure(dyad(['extract', 'first.txt', '--published', '2031-02-30']), 2, /--published must be a date as YYYY-MM-DD/);
+    assertCleanFailure(dyad(['extract', 'first.txt', '--colour']), 2, /extract: Unknown option '--colour'/);
+    assertCleanFailure(dyad(['extract', 'first.txt', '--format', 'xml']), 2, /--format must be one of json, pretty/);
+    assertCleanFailure(dyad(['extract']), 2, /needs a file/);
+    assertCleanFailure(dyad(['frobnicate']), 2, /unknown command "frobnicate"/);
+    assertCleanFailure(dyad(['extract', 'ftp://example.test/a']), 1, /only http and https/);
+    assertCleanFailure(dyad(['extract', 'http://127.0.0.1:1/article']), 1, /cannot fetch http:\/\/127\.0\.0\.1:1\/article/);
+    assertCleanFailure(dyad(['ingest', 'missing-folder']), 1, /no such file or folder: missing-folder/);
+    assertCleanFailure(dyad(['ingest', 'first.txt', '--db', join(dir, 'first.txt', 'x.db')]), 1, /cannot open database/);
+    assertCleanFailure(dyad(['events', '--db', 'nothing-here.db']), 1, /no database at nothing-here\.db/);
+    assertCleanFailure(dyad(['events', '--limit', 'ten']), 2, /--limit must be a whole number/);
+    assertCleanFailure(dyad(['events', '--db', 'postgres://db/dyad']), 1, /not available yet/);
+    const noArguments = dyad([]);
+    assert.equal(noArguments.status, 2);
+    assert.match(noArguments.stderr, /^Usage: dyad/);
+  });
+
+  test('DYAD_DEBUG=1 adds the stack trace', () => {
+    const result = spawnSync(process.execPath, ['--import', TSX, MAIN, 'extract', 'missing.txt'], {
+      cwd: dir, encoding: 'utf8', env: { ...process.env, DYAD_DEBUG: '1' }, timeout: 60_000,
+    });
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /^dyad: no such file: missing\.txt\n.*Error/s);
+    assert.match(result.stderr, /\n\s+at /);
+  });
+});

@@ -1,0 +1,90 @@
+import { createReadStream } from 'node:fs';
+import { createEngine, type Engine } from '../../engine/engine.js';
+import { readSource, type IngestInput } from '../../ingest/index.js';
+import { choiceOption, dateOption, parseCommand, RuntimeError, UsageError } from './args.js';
+import type { Command } from './command.js';
+import { formatDocPretty } from './format-doc.js';
+import { assertReadableFile, readJsonl } from './inputs.js';
+import { writeOut } from './io.js';
+
+const USAGE = `Usage: dyad extract <file|url|-> [options]
+       dyad extract --jsonl [file|-] [options]
+
+Analyses one document and prints it, storing nothing.
+
+Options:
+  --published YYYY-MM-DD   publication date (anchors "Monday", "last week")
+  --format json|pretty     json: the whole analysed document (default); pretty: a readable summary
+  --jsonl                  read JSON Lines ({id, text|html, published?, url?} per line) from a file or
+                           stdin and write one analysed document per line; bad lines become
+                           {"id", "line", "error"} lines and are counted on stderr
+  -h, --help               show this help`;
+
+async function readOne(target: string, published: string | undefined): Promise<IngestInput> {
+  let input: IngestInput;
+  try {
+    const source = await readSource(target);
+    input = { content: source.content, kind: source.kind };
+    if (source.url) input.url = source.url;
+  } catch (error) {
+    throw new RuntimeError(error instanceof Error ? error.message : String(error));
+  }
+  if (published) input.published = published;
+  return input;
+}
+
+async function extractJsonl(engine: Engine, target: string, published: string | undefined): Promise<number> {
+  if (target !== '-') await assertReadableFile(target);
+  const stream = target === '-' ? process.stdin : createReadStream(target);
+  let documents = 0;
+  let bad = 0;
+  const defaults = published ? { published } : {};
+  for await (const parsed of readJsonl(stream, defaults)) {
+    if ('error' in parsed) {
+      bad++;
+      await writeOut(`${JSON.stringify({ id: parsed.id, line: parsed.line, error: parsed.error })}\n`);
+      continue;
+    }
+    let line: string;
+    try {
+      line = JSON.stringify(engine.extract(parsed.input));
+      documents++;
+    } catch (error) {
+      bad++;
+      line = JSON.stringify({ id: parsed.input.externalId ?? null, line: parsed.line, error: error instanceof Error ? error.message : String(error) });
+    }
+    await writeOut(`${line}\n`);
+  }
+  process.stderr.write(`dyad extract: ${documents} document${documents === 1 ? '' : 's'}, ${bad} bad line${bad === 1 ? '' : 's'}\n`);
+  return 0;
+}
+
+export const extractCommand: Command = {
+  name: 'extract',
+  summary: 'analyse one document (file, URL or stdin) or a JSON Lines batch and print it',
+  usage: USAGE,
+  async run(args) {
+    const parsed = parseCommand('extract', args, {
+      published: { type: 'string' },
+      format: { type: 'string' },
+      jsonl: { type: 'boolean' },
+    });
+    if (parsed.values.help) {
+      await writeOut(`${USAGE}\n`);
+      return 0;
+    }
+    const published = dateOption(parsed, 'published');
+    const format = choiceOption(parsed, 'format', ['json', 'pretty'] as const, 'json');
+    if (parsed.positionals.length > 1) throw new UsageError('extract takes one input; use `dyad ingest` for many');
+    const engine = createEngine();
+    if (parsed.values.jsonl) {
+      if (format !== 'json') throw new UsageError('--jsonl writes JSON Lines; --format pretty is for one document');
+      return extractJsonl(engine, parsed.positionals[0] ?? '-', published);
+    }
+    const target = parsed.positionals[0];
+    if (target === undefined) throw new UsageError('extract needs a file, a URL or - for stdin (see dyad extract --help)');
+    const doc = engine.extract(await readOne(target, published));
+    await writeOut(format === 'pretty' ? formatDocPretty(doc) : `${JSON.stringify(doc, null, 2)}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,63 @@
+import type { EventParticipant } from '../../doc/types.js';
+import type { StoredEvent } from '../../store/store.js';
+import { clip } from './format-doc.js';
+
+export type EventFormat = 'table' | 'jsonl' | 'csv';
+export const EVENT_FORMATS: readonly EventFormat[] = ['table', 'jsonl', 'csv'];
+
+function side(list: readonly EventParticipant[]): string {
+  return list.map((p) => p.code ?? p.country ?? p.text).join('+');
+}
+
+function sideNames(list: readonly EventParticipant[]): string {
+  return list.map((p) => p.text).join(' + ');
+}
+
+const TABLE_HEADER = ['date', 'type', 'cameo', 'actor', 'recipient', 'place', 'conf', 'doc'];
+const CELL_WIDTH = 28;
+
+function tableRow({ event, docId }: StoredEvent): string[] {
+  return [
+    event.date?.value ?? '',
+    event.plover,
+    event.cameo,
+    clip(side(event.actors) || sideNames(event.actors), CELL_WIDTH),
+    clip(side(event.recipients) || sideNames(event.recipients), CELL_WIDTH),
+    clip(event.location ? `${event.location.name}${event.location.country ? ` ${event.location.country}` : ''}` : '', CELL_WIDTH),
+    event.confidence.toFixed(2),
+    docId.slice(0, 10),
+  ];
+}
+
+/** Aligned columns for reading in a terminal. */
+export function formatEventsTable(events: readonly StoredEvent[]): string {
+  const rows = [TABLE_HEADER, ...events.map(tableRow)];
+  const widths = TABLE_HEADER.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
+  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd()).join('\n') + '\n';
+}
+
+export function formatEventJsonl(stored: StoredEvent): string {
+  return `${JSON.stringify(stored)}\n`;
+}
+
+export const CSV_HEADER = [
+  'id', 'doc_id', 'date', 'date_basis', 'plover', 'mode', 'cameo', 'quad_class', 'goldstein', 'actor', 'actor_code',
+  'recipient', 'recipient_code', 'place', 'country', 'lat', 'lon', 'confidence', 'negated', 'trigger', 'url', 'published',
+];
+
+/** RFC 4180: quote a field holding a comma, quote or line break, doubling the quotes inside. */
+export function csvField(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function formatEventCsvRow({ id, docId, event, url, published }: StoredEvent): string {
+  const fields = [
+    id, docId, event.date?.value, event.date?.basis, event.plover, event.mode, event.cameo, event.quadClass, event.goldstein,
+    sideNames(event.actors), side(event.actors), sideNames(event.recipients), side(event.recipients),
+    event.location?.name, event.location?.country, event.location?.lat, event.location?.lon, event.confidence,
+    event.negated, event.trigger.text, url, published,
+  ];
+  return `${fields.map(csvField).join(',')}\r\n`;
+}

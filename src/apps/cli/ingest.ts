@@ -1,0 +1,66 @@
+import { createEngine, type BatchSummary } from '../../engine/engine.js';
+import { dateOption, integerOption, parseCommand, stringOption, UsageError } from './args.js';
+import type { Command } from './command.js';
+import { assertPathsExist, batchInputs } from './inputs.js';
+import { writeOut } from './io.js';
+import { DEFAULT_DB, openCliStore } from './store-option.js';
+
+const USAGE = `Usage: dyad ingest <file|folder|url|-> … [options]
+
+Analyses documents and stores them with their events. Folders are walked for .txt, .html, .htm and
+.jsonl files; - reads JSON Lines from stdin. A document already stored is skipped, so an interrupted
+run can simply be started again.
+
+Options:
+  --db PATH                database (default ${DEFAULT_DB}; sqlite:PATH also accepted)
+  --published YYYY-MM-DD   publication date for inputs that do not carry their own
+  --batch-size N           documents per transaction (default 200)
+  -h, --help               show this help`;
+
+const FAILURES_SHOWN = 10;
+
+export function summaryLine(summary: BatchSummary, db: string, seconds: number): string {
+  const reasons = Object.entries(summary.skipReasons).map(([rule, count]) => `${rule} ${count}`).join(', ');
+  return `stored ${summary.stored}, duplicates ${summary.duplicates}, skipped ${summary.skipped}${reasons ? ` (${reasons})` : ''}, `
+    + `failed ${summary.failed}; ${summary.events} event${summary.events === 1 ? '' : 's'} into ${db} in ${seconds.toFixed(1)} s`;
+}
+
+export const ingestCommand: Command = {
+  name: 'ingest',
+  summary: 'analyse files, folders, URLs or JSON Lines and store documents and events',
+  usage: USAGE,
+  async run(args) {
+    const parsed = parseCommand('ingest', args, {
+      db: { type: 'string' },
+      published: { type: 'string' },
+      'batch-size': { type: 'string' },
+    });
+    if (parsed.values.help) {
+      await writeOut(`${USAGE}\n`);
+      return 0;
+    }
+    if (parsed.positionals.length === 0) throw new UsageError('ingest needs at least one file, folder, URL or - (see dyad ingest --help)');
+    const published = dateOption(parsed, 'published');
+    const batchSize = integerOption(parsed, 'batch-size', 200, 1);
+    const db = stringOption(parsed, 'db') ?? DEFAULT_DB;
+    await assertPathsExist(parsed.positionals);
+    const store = await openCliStore(db, { mustExist: false });
+    const started = performance.now();
+    const progress = process.stderr.isTTY
+      ? (s: Readonly<BatchSummary>) => process.stderr.write(`\r${s.stored + s.skipped} stored, ${s.duplicates} duplicates, ${s.failed} failed…`)
+      : undefined;
+    let summary: BatchSummary;
+    try {
+      const engine = createEngine({ store, batchSize });
+      summary = await engine.ingestBatch(batchInputs(parsed.positionals, published ? { published } : {}), progress ? { onProgress: progress } : {});
+    } finally {
+      await store.close();
+    }
+    if (progress) process.stderr.write('\r\x1b[K');
+    for (const failure of summary.failures.slice(0, FAILURES_SHOWN)) process.stderr.write(`failed ${failure.input}: ${failure.error}\n`);
+    if (summary.failed > FAILURES_SHOWN) process.stderr.write(`… and ${summary.failed - FAILURES_SHOWN} more failures\n`);
+    await writeOut(`${summaryLine(summary, db, (performance.now() - started) / 1000)}\n`);
+    const nothingWorked = summary.failed > 0 && summary.stored + summary.skipped + summary.duplicates === 0;
+    return nothingWorked ? 1 : 0;
+  },
+};

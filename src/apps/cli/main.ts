@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { RuntimeError, UsageError } from './args.js';
+import type { Command } from './command.js';
+import { eventsCommand } from './events.js';
+import { extractCommand } from './extract.js';
+import { ingestCommand } from './ingest.js';
+
+const COMMANDS: readonly Command[] = [extractCommand, ingestCommand, eventsCommand];
+
+/** The package version, found by walking up from this file (the same code runs from src/ and dist/src/). */
+function version(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let depth = 0; depth < 6; depth++) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'dyad' && pkg.version) return pkg.version;
+    } catch {
+      // no package.json at this level: keep walking up
+    }
+    dir = dirname(dir);
+  }
+  return 'unknown';
+}
+
+function help(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'Usage: dyad <command> [options]',
+    '',
+    'Turns news about conflict and diplomacy into evidenced event data.',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Options:',
+    '  -h, --help     show this help (dyad <command> --help for a command)',
+    '  -v, --version  print the version',
+    '',
+    'Set DYAD_DEBUG=1 to print stack traces.',
+  ].join('\n');
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined) {
+    process.stderr.write(`${help()}\n`);
+    return 2;
+  }
+  if (name === '-h' || name === '--help' || name === 'help') {
+    process.stdout.write(`${help()}\n`);
+    return 0;
+  }
+  if (name === '-v' || name === '--version') {
+    process.stdout.write(`${version()}\n`);
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) throw new UsageError(`unknown command "${name}" (commands: ${COMMANDS.map((c) => c.name).join(', ')}; see dyad --help)`);
+  return command.run(rest);
+}
+
+function exitCodeOf(error: unknown): number {
+  return error instanceof UsageError ? 2 : 1;
+}
+
+/** A closed pipe (`dyad events | head`) is the reader saying it has enough, not an error. */
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const expected = error instanceof UsageError || error instanceof RuntimeError;
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`dyad: ${message}\n`);
+    if (process.env.DYAD_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    else if (!expected) process.stderr.write('(set DYAD_DEBUG=1 for details)\n');
+    process.exitCode = exitCodeOf(error);
+  },
+);

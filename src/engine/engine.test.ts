@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { openStore } from '../store/store.js';
+import { createEngine, type BatchInput } from './engine.js';
+
+const ENGLISH = [
+  'Border guards of two neighbouring states exchanged fire across the river on Tuesday morning.',
+  'Officials in the capital said the clashes lasted several hours and that civilians fled the villages nearby.',
+].join('\n');
+const OTHER_ENGLISH = 'The foreign ministers of both countries agreed to meet next week to discuss the disputed water rights along the river.';
+const FRENCH = 'Les ministres des affaires étrangères des deux pays se sont rencontrés hier soir pour discuter de la frontière.';
+
+test('extract ingests and analyses one input without a store', () => {
+  const engine = createEngine();
+  const doc = engine.extract({ content: ENGLISH, published: '2031-05-06' });
+  assert.equal(doc.source.published, '2031-05-06');
+  assert.ok((doc.layers.sentences?.length ?? 0) >= 2);
+  assert.ok(doc.provenance.some((run) => run.stage === 'ingest'));
+});
+
+test('ingestBatch stores each document once, counts skips and failures, and never analyses a duplicate twice', async () => {
+  const store = await openStore(':memory:');
+  let runs = 0;
+  const engine = createEngine({ store, batchSize: 2 });
+  const pipeline = engine.pipeline;
+  const counting = createEngine({ store, batchSize: 2, pipeline: { stages: pipeline.stages, run: (doc) => (runs++, pipeline.run(doc)) } });
+  const inputs: BatchInput[] = [
+    { content: ENGLISH, externalId: 'a' },
+    { content: OTHER_ENGLISH, externalId: 'b' },
+    { content: ENGLISH, externalId: 'a-again' },
+    { content: FRENCH, externalId: 'c' },
+    { failed: 'missing.txt', error: 'no such file' },
+  ];
+  const progress: number[] = [];
+  const first = await counting.ingestBatch(inputs, { onProgress: (s) => progress.push(s.stored + s.skipped) });
+  assert.deepEqual(
+    { stored: first.stored, skipped: first.skipped, duplicates: first.duplicates, failed: first.failed },
+    { stored: 2, skipped: 1, duplicates: 1, failed: 1 },
+  );
+  assert.deepEqual(first.skipReasons, { 'not-english': 1 });
+  assert.deepEqual(first.failures, [{ input: 'missing.txt', error: 'no such file' }]);
+  assert.deepEqual(progress, [2, 3]);
+  assert.equal(await store.countDocs(), 3);
+
+  const runsBefore = runs;
+  const second = await counting.ingestBatch(inputs.slice(0, 4));
+  assert.deepEqual({ stored: second.stored, duplicates: second.duplicates }, { stored: 0, duplicates: 4 });
+  assert.equal(runs, runsBefore, 'documents already stored are not analysed again');
+  assert.equal(await store.countDocs(), 3);
+  await store.close();
+});
+
+test('ingestBatch accepts an async stream and refuses to run without a store', async () => {
+  const store = await openStore(':memory:');
+  async function* stream(): AsyncGenerator<BatchInput> {
+    for (let i = 0; i < 5; i++) yield { content: `${OTHER_ENGLISH} Round ${i} of the talks ended without a deal.` };
+  }
+  const summary = await createEngine({ store, batchSize: 2 }).ingestBatch(stream());
+  assert.equal(summary.stored, 5);
+  assert.equal(await store.countDocs(), 5);
+  await store.close();
+  await assert.rejects(createEngine().ingestBatch([]), /needs a store/);
+});
+
+test('a run that dies part-way loses at most its open batch, and running it again finishes the job', async () => {
+  const store = await openStore(':memory:');
+  const texts = Array.from({ length: 7 }, (_, i) => `${OTHER_ENGLISH} Delegation number ${i} left the capital at dawn.`);
+  async function* dying(): AsyncGenerator<BatchInput> {
+    for (const [i, content] of texts.entries()) {
+      if (i === 5) throw new Error('killed');
+      yield { content };
+    }
+  }
+  const engine = createEngine({ store, batchSize: 2 });
+  await assert.rejects(engine.ingestBatch(dying()), /killed/);
+  assert.equal(await store.countDocs(), 4, 'the two committed batches survive, the open one is lost');
+  const rerun = await engine.ingestBatch(texts.map((content) => ({ content })));
+  assert.deepEqual({ stored: rerun.stored, duplicates: rerun.duplicates }, { stored: 3, duplicates: 4 });
+  assert.equal(await store.countDocs(), 7);
+  await store.close();
+});

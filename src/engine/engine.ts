@@ -1,0 +1,134 @@
+import type { Doc } from '../doc/types.js';
+import { ingest, type IngestInput } from '../ingest/index.js';
+import { defaultPipeline } from '../pipeline/default.js';
+import type { Pipeline } from '../pipeline/pipeline.js';
+import type { Store } from '../store/store.js';
+
+/** An input that could not even be read (missing file, bad JSON line): counted as failed, never thrown. */
+export interface FailedInput {
+  failed: string;
+  error: string;
+}
+
+export type BatchInput = IngestInput | FailedInput;
+
+export interface BatchFailure {
+  /** What failed: a path, a URL, `file.jsonl:12`, or the input's external id. */
+  input: string;
+  error: string;
+}
+
+export interface BatchSummary {
+  /** Documents analysed and stored with their events. */
+  stored: number;
+  /** Documents stored without analysis because ingest skipped them (non-English, empty, binary …). */
+  skipped: number;
+  /** Documents already in the store, left untouched (and not analysed again). */
+  duplicates: number;
+  failed: number;
+  events: number;
+  /** Skipped documents by skip rule. */
+  skipReasons: Record<string, number>;
+  failures: BatchFailure[];
+}
+
+export interface IngestBatchOptions {
+  /** Called after each batch is committed, with the running totals. */
+  onProgress?: (summary: Readonly<BatchSummary>) => void;
+}
+
+export interface EngineOptions {
+  store?: Store;
+  /** Built once and reused for every document, so knowledge is loaded once. */
+  pipeline?: Pipeline;
+  /** Documents per store transaction. */
+  batchSize?: number;
+}
+
+export interface Engine {
+  readonly pipeline: Pipeline;
+  /** Ingest and analyse one input; stores nothing. */
+  extract(input: IngestInput): Doc;
+  /** Ingest, analyse and store inputs in transactions of `batchSize`; documents already stored are not analysed again. */
+  ingestBatch(inputs: Iterable<BatchInput> | AsyncIterable<BatchInput>, options?: IngestBatchOptions): Promise<BatchSummary>;
+}
+
+const DEFAULT_BATCH_SIZE = 200;
+/** Failures kept in the summary for the user to see; the count goes on past it. */
+const MAX_FAILURES_KEPT = 1000;
+
+export function createEngine(options: EngineOptions = {}): Engine {
+  const pipeline = options.pipeline ?? defaultPipeline();
+  const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+
+  function extract(input: IngestInput): Doc {
+    return pipeline.run(ingest(input));
+  }
+
+  async function ingestBatch(
+    inputs: Iterable<BatchInput> | AsyncIterable<BatchInput>, batchOptions: IngestBatchOptions = {},
+  ): Promise<BatchSummary> {
+    const store = options.store;
+    if (!store) throw new Error('ingestBatch needs a store: createEngine({ store })');
+    const summary: BatchSummary = { stored: 0, skipped: 0, duplicates: 0, failed: 0, events: 0, skipReasons: {}, failures: [] };
+    let pending: Doc[] = [];
+    const pendingIds = new Set<string>();
+
+    const fail = (input: string, error: string) => {
+      summary.failed++;
+      if (summary.failures.length < MAX_FAILURES_KEPT) summary.failures.push({ input, error });
+    };
+
+    const flush = async () => {
+      if (pending.length === 0) return;
+      const batch = pending;
+      pending = [];
+      pendingIds.clear();
+      const result = await store.putDocs(batch);
+      summary.duplicates += result.duplicates;
+      summary.events += result.events;
+      // A document can only turn out to be a duplicate here if another writer stored it meanwhile.
+      if (result.duplicates === 0) {
+        for (const doc of batch) countStored(summary, doc);
+      } else {
+        summary.stored += result.inserted;
+      }
+      batchOptions.onProgress?.(summary);
+    };
+
+    for await (const input of inputs) {
+      if ('failed' in input) {
+        fail(input.failed, input.error);
+        continue;
+      }
+      let doc: Doc;
+      try {
+        doc = ingest(input);
+        if (pendingIds.has(doc.id) || (await store.hasDoc(doc.id))) {
+          summary.duplicates++;
+          continue;
+        }
+        pipeline.run(doc);
+      } catch (error) {
+        fail(input.externalId ?? input.url ?? 'input', error instanceof Error ? error.message : String(error));
+        continue;
+      }
+      pending.push(doc);
+      pendingIds.add(doc.id);
+      if (pending.length >= batchSize) await flush();
+    }
+    await flush();
+    return summary;
+  }
+
+  return { pipeline, extract, ingestBatch };
+}
+
+function countStored(summary: BatchSummary, doc: Doc): void {
+  if (doc.skip) {
+    summary.skipped++;
+    summary.skipReasons[doc.skip.ruleId] = (summary.skipReasons[doc.skip.ruleId] ?? 0) + 1;
+  } else {
+    summary.stored++;
+  }
+}

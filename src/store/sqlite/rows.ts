@@ -1,0 +1,177 @@
+import type { Doc, Event, EventParticipant } from '../../doc/types.js';
+
+/** Column values for one document row. */
+export interface DocumentRow {
+  id: string;
+  url: string | null;
+  title: string | null;
+  published: string | null;
+  language: string | null;
+  format: string | null;
+  external_id: string | null;
+  skip_stage: string | null;
+  skip_rule: string | null;
+  skip_reason: string | null;
+  text: string;
+  doc_json: string;
+  pipeline_version: string | null;
+  knowledge_version: string | null;
+  event_count: number;
+  stored_at: string;
+}
+
+export interface EventRow {
+  id: string;
+  doc_id: string;
+  seq: number;
+  plover: string;
+  cameo: string;
+  quad_class: number | null;
+  goldstein: number | null;
+  actor_codes: string | null;
+  recipient_codes: string | null;
+  country: string | null;
+  date_value: string | null;
+  date_start: string | null;
+  date_end: string | null;
+  lat: number | null;
+  lon: number | null;
+  confidence: number;
+  event_json: string;
+}
+
+/** The events a document contributes: none when it was skipped. */
+export function eventsOf(doc: Doc): Event[] {
+  return doc.skip ? [] : (doc.layers.events ?? []);
+}
+
+export function documentRow(doc: Doc, storedAt: string): DocumentRow {
+  // The text has its own column (and feeds the full-text index); storing it twice would double the file.
+  const { text, ...rest } = doc;
+  if (rest.layers.tokens !== undefined) {
+    // Tokens are ~75% of a serialised doc and are re-derived from the text by the tokens stage on demand.
+    const { tokens: _tokens, ...layers } = rest.layers;
+    rest.layers = layers;
+  }
+  const versions = versionsOf(doc);
+  return {
+    id: doc.id,
+    url: doc.source.url ?? null,
+    title: doc.source.title ?? null,
+    published: doc.source.published ?? null,
+    language: doc.source.language ?? null,
+    format: doc.source.format ?? null,
+    external_id: doc.source.externalId ?? null,
+    skip_stage: doc.skip?.stage ?? null,
+    skip_rule: doc.skip?.ruleId ?? null,
+    skip_reason: doc.skip?.reason ?? null,
+    text,
+    doc_json: JSON.stringify(rest),
+    pipeline_version: versions.pipeline,
+    knowledge_version: versions.knowledge,
+    event_count: eventsOf(doc).length,
+    stored_at: storedAt,
+  };
+}
+
+export function docFromRow(row: { text: string; doc_json: string }): Doc {
+  const { id, source, ...rest } = JSON.parse(row.doc_json) as Omit<Doc, 'text'>;
+  return { id, source, text: row.text, ...rest };
+}
+
+/** `tokens@1,entities@2` and `entities:2026-11-01,…`: enough to find what to re-code after a change. */
+function versionsOf(doc: Doc): { pipeline: string | null; knowledge: string | null } {
+  const stages: string[] = [];
+  const knowledge: string[] = [];
+  for (const run of doc.provenance) {
+    stages.push(`${run.stage}@${run.version}`);
+    if (run.knowledgeVersion) knowledge.push(`${run.stage}:${run.knowledgeVersion}`);
+  }
+  return {
+    pipeline: stages.length > 0 ? stages.join(',') : null,
+    knowledge: knowledge.length > 0 ? knowledge.join(',') : null,
+  };
+}
+
+export function eventRow(docId: string, event: Event, seq: number): EventRow {
+  const period = event.date ? datePeriod(event.date.value) : undefined;
+  return {
+    id: `${docId}:${event.id}`,
+    doc_id: docId,
+    seq,
+    plover: event.plover,
+    cameo: event.cameo,
+    quad_class: event.quadClass ?? null,
+    goldstein: event.goldstein ?? null,
+    actor_codes: codesOf(event.actors),
+    recipient_codes: codesOf(event.recipients),
+    country: event.location?.country ?? null,
+    date_value: event.date?.value ?? null,
+    date_start: period?.start ?? null,
+    date_end: period?.end ?? null,
+    lat: event.location?.lat ?? null,
+    lon: event.location?.lon ?? null,
+    confidence: event.confidence,
+    event_json: JSON.stringify(event),
+  };
+}
+
+function codesOf(participants: readonly EventParticipant[]): string | null {
+  const codes = participants.map((p) => p.code ?? p.country).filter((code): code is string => Boolean(code));
+  return codes.length > 0 ? codes.join(' ') : null;
+}
+
+/** Lower-cased keys an actor filter can match a participant by. */
+export function participantKeys(participant: EventParticipant): Set<string> {
+  const keys = new Set<string>();
+  for (const key of [participant.code, participant.country, participant.kbId, participant.text]) {
+    const normal = key?.trim().toLowerCase();
+    if (normal) keys.add(normal);
+  }
+  return keys;
+}
+
+export function normaliseActorKey(value: string): string {
+  return value.trim().toLowerCase();
+}
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})/;
+const MONTH = /^(\d{4})-(\d{2})$/;
+const YEAR = /^(\d{4})$/;
+const WEEK = /^(\d{4})-W(\d{2})$/;
+
+/** The first and last day a date value covers (`2020-09` → 2020-09-01 … 2020-09-30), or undefined. */
+export function datePeriod(value: string): { start: string; end: string } | undefined {
+  const day = DAY.exec(value);
+  if (day) {
+    const date = `${day[1]}-${day[2]}-${day[3]}`;
+    return { start: date, end: date };
+  }
+  const month = MONTH.exec(value);
+  if (month) {
+    const year = Number(month[1]);
+    const monthNumber = Number(month[2]);
+    if (monthNumber < 1 || monthNumber > 12) return undefined;
+    const last = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
+    return { start: `${month[1]}-${month[2]}-01`, end: `${month[1]}-${month[2]}-${String(last).padStart(2, '0')}` };
+  }
+  const year = YEAR.exec(value);
+  if (year) return { start: `${year[1]}-01-01`, end: `${year[1]}-12-31` };
+  const week = WEEK.exec(value);
+  if (week) {
+    const monday = isoWeekMonday(Number(week[1]), Number(week[2]));
+    const sunday = new Date(monday.getTime() + 6 * 86_400_000);
+    return { start: isoDay(monday), end: isoDay(sunday) };
+  }
+  return undefined;
+}
+
+function isoWeekMonday(year: number, week: number): Date {
+  const january4 = new Date(Date.UTC(year, 0, 4));
+  const weekday = (january4.getUTCDay() + 6) % 7;
+  return new Date(january4.getTime() + ((week - 1) * 7 - weekday) * 86_400_000);
+}
+
+function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}

@@ -1,0 +1,271 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Doc, Event } from '../../doc/types.js';
+import {
+  StoreError, type EventFilter, type FacetCount, type FacetField, type PutResult, type Store, type StoredEvent,
+} from '../store.js';
+import { migrate } from './schema.js';
+import { docFromRow, documentRow, eventRow, eventsOf, normaliseActorKey, participantKeys } from './rows.js';
+
+const FACET_COLUMNS: Record<FacetField, string> = {
+  plover: 'e.plover',
+  cameo: 'e.cameo',
+  country: 'e.country',
+  quadClass: 'CAST(e.quad_class AS TEXT)',
+};
+
+const DEFAULT_LIMIT = 100;
+
+interface EventQueryRow {
+  id: string;
+  doc_id: string;
+  event_json: string;
+  url: string | null;
+  published: string | null;
+}
+
+/** Opens (creating when needed) a SQLite store at a file path or `:memory:`. */
+export function openSqliteStore(path: string): Store {
+  let db: Database.Database;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+  } catch (error) {
+    if (error instanceof StoreError) throw error;
+    throw new StoreError(`cannot open database ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return new SqliteStore(db);
+}
+
+class SqliteStore implements Store {
+  private readonly insertDocument;
+  private readonly insertText;
+  private readonly insertEvent;
+  private readonly insertParticipant;
+  private readonly selectDoc;
+  private readonly selectHas;
+  private readonly selectCount;
+  private readonly selectSkipReasons;
+  private readonly writeBatch;
+  /** Filter combinations are few, so each distinct query is prepared once and kept. */
+  private readonly queries = new Map<string, Database.Statement>();
+  private closed = false;
+
+  constructor(private readonly db: Database.Database) {
+    this.insertDocument = db.prepare(`
+      INSERT INTO documents (id, url, title, published, language, format, external_id, skip_stage,
+        skip_rule, skip_reason, text, doc_json, pipeline_version, knowledge_version, event_count, stored_at)
+      VALUES (@id, @url, @title, @published, @language, @format, @external_id, @skip_stage, @skip_rule,
+        @skip_reason, @text, @doc_json, @pipeline_version, @knowledge_version, @event_count, @stored_at)
+      ON CONFLICT (id) DO NOTHING`);
+    this.insertText = db.prepare('INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)');
+    this.insertEvent = db.prepare(`
+      INSERT INTO events (id, doc_id, seq, plover, cameo, quad_class, goldstein, actor_codes,
+        recipient_codes, country, date_value, date_start, date_end, lat, lon, confidence, event_json)
+      VALUES (@id, @doc_id, @seq, @plover, @cameo, @quad_class, @goldstein, @actor_codes, @recipient_codes,
+        @country, @date_value, @date_start, @date_end, @lat, @lon, @confidence, @event_json)
+      ON CONFLICT (id) DO NOTHING`);
+    this.insertParticipant = db.prepare(`
+      INSERT INTO event_participants (key, event_id, role) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`);
+    this.selectDoc = db.prepare('SELECT text, doc_json FROM documents WHERE id = ?');
+    this.selectHas = db.prepare('SELECT 1 FROM documents WHERE id = ?').pluck();
+    this.selectCount = db.prepare('SELECT COUNT(*) FROM documents').pluck();
+    this.selectSkipReasons = db.prepare(`
+      SELECT skip_rule AS value, COUNT(*) AS count FROM documents WHERE skip_rule IS NOT NULL
+      GROUP BY skip_rule ORDER BY count DESC, value`);
+    // ON CONFLICT DO NOTHING rather than OR IGNORE: only a repeated id is skipped; a broken row (NOT NULL)
+    // still fails the batch instead of vanishing silently.
+    this.writeBatch = db.transaction((docs: readonly Doc[]) => this.write(docs));
+  }
+
+  async putDocs(docs: readonly Doc[]): Promise<PutResult> {
+    this.assertOpen();
+    if (docs.length === 0) return { inserted: 0, duplicates: 0, events: 0 };
+    return this.writeBatch(docs);
+  }
+
+  private write(docs: readonly Doc[]): PutResult {
+    const result: PutResult = { inserted: 0, duplicates: 0, events: 0 };
+    const storedAt = new Date().toISOString();
+    for (const doc of docs) {
+      // Checked first so a re-run over stored documents costs a look-up each, not a serialisation.
+      if (this.selectHas.get(doc.id) !== undefined) {
+        result.duplicates++;
+        continue;
+      }
+      const row = documentRow(doc, storedAt);
+      const info = this.insertDocument.run(row);
+      if (info.changes === 0) {
+        result.duplicates++;
+        continue;
+      }
+      result.inserted++;
+      this.insertText.run(info.lastInsertRowid, row.title ?? '', row.text);
+      eventsOf(doc).forEach((event, seq) => {
+        result.events += this.writeEvent(doc.id, event, seq);
+      });
+    }
+    return result;
+  }
+
+  private writeEvent(docId: string, event: Event, seq: number): number {
+    const row = eventRow(docId, event, seq);
+    if (this.insertEvent.run(row).changes === 0) return 0;
+    const roles: Array<[string, Event['actors'] | undefined]> = [
+      ['actor', event.actors], ['recipient', event.recipients], ['mediator', event.mediators],
+    ];
+    for (const [role, participants] of roles) {
+      for (const participant of participants ?? []) {
+        for (const key of participantKeys(participant)) this.insertParticipant.run(key, row.id, role);
+      }
+    }
+    return 1;
+  }
+
+  async getDoc(id: string): Promise<Doc | undefined> {
+    this.assertOpen();
+    const row = this.selectDoc.get(id) as { text: string; doc_json: string } | undefined;
+    return row ? docFromRow(row) : undefined;
+  }
+
+  async hasDoc(id: string): Promise<boolean> {
+    this.assertOpen();
+    return this.selectHas.get(id) !== undefined;
+  }
+
+  async queryEvents(filter: EventFilter = {}): Promise<StoredEvent[]> {
+    this.assertOpen();
+    const { where, params } = whereClause(filter);
+    const sql = `
+      SELECT e.id, e.doc_id, e.event_json, d.url, d.published
+      FROM events e JOIN documents d ON d.id = e.doc_id
+      ${where}
+      -- NULL sorts lowest, so undated events come last in a DESC order that can walk the date index.
+      ORDER BY e.date_start DESC, e.doc_id, e.seq
+      LIMIT ? OFFSET ?`;
+    const limit = clampCount(filter.limit, DEFAULT_LIMIT);
+    const offset = clampCount(filter.offset, 0);
+    const rows = this.statement(sql).all(...params, limit, offset) as EventQueryRow[];
+    return rows.map((row) => {
+      const stored: StoredEvent = { id: row.id, docId: row.doc_id, event: JSON.parse(row.event_json) as Event };
+      if (row.url !== null) stored.url = row.url;
+      if (row.published !== null) stored.published = row.published;
+      return stored;
+    });
+  }
+
+  async countEvents(filter: EventFilter = {}): Promise<number> {
+    this.assertOpen();
+    const { where, params } = whereClause(filter);
+    return this.statement(`SELECT COUNT(*) FROM events e ${where}`).pluck().get(...params) as number;
+  }
+
+  async facets(field: FacetField, filter: EventFilter = {}): Promise<FacetCount[]> {
+    this.assertOpen();
+    const column = FACET_COLUMNS[field];
+    if (!column) throw new StoreError(`unknown facet field "${String(field)}"`);
+    const { where, params } = whereClause(filter);
+    const sql = `
+      SELECT ${column} AS value, COUNT(*) AS count FROM events e
+      ${where ? `${where} AND` : 'WHERE'} ${column} IS NOT NULL
+      GROUP BY value ORDER BY count DESC, value`;
+    return this.statement(sql).all(...params) as FacetCount[];
+  }
+
+  async countDocs(): Promise<number> {
+    this.assertOpen();
+    return this.selectCount.get() as number;
+  }
+
+  async skipReasons(): Promise<FacetCount[]> {
+    this.assertOpen();
+    return this.selectSkipReasons.all() as FacetCount[];
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.queries.clear();
+    this.db.close();
+  }
+
+  private statement(sql: string): Database.Statement {
+    let statement = this.queries.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.queries.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new StoreError('the store is closed');
+  }
+}
+
+/** SQL conditions over `events e` for a filter; values are always bound, never spliced into the SQL. */
+function whereClause(filter: EventFilter): { where: string; params: unknown[] } {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  if (filter.plover) {
+    conditions.push('e.plover = ?');
+    params.push(filter.plover.toUpperCase());
+  }
+  if (filter.cameo) {
+    // Prefix match on the code hierarchy: 19 covers 190-196, 0 is no prefix anyone means.
+    conditions.push('e.cameo >= ? AND e.cameo < ?');
+    params.push(filter.cameo, `${filter.cameo}\uffff`);
+  }
+  if (filter.actor) {
+    conditions.push('e.id IN (SELECT event_id FROM event_participants WHERE key = ?)');
+    params.push(normaliseActorKey(filter.actor));
+  }
+  if (filter.country) {
+    conditions.push('e.country = ?');
+    params.push(filter.country.toUpperCase());
+  }
+  if (filter.from) {
+    conditions.push('e.date_end >= ?');
+    params.push(filter.from);
+  }
+  if (filter.to) {
+    conditions.push('e.date_start <= ?');
+    params.push(filter.to);
+  }
+  if (filter.docId) {
+    conditions.push('e.doc_id = ?');
+    params.push(filter.docId);
+  }
+  if (filter.text !== undefined) {
+    const query = ftsQuery(filter.text);
+    if (query === undefined) {
+      conditions.push('0');
+    } else {
+      conditions.push(`e.doc_id IN (SELECT d2.id FROM documents d2 WHERE d2.rowid IN
+        (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?))`);
+      params.push(query);
+    }
+  }
+  return { where: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params };
+}
+
+/**
+ * Turns what a user typed into an FTS5 query that cannot be a syntax error: every word becomes a quoted
+ * term, and all must appear.
+ */
+export function ftsQuery(text: string): string | undefined {
+  const words = text.match(/[\p{L}\p{N}]+/gu);
+  if (!words || words.length === 0) return undefined;
+  return words.map((word) => `"${word}"`).join(' ');
+}
+
+function clampCount(value: number | undefined, fallback: number): number {
+  if (value === undefined || !Number.isFinite(value)) return fallback;
+  return Math.max(0, Math.floor(value));
+}

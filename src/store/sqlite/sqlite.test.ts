@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { runStoreContract } from '../store.contract.js';
+import { openStore, StoreError, type Store } from '../store.js';
+import Database from 'better-sqlite3';
+import { datePeriod } from './rows.js';
+import { SCHEMA_VERSION } from './schema.js';
+import { ftsQuery, openSqliteStore } from './sqlite-store.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'dyad-sqlite-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const paths = new WeakMap<Store, string>();
+let counter = 0;
+
+runStoreContract('sqlite file', () => {
+  const path = join(dir, `store-${++counter}.db`);
+  const store = openSqliteStore(path);
+  paths.set(store, path);
+  return store;
+}, {
+  reopen: (closed) => {
+    const path = paths.get(closed);
+    assert.ok(path);
+    return openStore(`sqlite:${path}`);
+  },
+});
+
+runStoreContract('sqlite :memory:', () => openStore('sqlite::memory:'));
+
+test('openStore picks the backend by scheme and explains what it cannot open', async () => {
+  const bare = await openStore(join(dir, 'nested', 'bare.db'));
+  assert.equal(await bare.countDocs(), 0);
+  await bare.close();
+  await assert.rejects(openStore('postgres://localhost/dyad'), (error: unknown) =>
+    error instanceof StoreError && /not available yet/.test(error.message));
+  await assert.rejects(openStore('mysql://x'), /unknown store scheme/);
+  await assert.rejects(openStore(''), /empty/);
+  const notADatabase = join(dir, 'junk.db');
+  writeFileSync(notADatabase, 'this is plain text, not a SQLite database file at all '.repeat(20));
+  await assert.rejects(openStore(notADatabase), (error: unknown) => error instanceof StoreError && /cannot open/.test(error.message));
+  writeFileSync(join(dir, 'a-file'), '');
+  await assert.rejects(openStore(join(dir, 'a-file', 'x.db')), StoreError);
+});
+
+test('date values cover the period they name', () => {
+  assert.deepEqual(datePeriod('2024-02'), { start: '2024-02-01', end: '2024-02-29' });
+  assert.deepEqual(datePeriod('2023'), { start: '2023-01-01', end: '2023-12-31' });
+  assert.deepEqual(datePeriod('2020-09-27T10:00'), { start: '2020-09-27', end: '2020-09-27' });
+  assert.deepEqual(datePeriod('2026-W01'), { start: '2025-12-29', end: '2026-01-04' });
+  assert.equal(datePeriod('2024-13'), undefined);
+  assert.equal(datePeriod('soon'), undefined);
+});
+
+test('user search text becomes a safe full-text query', () => {
+  assert.equal(ftsQuery('cease-fire "talks'), '"cease" "fire" "talks"');
+  assert.equal(ftsQuery('AND OR NOT *'), '"AND" "OR" "NOT"');
+  assert.equal(ftsQuery('  '), undefined);
+});
+
+test('a database from a newer schema is refused rather than misread', async () => {
+  const path = join(dir, 'future.db');
+  await (await openStore(path)).close();
+  const raw = new Database(path);
+  raw.prepare('INSERT INTO schema_version (version, applied_at) VALUES (?, ?)').run(SCHEMA_VERSION + 1, 'later');
+  raw.close();
+  await assert.rejects(openStore(path), /newer than this Dyad supports/);
+});

@@ -1,0 +1,96 @@
+import type { Doc, Event } from '../doc/types.js';
+
+/** An event as stored: the event record itself plus where it came from. */
+export interface StoredEvent {
+  /** Unique across the store: `<docId>:<event.id>`. */
+  id: string;
+  docId: string;
+  event: Event;
+  /** The document's URL and publication date, so a listing can cite its source without a second query. */
+  url?: string;
+  published?: string;
+}
+
+export interface EventFilter {
+  /** PLOVER event type, e.g. `ASSAULT`. */
+  plover?: string;
+  /** CAMEO code or prefix: `19` matches 190–196. */
+  cameo?: string;
+  /** Matches a source or target actor by code (`AZEGOV`), country (`AZE`), knowledge-base id or name text. */
+  actor?: string;
+  /** ISO3 of the country where the event took place. */
+  country?: string;
+  /** Event date bounds, YYYY-MM-DD, inclusive; an event dated by month or year matches when its period overlaps. */
+  from?: string;
+  to?: string;
+  docId?: string;
+  /** Full-text search over the text and title of the documents the events come from. */
+  text?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export type FacetField = 'plover' | 'cameo' | 'country' | 'quadClass';
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export interface PutResult {
+  /** Documents newly stored (including documents stored with a skip reason). */
+  inserted: number;
+  /** Documents already in the store (or repeated within the batch), left untouched. */
+  duplicates: number;
+  /** Events stored with the newly inserted documents. */
+  events: number;
+}
+
+/**
+ * The one storage interface. Every backend passes the same contract suite (store.contract.ts).
+ * Writes are idempotent: a document id seen twice is stored once, with its events, in one transaction
+ * per batch, so an interrupted batch can simply be run again.
+ */
+export interface Store {
+  putDocs(docs: readonly Doc[]): Promise<PutResult>;
+  /**
+   * The stored document. The `tokens` layer is not stored (it is most of a document's size and the tokens
+   * stage re-derives it from the unchanged text), so it is absent here.
+   */
+  getDoc(id: string): Promise<Doc | undefined>;
+  hasDoc(id: string): Promise<boolean>;
+  /** Events matching every given filter, newest event date first, then by document and position. */
+  queryEvents(filter?: EventFilter): Promise<StoredEvent[]>;
+  countEvents(filter?: EventFilter): Promise<number>;
+  /** Event counts by the given field over the events matching the filter, most frequent first. */
+  facets(field: FacetField, filter?: EventFilter): Promise<FacetCount[]>;
+  countDocs(): Promise<number>;
+  /** Stored documents that were not coded, counted by skip rule. */
+  skipReasons(): Promise<FacetCount[]>;
+  close(): Promise<void>;
+}
+
+/** A store URL that cannot be opened (unknown scheme, unwritable path, backend not available). */
+export class StoreError extends Error {
+  override name = 'StoreError';
+}
+
+/**
+ * Opens the store a URL names: `sqlite:./dyad.db`, `sqlite::memory:`, or a bare file path (SQLite).
+ * `postgres://…` is reserved for the PostgreSQL backend.
+ */
+export async function openStore(url: string): Promise<Store> {
+  const trimmed = url.trim();
+  if (trimmed === '') throw new StoreError('empty store URL');
+  if (/^postgres(ql)?:\/\//i.test(trimmed)) {
+    throw new StoreError('the PostgreSQL backend is not available yet; use a SQLite file (sqlite:./dyad.db)');
+  }
+  const scheme = /^([a-z][a-z0-9+.-]+):(?!\\)/i.exec(trimmed)?.[1]?.toLowerCase();
+  // A one-letter "scheme" is a Windows drive letter, not a URL scheme.
+  if (scheme && scheme !== 'sqlite' && scheme !== 'file') {
+    throw new StoreError(`unknown store scheme "${scheme}:" (expected sqlite: or a file path)`);
+  }
+  const path = scheme ? trimmed.slice(scheme.length + 1).replace(/^\/\/(?=\/)/, '') : trimmed;
+  const { openSqliteStore } = await import('./sqlite/sqlite-store.js');
+  return openSqliteStore(path === '' ? ':memory:' : path);
+}
