@@ -145,10 +145,11 @@ describe('seed article (shared/seed/expected.md)', { skip }, () => {
   });
 
   test('event 7: REQUEST (ceasefire) by the WHO to the parties, in Geneva', () => {
-    const appeal = eventsOf('REQUEST').find((e) => e.actors.some((a) => a.kbId === 'igo:WHO' || /WHO/.test(a.code ?? '')));
+    const appeal = eventsOf('REQUEST').find((e) => e.actors.some((a) => a.code === 'IGOWHO' && a.organisation === 'igo:WHO'));
     assert.ok(appeal, 'REQUEST by WHO');
     const to = codes(appeal.recipients);
-    assert.ok(to.has('ARM') || to.has('AZE'), 'addressed to the parties');
+    assert.ok(to.has('ARM') && to.has('AZE'), 'addressed to the parties of the fighting');
+    assert.ok(Math.abs((appeal.location?.lat ?? 0) - 46.2) < 0.5, 'made in Geneva');
   });
 
   test('not events: stances, fears and background relations', () => {

@@ -186,6 +186,8 @@ export interface Actor {
   country?: string;
   sector?: string;
   role?: string;
+  /** The organisation an official acts for (`igo:WHO` for its director-general). */
+  organisation?: string;
   /** For group actors ("the foreign ministers of both countries"): the actors they stand for. */
   members?: string[];
   mentions: ActorMention[];
@@ -201,6 +203,8 @@ export interface EventParticipant {
   country?: string;
   sector?: string;
   kbId?: string;
+  /** The organisation the participant acts for, when it is an official of one. */
+  organisation?: string;
 }
 
 export interface EventLocation {
@@ -211,8 +215,11 @@ export interface EventLocation {
   lat?: number;
   lon?: number;
   resolution?: Place['resolution'];
-  /** Whether the location was read from the event's own sentence or inherited from the document. */
-  from: 'sentence' | 'document';
+  /**
+   * Where the location was read: the event's own sentence, the attribution of the quote a verbal event
+   * was coded from ("…," she said at a briefing in Geneva), or the document as a whole.
+   */
+  from: 'sentence' | 'speech' | 'document';
 }
 
 export interface EventDate {

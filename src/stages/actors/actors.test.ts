@@ -114,6 +114,7 @@ test('the head of an IGO is a person of that IGO, taken over by the named head',
   const first = actorAt(doc, 'The head of the World Food Programme')!;
   assert.equal(first, actorAt(doc, 'Maria Lopez'));
   assert.deepEqual([first.type, first.sector, first.name, first.role], ['PERSON', 'IGO', 'Maria Lopez', 'head']);
+  assert.equal(first.organisation, 'igo:WFP', 'the head acts for the organisation');
   assert.equal(actorAt(doc, 'World Food Programme')?.type, 'IGO');
 });
 
@@ -129,6 +130,7 @@ test('people.jsonl (through the entity kb id) says who holds an office on the pu
   const tedros = actorAt(doc, 'Tedros Adhanom Ghebreyesus')!;
   assert.equal(actorAt(doc, 'The head of the World Health Organization'), tedros);
   assert.equal(tedros.kbId, 'person:tedros-adhanom-ghebreyesus');
+  assert.equal(tedros.organisation, 'igo:WHO');
 });
 
 test('"both countries" makes a group of the two countries last mentioned', () => {

@@ -52,6 +52,7 @@ export class ActorBook {
     into.country ??= from.country;
     into.sector ??= from.sector;
     into.kbId ??= from.kbId;
+    into.organisation ??= from.organisation;
     this.synthetic.delete(from);
     const index = this.actors.indexOf(from);
     if (index >= 0) this.actors.splice(index, 1);

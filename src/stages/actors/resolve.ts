@@ -140,6 +140,7 @@ function takeKnownOffice(context: ResolveContext, person: Actor, entity: Entity)
   if (role && role.length === toWords(current.title).length) person.role ??= role.term;
   else person.role ??= current.title.toLowerCase();
   if (current.org) {
+    person.organisation ??= `igo:${current.org}`;
     mergeUnnamedHead(context, person, (actor) => actor.kbId === `igo:${current.org}`);
     context.book.addKey(`office:${person.role}:o:igo:${current.org}`, person);
   } else if (current.country && role) {
@@ -157,7 +158,10 @@ function giveOffice(context: ResolveContext, person: Actor, role: Role, givenOwn
   const owner: Owner = ownerKey(givenOwner) || !person.country ? givenOwner : { country: person.country };
   person.role ??= role.term;
   if (owner.country) person.country ??= owner.country;
-  if (owner.organisation) person.sector ??= owner.organisation.sector ?? 'IGO';
+  if (owner.organisation) {
+    person.sector ??= owner.organisation.sector ?? 'IGO';
+    person.organisation ??= owner.organisation.kbId;
+  }
   person.sector ??= sectorOverride ?? role.sector;
   const key = `office:${role.term}:${ownerKey(owner)}`;
   let holder = context.book.get(key);
@@ -238,7 +242,7 @@ function resolveRole(context: ResolveContext, sentence: Sentence, role: Role, ow
   let holder = ownerKey(owner) ? book.get(key) ?? knownHolder(context, role, owner) : latestActor(context, (actor) => actor.type === 'PERSON' && actor.role === role.term);
   if (!holder && ownerKey(owner) && role.term !== 'counterpart') {
     const kbId = owner.country ? `country:${owner.country}` : owner.organisation?.kbId;
-    holder = book.create({ name: `${titleCase(role.term)} of ${ownerName(context, owner)}`, type: 'PERSON', kbId, country: owner.country, sector, role: role.term }, [key], true);
+    holder = book.create({ name: `${titleCase(role.term)} of ${ownerName(context, owner)}`, type: 'PERSON', kbId, country: owner.country, organisation: owner.organisation?.kbId, sector, role: role.term }, [key], true);
   }
   if (holder) addMention(context, holder, span.start, span.end, 'nominal', sentence.index);
 }

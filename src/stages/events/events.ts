@@ -90,6 +90,25 @@ function eventLocation(ctx: DocContext, sentence: Sentence, at: number, owns: (t
   return best ?? { score: 0 };
 }
 
+/**
+ * Where a statement was made: a place in the attribution of its quote, outside the quoted words
+ * ("…," she said during a briefing in Geneva). Verbal events happen where they are said.
+ */
+function speechLocation(ctx: DocContext, quote: Quote): EventLocation | undefined {
+  const at = quote.cue?.start ?? quote.speaker?.start ?? quote.end;
+  const sentenceIndex = ctx.tokens[tokenAt(ctx.tokens, at)]?.sentence;
+  if (sentenceIndex === undefined) return undefined;
+  for (const place of ctx.placesIn.get(sentenceIndex) ?? []) {
+    if (place.start >= quote.start && place.end <= quote.end) continue;
+    const before = ctx.tokens[tokenAt(ctx.tokens, place.start) - 1];
+    if (!before || !LOCATION_PREPOSITIONS.has(before.normal)) continue;
+    const location: EventLocation = { place: place.id, name: place.name, placeId: place.placeId, lat: place.lat, lon: place.lon, resolution: place.resolution, from: 'speech' };
+    if (place.country) location.country = place.country;
+    return location;
+  }
+  return undefined;
+}
+
 function casualtiesIn(ctx: DocContext, sentence: Sentence): Event['casualties'] {
   const found: NonNullable<Event['casualties']> = {};
   for (const quantity of ctx.quantitiesIn.get(sentence.index) ?? []) {
@@ -295,7 +314,14 @@ export function codeDocument(doc: Readonly<Doc>): Event[] {
     const own = new Set(draft.event.actors.map(participantKey));
     draft.event.recipients = parties.filter((p) => !own.has(participantKey(p)));
   }
-  return mergeEvents(drafts).map((draft, index) => ({ ...draft.event, id: `event-${index + 1}` }));
+  const events = mergeEvents(drafts).map((draft) => draft.event);
+  for (const event of events) {
+    if (event.location || !event.evidence.quote || event.quadClass === 2 || event.quadClass === 4) continue;
+    const quote = ctx.quotes.find((q) => q.id === event.evidence.quote);
+    const location = quote && speechLocation(ctx, quote);
+    if (location) event.location = location;
+  }
+  return events.map((event, index) => ({ ...event, id: `event-${index + 1}` }));
 }
 
 /** Codes PLOVER/CAMEO events from the patterns in knowledge/patterns/events.jsonl. */

@@ -119,5 +119,49 @@ export function mergeEvents(drafts: DraftEvent[]): DraftEvent[] {
     if (best) absorb(best, draft);
     else merged.push(draft);
   }
-  return merged.sort((a, b) => a.position - b.position);
+  return mergeSameDyad(merged).sort((a, b) => a.position - b.position);
+}
+
+/** A participant at the level CAMEO dyads are counted at: its country (or IGO code), else its own key. */
+function dyadKey(participant: EventParticipant): string {
+  return participant.country ?? participant.code ?? participantKey(participant);
+}
+
+function dyadKeys(participants: readonly EventParticipant[]): string {
+  return [...new Set(participants.map(dyadKey))].sort().join('+');
+}
+
+/**
+ * Different mentions of one side ("Armenia", "those in charge of Armenia") are different actors in
+ * the document, yet the same side of the same event: events of one type, between the same countries,
+ * on the same date and with the same CAMEO code (or one refining the other) are one record. Unlike the
+ * merge by actor, a generic code does not absorb a specific one here ("130 threaten" and "139
+ * ultimatum" against the same country the same day stay two events).
+ */
+function mergeSameDyad(drafts: DraftEvent[]): DraftEvent[] {
+  const kept: DraftEvent[] = [];
+  const byKey = new Map<string, DraftEvent[]>();
+  for (const draft of drafts) {
+    const { event } = draft;
+    if (participantless(draft)) {
+      kept.push(draft);
+      continue;
+    }
+    const dyad = draft.reciprocal
+      ? dyadKeys([...event.actors, ...event.recipients])
+      : `${dyadKeys(event.actors)}>${dyadKeys(event.recipients)}`;
+    const key = `${event.plover}|${dyad}|${event.date?.value ?? ''}|${event.negated}`;
+    const group = byKey.get(key) ?? [];
+    const into = group.find((other) => other.event.cameo.startsWith(event.cameo) || event.cameo.startsWith(other.event.cameo));
+    if (into) {
+      absorb(into, draft);
+      into.event.recipients = unionParticipants(into.event.recipients, event.recipients);
+      into.event.actors = unionParticipants(into.event.actors, event.actors);
+    } else {
+      group.push(draft);
+      byKey.set(key, group);
+      kept.push(draft);
+    }
+  }
+  return kept;
 }

@@ -126,8 +126,12 @@ export function toParticipant(candidate: Candidate): EventParticipant {
   if (kbId) participant.kbId = kbId;
   if (country) participant.country = country;
   if (sector) participant.sector = sector;
+  const organisation = actor?.organisation;
+  if (organisation) participant.organisation = organisation;
   const isIgo = actor?.type === 'IGO' || entity?.type === 'IGO' || kbId?.startsWith('igo:');
   if (isIgo && kbId?.startsWith('igo:')) participant.code = `IGO${kbId.slice(4).toUpperCase()}`;
+  // An official acting for a named IGO is coded as that IGO (CAMEO codes the head of the WHO as IGOWHO).
+  else if (organisation?.startsWith('igo:')) participant.code = `IGO${organisation.slice(4).toUpperCase()}`;
   else if (country) participant.code = `${country}${sector && !sector.startsWith('IGO') ? sector : ''}`;
   // An official of an IGO known only by its CAMEO-style sector ("IGOHLH": a health IGO).
   else if (sector?.startsWith('IGO')) participant.code = sector;
