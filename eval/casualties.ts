@@ -6,13 +6,13 @@
  * Run: node --import tsx eval/casualties.ts
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Quantity } from '../src/doc/types.js';
 import { findQuantities } from '../src/stages/quantities/quantities.js';
 import { splitSentences } from '../src/stages/tokens/tokens.js';
 import { makeDoc } from '../src/test-support/make-doc.js';
+import { goldPath } from './gold.js';
 
-const FILE = join(import.meta.dirname, '../../shared/gold/casualties/gva.jsonl');
+const FILE = goldPath('casualties', 'gva.jsonl');
 interface Item { id: string; published?: string; text: string; killed: number | null; injured: number | null }
 
 function figure(quantities: Quantity[], category: 'killed' | 'injured'): number | undefined {

@@ -6,13 +6,13 @@
  * Run: node --import tsx eval/dates.ts [--baseline]
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import * as chrono from 'chrono-node';
 import { splitSentences } from '../src/stages/tokens/tokens.js';
 import { resolveDates } from '../src/stages/dates/dates.js';
 import { makeDoc } from '../src/test-support/make-doc.js';
+import { goldPath } from './gold.js';
 
-const FILE = join(import.meta.dirname, '../../shared/gold/time/tbaq_cleaned.jsonl');
+const FILE = goldPath('time', 'tbaq_cleaned.jsonl');
 interface Timex { start: number; end: number; text: string; type: string; value: string }
 interface Item { id: string; dct: string; text: string; timex: Timex[] }
 interface Prediction { start: number; end: number; value: string | undefined }

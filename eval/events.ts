@@ -9,8 +9,6 @@
  * gold types (strict: equals the first gold event's type). The majority baseline (always AGREE) is 12.4%.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createDoc } from '../src/doc/doc.js';
 import type { Doc, LayerName, Layers } from '../src/doc/types.js';
 import { splitParagraphs } from '../src/ingest/paragraphs.js';
@@ -18,9 +16,9 @@ import { defaultPipeline } from '../src/pipeline/default.js';
 import { createPipeline } from '../src/pipeline/pipeline.js';
 import type { AnyStage } from '../src/pipeline/stage.js';
 import { codeEvents } from '../src/stages/events/events.js';
+import { goldPath } from './gold.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const goldPath = process.argv[2] ?? join(here, '..', '..', 'shared', 'gold', 'events', 'plover_gsr_cameo.jsonl');
+const goldFile = process.argv.find((arg) => arg.endsWith('.jsonl')) ?? goldPath('events', 'plover_gsr_cameo.jsonl');
 const MAJORITY_BASELINE = 0.124;
 
 interface GoldItem {
@@ -68,11 +66,11 @@ function predict(doc: Doc): string | undefined {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(goldPath)) {
-    console.log(`skipped: ${goldPath} not found`);
+  if (!existsSync(goldFile)) {
+    console.log(`skipped: ${goldFile} not found`);
     return;
   }
-  const items = readFileSync(goldPath, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as GoldItem)
+  const items = readFileSync(goldFile, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as GoldItem)
     .filter((item) => item.events && item.events.length > 0);
   const { stages, used } = await loadStages();
   const pipeline = createPipeline(stages);

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { ingest } from '../src/ingest/index.js';
+import { goldPath } from './gold.js';
 
 export interface ExtractionScore {
   pages: number;
@@ -83,7 +84,7 @@ export function scoreExtraction(dir: string): ExtractionScore {
 
 const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/^.*[\\/]/, ''));
 if (isMain) {
-  const dir = join(import.meta.dirname, '..', '..', 'shared', 'gold', 'extraction', 'aeb');
+  const dir = goldPath('extraction', 'aeb');
   if (!existsSync(join(dir, 'ground-truth.json'))) {
     console.log(`skip extraction eval: no benchmark data at ${dir}`);
   } else {

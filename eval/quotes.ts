@@ -14,12 +14,13 @@ import { findEntities } from '../src/stages/entities/entities.js';
 import { findQuotes } from '../src/stages/quotes/quotes.js';
 import { splitSentences } from '../src/stages/tokens/tokens.js';
 import { makeDoc } from '../src/test-support/make-doc.js';
+import { goldPath } from './gold.js';
 
 interface GoldSpan { start: number; end: number; text: string }
 interface Attribution { source: GoldSpan | null; cue: GoldSpan | null; content: GoldSpan | null; direct: boolean }
 interface Item { id: string; text: string; attributions: Attribution[] }
 
-const DIR = join(import.meta.dirname, '../../shared/gold/quotes');
+const DIR = goldPath('quotes');
 const BASELINE_F1 = 62.5;
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;

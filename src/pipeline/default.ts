@@ -1,3 +1,4 @@
+import { knowledgeManifest } from '../knowledge/check.js';
 import { createPipeline, type Pipeline } from './pipeline.js';
 import { resolveActors } from '../stages/actors/actors.js';
 import { resolveDates } from '../stages/dates/dates.js';
@@ -19,5 +20,5 @@ export function defaultPipeline(): Pipeline {
     resolveActors(),
     findQuotes(),
     codeEvents(),
-  ]);
+  ], { knowledgeVersion: knowledgeManifest().version });
 }

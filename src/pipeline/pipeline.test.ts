@@ -39,6 +39,12 @@ test('a failing stage becomes a message on the doc; later stages that need its l
   ]);
 });
 
+test('the knowledge version is recorded with every stage run', () => {
+  const doc = createDoc('Some text.', {}, { paragraphs: [{ index: 0, start: 0, end: 10 }] });
+  createPipeline([sentences], { knowledgeVersion: '2026.1.0' }).run(doc);
+  assert.equal(doc.provenance[0]!.knowledgeVersion, '2026.1.0');
+});
+
 test('a stage that forgets a layer it promised is reported, not silently accepted', () => {
   const forgetful = defineStage({ name: 'forgetful', version: 1, requires: [], provides: ['quotes'], run: () => ({}) as never });
   const doc = createDoc('x', {}, { paragraphs: [] });

@@ -16,7 +16,13 @@ const INGEST_LAYERS: readonly LayerName[] = ['paragraphs'];
  * Builds a pipeline and checks it: every layer a stage requires must be provided by an earlier
  * stage (or by ingest), and no two stages may provide the same layer.
  */
-export function createPipeline(stages: readonly AnyStage[], options: { initialLayers?: readonly LayerName[] } = {}): Pipeline {
+export interface PipelineOptions {
+  initialLayers?: readonly LayerName[];
+  /** Version of the knowledge files the stages read, recorded with every stage run (re-coding is auditable). */
+  knowledgeVersion?: string;
+}
+
+export function createPipeline(stages: readonly AnyStage[], options: PipelineOptions = {}): Pipeline {
   const available = new Set<LayerName>(options.initialLayers ?? INGEST_LAYERS);
   const names = new Set<string>();
   for (const stage of stages) {
@@ -31,10 +37,10 @@ export function createPipeline(stages: readonly AnyStage[], options: { initialLa
       available.add(layer);
     }
   }
-  return { stages, run: (doc) => runStages(stages, doc) };
+  return { stages, run: (doc) => runStages(stages, doc, options.knowledgeVersion) };
 }
 
-function runStages(stages: readonly AnyStage[], doc: Doc): Doc {
+function runStages(stages: readonly AnyStage[], doc: Doc, knowledgeVersion: string | undefined): Doc {
   if (doc.skip) return doc;
   for (const stage of stages) {
     const started = performance.now();
@@ -44,7 +50,7 @@ function runStages(stages: readonly AnyStage[], doc: Doc): Doc {
         stage: stage.name, ruleId: 'missing-layer', severity: 'error',
         reason: `skipped: ${missing.join(', ')} missing after an earlier failure`,
       });
-      doc.provenance.push(provenance(stage, started, 'skipped'));
+      doc.provenance.push(provenance(stage, started, 'skipped', knowledgeVersion));
       continue;
     }
     const ctx = contextFor(stage.name, doc.messages);
@@ -55,13 +61,13 @@ function runStages(stages: readonly AnyStage[], doc: Doc): Doc {
         if (!Array.isArray(value)) throw new PipelineError(`stage "${stage.name}" did not return layer "${layer}"`);
         (doc.layers as Record<string, unknown>)[layer] = value;
       }
-      doc.provenance.push(provenance(stage, started, 'ok'));
+      doc.provenance.push(provenance(stage, started, 'ok', knowledgeVersion));
     } catch (error) {
       doc.messages.push({
         stage: stage.name, ruleId: 'stage-failed', severity: 'error',
         reason: error instanceof Error ? error.message : String(error),
       });
-      doc.provenance.push(provenance(stage, started, 'failed'));
+      doc.provenance.push(provenance(stage, started, 'failed', knowledgeVersion));
     }
   }
   return doc;
@@ -75,11 +81,12 @@ function contextFor(stage: string, messages: Message[]): StageContext {
   };
 }
 
-function provenance(stage: AnyStage, started: number, status: StageRun['status']): StageRun {
+function provenance(stage: AnyStage, started: number, status: StageRun['status'], knowledgeVersion: string | undefined): StageRun {
   const run: StageRun = {
     stage: stage.name, version: stage.version, ms: Math.round((performance.now() - started) * 1000) / 1000,
     at: new Date().toISOString(), status,
   };
-  if (stage.knowledgeVersion) run.knowledgeVersion = stage.knowledgeVersion;
+  const knowledge = stage.knowledgeVersion ?? knowledgeVersion;
+  if (knowledge) run.knowledgeVersion = knowledge;
   return run;
 }

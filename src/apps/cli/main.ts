@@ -7,8 +7,9 @@ import type { Command } from './command.js';
 import { eventsCommand } from './events.js';
 import { extractCommand } from './extract.js';
 import { ingestCommand } from './ingest.js';
+import { knowledgeCommand } from './knowledge.js';
 
-const COMMANDS: readonly Command[] = [extractCommand, ingestCommand, eventsCommand];
+const COMMANDS: readonly Command[] = [extractCommand, ingestCommand, eventsCommand, knowledgeCommand];
 
 /** The package version, found by walking up from this file (the same code runs from src/ and dist/src/). */
 function version(): string {
