@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { assertNoIssues, knowledgePath, readJsonl, type KnowledgeIssue } from './files.js';
+
+const iso3 = z.string().regex(/^[A-Z]{3}$/, 'ISO 3166-1 alpha-3 code');
+const isoDate = z.string().regex(/^\d{4}(-\d{2}-\d{2})?$/, 'YYYY or YYYY-MM-DD');
+const nonEmpty = z.string().trim().min(1);
+
+export const countrySchema = z.object({
+  iso3,
+  iso2: z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code'),
+  name: nonEmpty,
+  aliases: z.array(nonEmpty),
+  demonyms: z.array(nonEmpty),
+  capital: nonEmpty,
+  capitalId: z.string().optional(),
+  capitalLat: z.number().min(-90).max(90).optional(),
+  capitalLon: z.number().min(-180).max(180).optional(),
+  lat: z.number().min(-90).max(90),
+  lon: z.number().min(-180).max(180),
+  /** What lat/lon stand for. */
+  coordinates: z.enum(['country-centre', 'capital']),
+}).strict();
+
+export const igoSchema = z.object({
+  code: z.string().regex(/^[A-Z0-9]+$/, 'upper-case code'),
+  name: nonEmpty,
+  aliases: z.array(nonEmpty),
+  sector: z.enum(['IGO', 'NGO']),
+  /** CAMEO-style issue code (HLH, REF, MIL …) for specialised bodies. */
+  topic: z.string().regex(/^[A-Z]{3}$/).optional(),
+}).strict();
+
+const roleSchema = z.object({
+  title: nonEmpty,
+  country: iso3.optional(),
+  org: z.string().optional(),
+  region: z.string().optional(),
+  sector: z.string().regex(/^[A-Z]{3}$/),
+  from: isoDate,
+  to: isoDate.optional(),
+}).strict().refine((role) => role.country || role.org, 'a role needs a country or an org');
+
+export const personSchema = z.object({
+  id: z.string().regex(/^person:[a-z0-9-]+$/, 'person:<slug>'),
+  name: nonEmpty,
+  aliases: z.array(nonEmpty),
+  roles: z.array(roleSchema).min(1),
+}).strict();
+
+export type Country = z.infer<typeof countrySchema>;
+export type Igo = z.infer<typeof igoSchema>;
+export type Person = z.infer<typeof personSchema>;
+export type PersonRole = Person['roles'][number];
+
+export interface ActorsKnowledge {
+  countries: Country[];
+  igos: Igo[];
+  people: Person[];
+  countryByIso3: Map<string, Country>;
+  countryByIso2: Map<string, Country>;
+  igoByCode: Map<string, Igo>;
+  personById: Map<string, Person>;
+}
+
+function load(issues: KnowledgeIssue[]): ActorsKnowledge {
+  const countries = readJsonl(knowledgePath('actors/countries.jsonl'), countrySchema, issues);
+  const igos = readJsonl(knowledgePath('actors/igos.jsonl'), igoSchema, issues);
+  const people = readJsonl(knowledgePath('actors/people.jsonl'), personSchema, issues);
+  const countryByIso3 = uniqueIndex(countries, (c) => c.iso3, 'actors/countries.jsonl', issues);
+  const countryByIso2 = uniqueIndex(countries, (c) => c.iso2, 'actors/countries.jsonl', issues);
+  const igoByCode = uniqueIndex(igos, (i) => i.code, 'actors/igos.jsonl', issues);
+  const personById = uniqueIndex(people, (p) => p.id, 'actors/people.jsonl', issues);
+  for (const person of people) {
+    for (const role of person.roles) {
+      if (role.country && !countryByIso3.has(role.country)) {
+        issues.push({ file: 'knowledge/actors/people.jsonl', line: 0, message: `${person.id}: unknown country ${role.country}` });
+      }
+      if (role.org && !igoByCode.has(role.org)) {
+        issues.push({ file: 'knowledge/actors/people.jsonl', line: 0, message: `${person.id}: unknown org ${role.org}` });
+      }
+    }
+  }
+  return { countries, igos, people, countryByIso3, countryByIso2, igoByCode, personById };
+}
+
+function uniqueIndex<T>(items: T[], key: (item: T) => string, file: string, issues: KnowledgeIssue[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) {
+    const k = key(item);
+    if (map.has(k)) issues.push({ file: `knowledge/${file}`, line: 0, message: `duplicate key ${k}` });
+    map.set(k, item);
+  }
+  return map;
+}
+
+/** Validates the countries, IGOs and people files and returns every problem. */
+export function checkActorsKnowledge(): KnowledgeIssue[] {
+  const issues: KnowledgeIssue[] = [];
+  load(issues);
+  return issues;
+}
+
+let cached: ActorsKnowledge | undefined;
+
+/** Countries, IGOs and people, loaded once per process; throws KnowledgeError on any problem. */
+export function getActorsKnowledge(): ActorsKnowledge {
+  if (cached) return cached;
+  const issues: KnowledgeIssue[] = [];
+  const knowledge = load(issues);
+  assertNoIssues(issues);
+  return (cached = knowledge);
+}
+
+/** The roles a person held on an ISO date (all roles when no date is given). */
+export function rolesOn(person: Person, date?: string): PersonRole[] {
+  if (!date) return person.roles;
+  const day = date.slice(0, 10);
+  return person.roles.filter((role) => role.from.slice(0, 10) <= day && (!role.to || day < role.to.slice(0, 10)));
+}

@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { makeDoc } from '../../test-support/make-doc.js';
+import { splitSentences } from '../tokens/tokens.js';
+import { findEntities } from './entities.js';
+
+const run = (text: string) => makeDoc(text, [splitSentences(), findEntities()]);
+const find = (text: string, mention: string) => run(text).layers.entities?.find((entity) => entity.text === mention);
+
+test('countries, aliases and demonyms link to the country', () => {
+  const doc = run('Officials in Türkiye and Turkey met Armenians and an Azeri delegation from Burma and the U.S.');
+  const byText = new Map(doc.layers.entities!.map((entity) => [entity.text, entity]));
+  assert.equal(byText.get('Türkiye')?.kb?.id, 'country:TUR');
+  assert.equal(byText.get('Turkey')?.kb?.id, 'country:TUR');
+  assert.equal(byText.get('Armenians')?.type, 'NATIONALITY');
+  assert.equal(byText.get('Armenians')?.kb?.country, 'ARM');
+  assert.equal(byText.get('Azeri')?.kb?.country, 'AZE');
+  assert.equal(byText.get('Burma')?.kb?.id, 'country:MMR');
+  assert.equal(byText.get('U.S.')?.kb?.id, 'country:USA');
+});
+
+test('two-letter and acronym forms match only in upper case', () => {
+  assert.equal(find('Let us go to the US embassy.', 'US')?.kb?.id, 'country:USA');
+  assert.equal(run('Let us go now.').layers.entities!.length, 0);
+  assert.equal(find('The WHO warned of a new wave.', 'WHO')?.kb?.id, 'igo:WHO');
+  assert.equal(find('The WHO warned of a new wave.', 'WHO')?.kb?.sector, 'IGOHLH');
+  assert.equal(run('Who warned of a new wave?').layers.entities!.some((entity) => entity.type === 'IGO'), false);
+});
+
+test('the longest gazetteer name wins', () => {
+  const doc = run('The World Health Organization and the UN Security Council met.');
+  assert.deepEqual(doc.layers.entities!.map((entity) => [entity.text, entity.kb?.id]), [
+    ['World Health Organization', 'igo:WHO'], ['UN Security Council', 'igo:UNSC'],
+  ]);
+});
+
+test('regions with hyphens and aliases', () => {
+  assert.equal(find('Fighting resumed in Nagorno-Karabakh on Sunday.', 'Nagorno-Karabakh')?.kb?.id, 'region:nagorno-karabakh');
+  assert.equal(find('Shelling hit villages in Karabakh overnight.', 'Karabakh')?.type, 'REGION');
+});
+
+test('proper-noun runs are typed by titles, head words, speech verbs and the city gazetteer', () => {
+  const doc = run('Foreign Minister Maria Vandertolk met officials of the Ministry of Water Affairs in Lyon. Tomas Brelund said the talks went well.');
+  const types = Object.fromEntries(doc.layers.entities!.map((entity) => [entity.text, entity.type]));
+  assert.equal(types['Maria Vandertolk'], 'PERSON');
+  assert.equal(types['Ministry of Water Affairs'], 'ORG');
+  assert.equal(types['Lyon'], 'PLACE');
+  assert.equal(types['Tomas Brelund'], 'PERSON');
+});
+
+test('known people link to the knowledge base, surnames too', () => {
+  const doc = run('Prime Minister Nikol Pashinyan spoke first. Later Pashinyan left.');
+  const ids = doc.layers.entities!.map((entity) => entity.kb?.id);
+  assert.deepEqual(ids, ['person:nikol-pashinyan', 'person:nikol-pashinyan']);
+});
+
+test('names with particles stay one person', () => {
+  assert.equal(find('A statement from Osama bin Laden was read.', 'Osama bin Laden')?.type, 'PERSON');
+});
+
+test('months, weekdays and virus names are not entities; ids follow text order', () => {
+  const doc = run('On Monday in March, COVID-19 cases rose in Germany and France.');
+  assert.deepEqual(doc.layers.entities!.map((entity) => [entity.id, entity.text]), [['e1', 'Germany'], ['e2', 'France']]);
+});
+
+test('all-caps headlines do not yield acronym matches or name runs', () => {
+  const doc = run('US WARNS IRAN OVER TALKS');
+  assert.equal(doc.layers.entities!.some((entity) => entity.text === 'US'), false);
+  assert.equal(doc.layers.entities!.some((entity) => entity.text === 'IRAN' && entity.kb?.id === 'country:IRN'), true);
+});
+
+test('empty and odd input does not crash', () => {
+  assert.deepEqual(run('').layers.entities, []);
+  assert.ok(Array.isArray(run('\u0000\uD800 ¿¿ — ').layers.entities));
+});
+
+test('head words, acronyms, teams and given names type runs without titles or verbs', () => {
+  const doc = run('Fans of the Chicago Mudhawks gathered on Qorvel Street while the NBSQ reported that Peter Hallvik and Nadia met.');
+  const types = Object.fromEntries(doc.layers.entities!.map((entity) => [entity.text, entity.type]));
+  assert.equal(types['Chicago Mudhawks'], 'ORG');
+  assert.equal(types['Qorvel Street'], 'PLACE');
+  assert.equal(types['NBSQ'], 'ORG');
+  assert.equal(types['Peter Hallvik'], 'PERSON');
+  assert.equal(types['Nadia'], 'PERSON');
+});
+
+test('a bare surname repeats the person named in full elsewhere in the document', () => {
+  const doc = run('Peter Dravnik arrived on Monday. Dravnik met the press.');
+  assert.deepEqual(doc.layers.entities!.map((entity) => [entity.text, entity.type]), [['Peter Dravnik', 'PERSON'], ['Dravnik', 'PERSON']]);
+});
+
+test('a two-letter country code is not a city name', () => {
+  const doc = run('It was late. IT staff left.');
+  assert.equal(doc.layers.entities!.some((entity) => entity.type === 'PLACE'), false);
+});

@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { makeDoc } from '../../test-support/make-doc.js';
+import { findEntities } from '../entities/entities.js';
+import { splitSentences } from '../tokens/tokens.js';
+import { geocode } from './geocode.js';
+import { resolveToponym } from './resolve.js';
+
+const places = (text: string) => makeDoc(text, [splitSentences(), findEntities(), geocode()]).layers.places!;
+const near = (actual: number, expected: number, tolerance = 0.1) => assert.ok(Math.abs(actual - expected) < tolerance, `${actual} ≉ ${expected}`);
+
+test('a capital resolves to the city', () => {
+  const [moscow] = places('Talks were held in Moscow on Friday.');
+  assert.equal(moscow?.placeId, 'place:geonames:524901');
+  near(moscow!.lat, 55.75);
+  near(moscow!.lon, 37.62);
+  assert.equal(moscow?.resolution, 'city');
+});
+
+test('Geneva without US context is the Swiss city', () => {
+  const [geneva] = places('Diplomats gathered in Geneva for a second round.');
+  assert.equal(geneva?.country, 'CHE');
+  near(geneva!.lat, 46.2);
+  near(geneva!.lon, 6.14);
+});
+
+test('a region resolves from regions.jsonl and a country to its country point', () => {
+  const found = places('Armenia said fighting in Nagorno-Karabakh had stopped.');
+  assert.deepEqual(found.map((place) => place.placeId), ['country:ARM', 'region:nagorno-karabakh']);
+  near(found[1]!.lat, 39.8, 0.2);
+  near(found[1]!.lon, 46.7, 0.2);
+  assert.equal(found[1]!.resolution, 'region');
+});
+
+test('the document\'s countries pick among same-named places', () => {
+  const us = resolveToponym('Georgia', { countries: new Set(['USA']), locative: true });
+  assert.equal(us?.placeId, 'region:us-georgia');
+  const caucasus = resolveToponym('Georgia', { countries: new Set(['USA', 'GEO']), locative: true });
+  assert.equal(caucasus?.placeId, 'country:GEO');
+  const paris = resolveToponym('Paris', { countries: new Set(), locative: false });
+  assert.equal(paris?.country, 'FRA');
+});
+
+test('a small unknown town needs support from the document', () => {
+  assert.equal(resolveToponym('Geneva', { countries: new Set(), locative: false })?.country, 'CHE');
+  const tiny = resolveToponym('El Tarter', { countries: new Set(), locative: false });
+  assert.equal(tiny, undefined);
+  assert.equal(resolveToponym('El Tarter', { countries: new Set(['AND']), locative: false })?.country, 'AND');
+});
+
+test('nationalities are not places', () => {
+  assert.deepEqual(places('Armenian officials spoke.'), []);
+});
