@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -8,9 +8,13 @@ import { fileURLToPath } from 'node:url';
 import { contractDocs } from '../../store/store.contract.js';
 import { openStore } from '../../store/store.js';
 
-const MAIN = join(dirname(fileURLToPath(import.meta.url)), 'main.ts');
-/** Resolved here because the CLI runs with its working directory in a temp folder, outside node_modules' reach. */
-const TSX = import.meta.resolve('tsx');
+const here = dirname(fileURLToPath(import.meta.url));
+/**
+ * The real CLI: the compiled bin when the tests run from dist/, else the source through tsx (resolved
+ * here because the CLI runs with its working directory in a temp folder, outside node_modules' reach).
+ */
+const COMPILED = join(here, 'main.js');
+const COMMAND = existsSync(COMPILED) ? [COMPILED] : ['--import', import.meta.resolve('tsx'), join(here, 'main.ts')];
 const dir = mkdtempSync(join(tmpdir(), 'dyad-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -21,7 +25,7 @@ interface Run {
 }
 
 function dyad(args: string[], input?: string): Run {
-  const result = spawnSync(process.execPath, ['--import', TSX, MAIN, ...args], {
+  const result = spawnSync(process.execPath, [...COMMAND, ...args], {
     cwd: dir, input, encoding: 'utf8', env: { ...process.env, DYAD_DEBUG: '' }, timeout: 60_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -222,7 +226,7 @@ describe('dyad CLI', () => {
   });
 
   test('DYAD_DEBUG=1 adds the stack trace', () => {
-    const result = spawnSync(process.execPath, ['--import', TSX, MAIN, 'extract', 'missing.txt'], {
+    const result = spawnSync(process.execPath, [...COMMAND, 'extract', 'missing.txt'], {
       cwd: dir, encoding: 'utf8', env: { ...process.env, DYAD_DEBUG: '1' }, timeout: 60_000,
     });
     assert.equal(result.status, 1);
