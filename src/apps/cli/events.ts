@@ -1,4 +1,4 @@
-import type { EventFilter } from '../../store/store.js';
+import type { EventFilter } from '../../index.js';
 import { choiceOption, dateOption, integerOption, parseCommand, stringOption, UsageError } from './args.js';
 import type { Command } from './command.js';
 import { CSV_HEADER, EVENT_FORMATS, formatEventCsvRow, formatEventJsonl, formatEventsTable } from './format-events.js';

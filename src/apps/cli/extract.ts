@@ -1,6 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { createEngine, type Engine } from '../../engine/engine.js';
-import { readSource, type IngestInput } from '../../ingest/index.js';
+import { createEngine, type Engine, readSource, type IngestInput } from '../../index.js';
 import { choiceOption, dateOption, parseCommand, RuntimeError, UsageError } from './args.js';
 import type { Command } from './command.js';
 import { formatDocPretty } from './format-doc.js';

@@ -1,4 +1,4 @@
-import type { Doc, Entity, Event, EventParticipant } from '../../doc/types.js';
+import type { Doc, Entity, Event, EventParticipant } from '../../index.js';
 
 /** Cuts a one-line excerpt to a readable width. */
 export function clip(text: string, width: number): string {

@@ -1,5 +1,4 @@
-import type { EventParticipant } from '../../doc/types.js';
-import type { StoredEvent } from '../../store/store.js';
+import type { EventParticipant, StoredEvent } from '../../index.js';
 import { clip } from './format-doc.js';
 
 export type EventFormat = 'table' | 'jsonl' | 'csv';

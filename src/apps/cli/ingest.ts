@@ -1,4 +1,4 @@
-import { createEngine, type BatchSummary } from '../../engine/engine.js';
+import { createEngine, type BatchSummary } from '../../index.js';
 import { dateOption, integerOption, parseCommand, stringOption, UsageError } from './args.js';
 import type { Command } from './command.js';
 import { assertPathsExist, batchInputs } from './inputs.js';

@@ -2,8 +2,7 @@ import { createReadStream } from 'node:fs';
 import { access, constants, readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { BatchInput } from '../../engine/engine.js';
-import { readSource, type IngestInput } from '../../ingest/index.js';
+import { type BatchInput, readSource, type IngestInput } from '../../index.js';
 import { RuntimeError } from './args.js';
 import { isUrl } from './io.js';
 

@@ -1,5 +1,4 @@
-import { checkKnowledge, knowledgeManifest } from '../../knowledge/check.js';
-import { formatIssue } from '../../knowledge/files.js';
+import { checkKnowledge, knowledgeManifest, formatIssue } from '../../index.js';
 import { parseCommand, UsageError } from './args.js';
 import type { Command } from './command.js';
 import { writeOut } from './io.js';

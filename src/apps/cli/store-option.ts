@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { openStore, StoreError, type Store } from '../../store/store.js';
+import { openStore, StoreError, type Store } from '../../index.js';
 import { RuntimeError } from './args.js';
 
 export const DEFAULT_DB = './dyad.db';
