@@ -181,3 +181,53 @@ test('empty and odd input', () => {
   assert.deepEqual(actorsOf('\u{1F600} ‘’ "" \u0000 ,,,', []).actors, []);
   assert.ok(actorsOf('the president '.repeat(2000), []).actors.length <= 1);
 });
+
+test('an office plural owned by two coordinated countries is a group of both', () => {
+  const text = 'The defence ministers of Chile and Peru met on Friday. Later, Bolivia and Chile’s leaders spoke.';
+  const { doc, actors } = actorsOf(text, [['Chile', 'COUNTRY', { country: 'CHL' }], ['Peru', 'COUNTRY', { country: 'PER' }], ['Bolivia', 'COUNTRY', { country: 'BOL' }]]);
+  const ministers = actorAt(doc, 'The defence ministers of Chile and Peru')!;
+  assert.deepEqual([ministers.type, ministers.sector], ['GROUP', 'GOV']);
+  assert.deepEqual(ministers.members!.map((id) => actors.find((a) => a.id === id)?.country).sort(), ['CHL', 'PER']);
+  const leaders = actorAt(doc, 'Bolivia and Chile’s leaders')!;
+  assert.deepEqual(leaders.members!.map((id) => actors.find((a) => a.id === id)?.country).sort(), ['BOL', 'CHL']);
+});
+
+test('"their" with no collective in reach is the pair of countries just named', () => {
+  const text = 'Chad accused Niger of bombing a market. Fighting along their border went on.';
+  const { doc, actors } = actorsOf(text, [['Chad', 'COUNTRY', { country: 'TCD' }], ['Niger', 'COUNTRY', { country: 'NER' }]]);
+  const pair = actorAt(doc, 'their')!;
+  assert.equal(pair.type, 'GROUP');
+  assert.deepEqual(pair.members!.map((id) => actors.find((a) => a.id === id)?.country).sort(), ['NER', 'TCD']);
+  const three = actorsOf('Chad, Niger and Mali met. Their talks ended.', [['Chad', 'COUNTRY', { country: 'TCD' }], ['Niger', 'COUNTRY', { country: 'NER' }], ['Mali', 'COUNTRY', { country: 'MLI' }]]);
+  assert.equal(actorAt(three.doc, 'Their'), undefined, 'three countries are no pair');
+});
+
+test('unowned police take the country of the place they are in; "the army" is the army named before', () => {
+  const text = 'Police in Quito detained students. Ecuador’s army stayed in barracks, and the army later left.';
+  const { doc } = actorsOf(text, [['Police', 'ORG'], ['Quito', 'PLACE', { id: 'place:1', country: 'ECU' }], ['Ecuador', 'COUNTRY', { country: 'ECU' }]]);
+  const police = actorAt(doc, 'Police in Quito')!;
+  assert.deepEqual([police.type, police.country, police.sector], ['ARMED_GROUP', 'ECU', 'COP']);
+  const army = actorAt(doc, 'Ecuador’s army')!;
+  assert.deepEqual([army.country, army.sector], ['ECU', 'MIL']);
+  assert.equal(actorAt(doc, 'the army'), army);
+});
+
+test('protesters, opposition leaders and unowned troops belong to the document\'s clearly dominant country', () => {
+  const text = 'Protesters filled the streets of Lima. Peruvian opposition figures met. Opposition leaders condemned Peru’s president, and troops were deployed.';
+  const { doc } = actorsOf(text, [['Lima', 'PLACE', { id: 'place:2', country: 'PER' }], ['Peruvian', 'NATIONALITY', { country: 'PER' }], ['Peru', 'COUNTRY', { country: 'PER' }]]);
+  const protesters = actorAt(doc, 'Protesters')!;
+  assert.deepEqual([protesters.type, protesters.country, protesters.sector], ['PEOPLE', 'PER', 'CVL']);
+  const opposition = actorAt(doc, 'Opposition leaders')!;
+  assert.deepEqual([opposition.type, opposition.country, opposition.sector], ['GROUP', 'PER', 'OPP']);
+  assert.deepEqual([actorAt(doc, 'troops')?.country, actorAt(doc, 'troops')?.sector], ['PER', 'MIL']);
+  const mixed = actorsOf('Troops from Chile entered Peru. Troops were deployed.', [['Chile', 'COUNTRY', { country: 'CHL' }], ['Peru', 'COUNTRY', { country: 'PER' }]]);
+  assert.equal(actorAt(mixed.doc, 'Troops', 1), undefined, 'no dominant country, no owner');
+});
+
+test('a sector modifier without an owner still marks the side: separatist rebels', () => {
+  const text = 'A truce between the army and separatist rebels held, and the rebels kept it.';
+  const { doc } = actorsOf(text, []);
+  const rebels = actorAt(doc, 'separatist rebels')!;
+  assert.equal(rebels.sector, 'REB');
+  assert.equal(actorAt(doc, 'the rebels'), rebels);
+});

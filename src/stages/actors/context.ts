@@ -25,6 +25,8 @@ export interface ResolveContext {
   countryNames: Map<string, string>;
   /** Sentence index of each mention start, for pronoun look-back. */
   mentionSentence: Map<number, number>;
+  /** The country the document is about, when one country clearly outweighs all others in its mentions and places. */
+  dominantCountry?: string;
 }
 
 export function buildContext(text: string, sentences: readonly Sentence[], tokens: readonly Token[], entities: readonly Entity[], roles: RoleKnowledge, book: ActorBook): ResolveContext {
@@ -36,6 +38,7 @@ export function buildContext(text: string, sentences: readonly Sentence[], token
     countryMentions: [], countryNames: new Map(), mentionSentence: new Map(),
   };
   const countryNames = new Map<string, string>();
+  const countryCounts = new Map<string, number>();
   for (const entity of entities) {
     const first = firstTokenAtOrAfter(tokens, entity.start);
     let last = first;
@@ -46,12 +49,27 @@ export function buildContext(text: string, sentences: readonly Sentence[], token
     context.entityEndingAt.set(last, entity);
     for (let i = first; i <= last; i += 1) context.insideEntity[i] = 1;
     const country = countryOf(entity);
+    if (country && COUNTED_TYPES.has(entity.type)) countryCounts.set(country, (countryCounts.get(country) ?? 0) + 1);
     if (entity.type === 'COUNTRY' && country) countryNames.set(country, entity.kb?.name ?? entity.text);
     // A demonym's kb link names its country ("Kenyan" → Kenya); a country's own mention wins.
     if (entity.type === 'NATIONALITY' && country && entity.kb?.id === `country:${country}` && !countryNames.has(country)) countryNames.set(country, entity.kb.name);
   }
   for (const [country, name] of countryNames) context.countryNames.set(country, name);
+  const dominant = dominantOf(countryCounts);
+  if (dominant) context.dominantCountry = dominant;
   return context;
+}
+
+const COUNTED_TYPES = new Set<Entity['type']>(['COUNTRY', 'NATIONALITY', 'PLACE']);
+/** How many times more mentions the dominant country needs than the runner-up. */
+const DOMINANCE = 3;
+
+function dominantOf(counts: ReadonlyMap<string, number>): string | undefined {
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  const [top, second] = ranked;
+  if (!top) return undefined;
+  // One mention is too little to say what a document is about.
+  return top[1] >= 2 && top[1] >= DOMINANCE * (second?.[1] ?? 0) ? top[0] : undefined;
 }
 
 function firstTokenAtOrAfter(tokens: readonly Token[], offset: number): number {

@@ -9,13 +9,22 @@ const MODIFIER = new Set<RoleKind>(['modifier']);
 const PAIR = new Set<RoleKind>(['pair']);
 const OWNER_TYPES = new Set(['COUNTRY', 'NATIONALITY', 'IGO', 'ORG']);
 
-export const ROLE_KINDS = new Set<RoleKind>(['office', 'head', 'body', 'armed']);
+export const ROLE_KINDS = new Set<RoleKind>(['office', 'head', 'body', 'armed', 'civil']);
+/**
+ * Roles whose owner may be given by where they are ("the government in Kabul", "protesters in Lima",
+ * "police in Belgrade"); troops in a place are often foreign ones, so armed roles only when they are police.
+ */
+function ownedByPlace(role: Role): boolean {
+  return role.kind === 'body' || role.kind === 'civil' || (role.kind === 'armed' && role.sector === 'COP');
+}
 
 /** Who an office or group noun belongs to: a country, an organisation, or "both countries". */
 export interface Owner {
   country?: string;
   organisation?: Actor;
   pair?: boolean;
+  /** The countries of a coordinated owner ("of Kenya and Ethiopia", "Kenya and Ethiopia's"), with `pair`. */
+  members?: string[];
 }
 
 export interface OwnerMatch {
@@ -45,6 +54,13 @@ export function ownerBefore(context: ResolveContext, at: number, sentenceStart: 
   if (entity && OWNER_TYPES.has(entity.type)) {
     owner = ownerFromEntity(context, entity, organisationOf);
     k = context.entityTokens.get(entity.id)![0] - 1;
+    const earlier = k - 1 >= sentenceStart && words[k] === 'and' ? context.entityEndingAt.get(k - 1) : undefined;
+    const first = earlier ? countryOf(earlier) : undefined;
+    if (earlier && first && owner.country && first !== owner.country) {
+      noteCountry(context, first, earlier.start);
+      owner = { pair: true, members: [first, owner.country] };
+      k = context.entityTokens.get(earlier.id)![0] - 1;
+    }
   } else {
     const pairStart = pairEndingAt(context, k, sentenceStart);
     if (pairStart !== undefined) {
@@ -52,7 +68,8 @@ export function ownerBefore(context: ResolveContext, at: number, sentenceStart: 
       k = pairStart - 1;
     }
   }
-  if (!owner) return undefined;
+  // "opposition leaders", "separatist rebels": no owner, but the modifier still says whose side they are on.
+  if (!owner) return sector ? { owner: {}, start: k + 1, sector } : undefined;
   while (k >= sentenceStart) {
     if (DETERMINERS.has(words[k]!)) {
       k -= 1;
@@ -70,7 +87,7 @@ export function ownerBefore(context: ResolveContext, at: number, sentenceStart: 
 export function ownerAfter(context: ResolveContext, at: number, sentenceEnd: number, role: Role, organisationOf: (entity: Entity) => Actor | undefined): { owner: Owner; end: number } | undefined {
   const { words } = context;
   const preposition = words[at];
-  if (preposition !== 'of' && !(preposition === 'in' && role.kind === 'body')) return undefined;
+  if (preposition !== 'of' && !(preposition === 'in' && ownedByPlace(role))) return undefined;
   let j = at + 1;
   if (words[j] === 'the') j += 1;
   if (j >= sentenceEnd) return undefined;
@@ -82,7 +99,14 @@ export function ownerAfter(context: ResolveContext, at: number, sentenceEnd: num
       return country && (entity.type === 'PLACE' || entity.type === 'COUNTRY') ? { owner: { country }, end } : undefined;
     }
     if (!OWNER_TYPES.has(entity.type)) return undefined;
-    return { owner: ownerFromEntity(context, entity, organisationOf), end };
+    const owner = ownerFromEntity(context, entity, organisationOf);
+    const second = words[end] === 'and' && end + 1 < sentenceEnd ? context.entityStartingAt.get(end + 1) : undefined;
+    const other = second && OWNER_TYPES.has(second.type) ? countryOf(second) : undefined;
+    if (second && other && owner.country && other !== owner.country) {
+      noteCountry(context, other, second.start);
+      return { owner: { pair: true, members: [owner.country, other] }, end: context.entityTokens.get(second.id)![1] };
+    }
+    return { owner, end };
   }
   const pair = preposition === 'of' ? matchRole(context.roles, words, j, PAIR) : undefined;
   if (pair && j + pair.length <= sentenceEnd) return { owner: { pair: true }, end: j + pair.length };

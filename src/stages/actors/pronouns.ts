@@ -54,5 +54,18 @@ function singular(context: ResolveContext, sentence: Sentence, at: number): Acto
 function plural(context: ResolveContext, sentence: Sentence, at: number): Actor | undefined {
   const found = candidates(context, sentence, at, (actor) => COLLECTIVE.has(actor.type), 1);
   const distinct = new Set(found.map((c) => c.actor));
-  return distinct.size === 1 ? found[0]!.actor : undefined;
+  if (distinct.size === 1) return found[0]!.actor;
+  return distinct.size === 0 ? countryPair(context, sentence, at) : undefined;
+}
+
+/** "Chad and Niger … their border": with no collective in reach, exactly two countries named in reach are "they". */
+function countryPair(context: ResolveContext, sentence: Sentence, at: number): Actor | undefined {
+  const countries = candidates(context, sentence, at, (actor) => actor.type === 'COUNTRY', 1);
+  const distinct = [...new Set(countries.map((c) => c.actor))].reverse();
+  if (distinct.length !== 2) return undefined;
+  const codes = distinct.map((actor) => actor.country ?? actor.id);
+  const key = `group:pair:${[...codes].sort().join('+')}`;
+  return context.book.get(key) ?? context.book.create({
+    name: distinct.map((actor) => actor.name).join(' and '), type: 'GROUP', members: distinct.map((actor) => actor.id),
+  }, [key]);
 }

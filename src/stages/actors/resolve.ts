@@ -14,7 +14,8 @@ const NOMINAL_POS = new Set(['NOUN', 'PROPN']);
 /** Groups the document's mentions (names, titles, offices, groups, pronouns) into actors. */
 export function resolveActorsIn(text: string, sentences: readonly Sentence[], tokens: readonly Token[], entities: readonly Entity[], roles: RoleKnowledge, published?: string): ReturnType<ActorBook['finish']> {
   const book = new ActorBook();
-  const sorted = [...entities].sort((a, b) => a.start - b.start);
+  // An organisation name that is only a role noun ("Police") is an unowned force or body, resolved as a role phrase.
+  const sorted = entities.filter((entity) => !isRoleNoun(roles, entity)).sort((a, b) => a.start - b.start);
   const context = buildContext(text, sentences, tokens, sorted, roles, book);
   if (published) context.published = published;
   const organisationOf = (entity: Entity) => organisationActor(context, entity);
@@ -26,6 +27,12 @@ export function resolveActorsIn(text: string, sentences: readonly Sentence[], to
     resolvePronouns(context, sentence);
   }
   return book.finish();
+}
+
+function isRoleNoun(roles: RoleKnowledge, entity: Entity): boolean {
+  if (entity.type !== 'ORG' || entity.kb) return false;
+  const words = toWords(entity.text.toLowerCase().replace(/^the\s+/, ''));
+  return matchRole(roles, words, 0, ROLE_KINDS)?.length === words.length;
 }
 
 function addMention(context: ResolveContext, actor: Actor, start: number, end: number, via: Actor['mentions'][number]['via'], sentence: number): void {
@@ -187,7 +194,7 @@ function resolveRolePhrases(context: ResolveContext, sentence: Sentence, organis
     let owner: Owner = before?.owner ?? {};
     if (before) start = before.start;
     else if (i > sentence.tokenStart && ['the', 'its', 'their'].includes(words[i - 1]!)) start = i - 1;
-    if (!before) {
+    if (!before || (!ownerKey(owner) && !owner.pair)) {
       const after = ownerAfter(context, end, sentence.tokenEnd, role, organisationOf);
       if (after) {
         owner = after.owner;
@@ -204,7 +211,7 @@ function resolveRole(context: ResolveContext, sentence: Sentence, role: Role, ow
   const { book } = context;
   const sector = sectorOverride ?? (owner.organisation && role.kind === 'head' ? owner.organisation.sector ?? 'IGO' : role.sector);
   if (owner.pair) {
-    const members = countriesBefore(context, span.start, 2);
+    const members = owner.members ?? countriesBefore(context, span.start, 2);
     if (members.length < 2) return;
     const memberIds = members.map((country) => countryActor(context, country).id);
     const key = `group:${sector}:${[...members].sort().join('+')}`;
@@ -213,12 +220,29 @@ function resolveRole(context: ResolveContext, sentence: Sentence, role: Role, ow
     return;
   }
   if (role.kind === 'armed') {
-    // Unowned troops or forces are anybody's; unowned rebels and militants are still a side.
-    if (!owner.country && sector !== 'REB') return;
+    if (!owner.country && sector !== 'REB') {
+      // "the army" after "Mali's army" is that army; other unowned forces belong to the country the document is about.
+      const earlier = latestActor(context, (actor) => actor.type === 'ARMED_GROUP' && actor.sector === sector && actor.country !== undefined);
+      if (earlier) {
+        addMention(context, earlier, span.start, span.end, 'nominal', sentence.index);
+        return;
+      }
+      if (!context.dominantCountry) return;
+      owner = { country: context.dominantCountry };
+    }
     const key = `armed:${owner.country ?? ''}:${sector}:${owner.country ? '' : role.term}`;
     const name = context.text.slice(span.start, span.end).replace(/^(the|its|their)\s+/i, '');
     const group = book.get(key) ?? book.create({ name, type: 'ARMED_GROUP', country: owner.country, sector, role: role.term }, [key]);
     addMention(context, group, span.start, span.end, 'nominal', sentence.index);
+    return;
+  }
+  if (role.kind === 'civil' || (role.plural && !owner.country && sectorOverride)) {
+    // Protesters, or "opposition leaders": a collective of the place they are in or of the document's country.
+    const country = owner.country ?? context.dominantCountry;
+    const key = `collective:${country ?? ''}:${sector ?? ''}`;
+    const name = context.text.slice(span.start, span.end).replace(/^(the|its|their)\s+/i, '');
+    const collective = book.get(key) ?? book.create({ name, type: role.kind === 'civil' ? 'PEOPLE' : 'GROUP', country, sector, role: role.term }, [key]);
+    addMention(context, collective, span.start, span.end, 'nominal', sentence.index);
     return;
   }
   if (role.kind === 'body' || role.plural) {

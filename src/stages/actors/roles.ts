@@ -3,7 +3,7 @@ import { assertNoIssues, knowledgePath, readJsonl, type KnowledgeIssue } from '.
 
 const roleSchema = z.object({
   term: z.string().min(1).regex(/^[a-z.'’-]+( [a-z.'’-]+)*$/, 'lower-case words separated by single spaces'),
-  kind: z.enum(['pair', 'office', 'head', 'body', 'armed', 'modifier', 'honorific']),
+  kind: z.enum(['pair', 'office', 'head', 'body', 'armed', 'civil', 'modifier', 'honorific']),
   sector: z.string().regex(/^[A-Z]{3}$/).optional(),
   plural: z.string().min(1).optional(),
 });
@@ -48,7 +48,7 @@ function load(issues: KnowledgeIssue[]): RoleKnowledge {
     byFirstWord.set(words[0]!, list);
   };
   for (const record of records) {
-    const pluralByDefault = record.term.endsWith('s') && (record.kind === 'body' || record.kind === 'armed');
+    const pluralByDefault = record.term.endsWith('s') && (record.kind === 'body' || record.kind === 'armed' || record.kind === 'civil');
     add(record.term, record, pluralByDefault);
     if (record.kind === 'office' || record.kind === 'head') add(record.plural ?? `${record.term}s`, record, true);
   }

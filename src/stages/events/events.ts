@@ -1,10 +1,13 @@
 import type {
-  Actor, CasualtyFigure, DateMention, Doc, Event, EventDate, EventLocation, EventParticipant, Place, Quantity, Quote, Sentence, Token,
+  Actor, CasualtyFigure, DateMention, Doc, Event, EventDate, EventLocation, Place, Quantity, Quote, Sentence, Token,
 } from '../../doc/types.js';
 import { getCodebook, type Codebook } from '../../knowledge/codebook.js';
 import { getEventMatcher, wordTokens, type CompiledPattern, type PatternMatch } from '../../knowledge/patterns.js';
 import { defineStage } from '../../pipeline/stage.js';
 import { clauseAround, flagsFor } from './clauses.js';
+import {
+  attachMediators, conflictParties, dropSelfRecipients, fillConflictParties, protestersIn, reciprocalMeetings, recipientsFromEventNouns,
+} from './document-roles.js';
 import { mergeEvents, type DraftEvent } from './merge.js';
 import { buildCandidates, participantKey, toParticipant, tokenAt, type Candidate } from './participants.js';
 import { assignRoles, type RoleContext } from './roles.js';
@@ -129,6 +132,8 @@ function draftFor(
   const triggerEnd = (words[words.length - 1] ?? match.start) + 1;
   const clause = clauseAround(tokens, sentence.tokenStart, sentence.tokenEnd, match.start, triggerEnd);
   const roles = assignRoles(roleCtx, match, triggerEnd, clause);
+  const protesters = pattern.plover === 'PROTEST' && roles.actors.length === 0 ? protestersIn(roleCtx.sentenceCandidates) : undefined;
+  if (protesters) roles.actors = [protesters];
   const flags = flagsFor(tokens, clause, match.start, pattern.plover === 'REJECT');
   let coding = { plover: pattern.plover, cameo: pattern.cameo };
   const modality = getEventMatcher().modality;
@@ -243,44 +248,6 @@ function codeSentence(ctx: DocContext, sentence: Sentence, sentenceCandidates: C
   return { drafts, mediations };
 }
 
-/** "mediated by X" names a third party of the talks in the same sentence, not an event of its own. */
-function attachMediators(drafts: DraftEvent[], mediations: DraftEvent[]): DraftEvent[] {
-  const standalone: DraftEvent[] = [];
-  for (const mediation of mediations) {
-    const sentence = mediation.event.evidence.sentences[0]!.index;
-    const talks = drafts.find((d) => d.event.plover === 'CONSULT' && d.event.evidence.sentences[0]!.index === sentence);
-    if (!talks || mediation.event.actors.length === 0) {
-      standalone.push(mediation);
-      continue;
-    }
-    const seen = new Set((talks.event.mediators ?? []).map(participantKey));
-    talks.event.mediators = [...(talks.event.mediators ?? []), ...mediation.event.actors.filter((p) => !seen.has(participantKey(p)))];
-    talks.event.mode = 'third-party';
-    if (talks.event.actors.length === 0 && mediation.event.recipients.length > 0) {
-      talks.event.actors = mediation.event.recipients;
-      talks.event.recipients = mediation.event.recipients;
-      talks.reciprocal = true;
-    }
-  }
-  return standalone;
-}
-
-/** Parties of the document's main fighting: the ASSAULT with parties mentioned in most sentences. */
-function conflictParties(drafts: DraftEvent[]): EventParticipant[] {
-  const counts = new Map<string, { count: number; parties: EventParticipant[] }>();
-  for (const draft of drafts) {
-    if (draft.event.plover !== 'ASSAULT' || draft.event.negated || draft.event.hypothetical) continue;
-    const parties = [...draft.event.actors, ...draft.event.recipients];
-    const unique = parties.filter((p, i) => parties.findIndex((q) => participantKey(q) === participantKey(p)) === i);
-    if (unique.length < 2) continue;
-    const key = unique.map(participantKey).sort().join('+');
-    const entry = counts.get(key) ?? { count: 0, parties: unique };
-    entry.count += 1;
-    counts.set(key, entry);
-  }
-  return [...counts.values()].sort((a, b) => b.count - a.count)[0]?.parties ?? [];
-}
-
 let patternIndex: Map<string, CompiledPattern> | undefined;
 function patternsById(): Map<string, CompiledPattern> {
   return (patternIndex ??= new Map(getEventMatcher().patterns.map((pattern) => [pattern.id, pattern])));
@@ -305,6 +272,10 @@ export function codeDocument(doc: Readonly<Doc>): Event[] {
     mediations.push(...found.mediations);
   }
   drafts.push(...attachMediators(drafts, mediations));
+  dropSelfRecipients(drafts);
+  reciprocalMeetings(drafts);
+  fillConflictParties(drafts);
+  recipientsFromEventNouns(drafts, tokens);
   const parties = conflictParties(drafts);
   const patterns = patternsById();
   for (const draft of drafts) {
@@ -314,7 +285,9 @@ export function codeDocument(doc: Readonly<Doc>): Event[] {
     const own = new Set(draft.event.actors.map(participantKey));
     draft.event.recipients = parties.filter((p) => !own.has(participantKey(p)));
   }
-  const events = mergeEvents(drafts).map((draft) => draft.event);
+  const merged = mergeEvents(drafts);
+  dropSelfRecipients(merged);
+  const events = merged.map((draft) => draft.event);
   for (const event of events) {
     if (event.location || !event.evidence.quote || event.quadClass === 2 || event.quadClass === 4) continue;
     const quote = ctx.quotes.find((q) => q.id === event.evidence.quote);

@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Event } from '../../doc/types.js';
+import { makeDoc } from '../../test-support/make-doc.js';
+import { splitSentences } from '../tokens/tokens.js';
+import { codeEvents } from './events.js';
+import { LayerBuilder } from './test-layers.js';
+
+function run(builder: LayerBuilder): Event[] {
+  const doc = makeDoc(builder.text, [splitSentences(), codeEvents()], { published: '2022-05-02' }, builder.layers());
+  assert.deepEqual(doc.messages.filter((m) => m.severity === 'error'), []);
+  return doc.layers.events ?? [];
+}
+
+const codes = (participants: Event['actors'] | undefined) => (participants ?? []).map((p) => p.code ?? p.text).sort();
+const only = (events: Event[], plover: string) => {
+  const found = events.filter((e) => e.plover === plover);
+  assert.equal(found.length, 1, `one ${plover} in ${JSON.stringify(events.map((e) => e.plover))}`);
+  return found[0]!;
+};
+
+/** Envoys of Chad and Niger as one group actor whose members are the two governments. */
+function envoys(text: string, phrase: string): LayerBuilder {
+  const builder = new LayerBuilder(text);
+  const chad = builder.actor({ id: 'tcd', name: 'Chad', type: 'COUNTRY', kbId: 'country:TCD', country: 'TCD' }, []);
+  const niger = builder.actor({ id: 'ner', name: 'Niger', type: 'COUNTRY', kbId: 'country:NER', country: 'NER' }, []);
+  builder.actor({ id: 'envoys', name: phrase, type: 'GROUP', sector: 'GOV', members: [chad.id, niger.id] }, [phrase], 'nominal');
+  return builder;
+}
+
+test('a mediator is only a mediator; the parties of the talks meet each other', () => {
+  const text = 'Envoys of Chad and Niger met in Abuja for talks mediated by Togo.';
+  const builder = envoys(text, 'Envoys of Chad and Niger');
+  builder.country('TGO', 'Togo', ['Togo']);
+  const talks = only(run(builder), 'CONSULT');
+  assert.deepEqual(codes(talks.actors), ['NERGOV', 'TCDGOV']);
+  assert.deepEqual(codes(talks.recipients), ['NERGOV', 'TCDGOV']);
+  assert.deepEqual(codes(talks.mediators), ['TGO']);
+  assert.equal(talks.mode, 'third-party');
+});
+
+test('talks brokered by a third party take the sides of the sentence\'s reciprocal event', () => {
+  const text = 'A truce between Chad and Niger held, after talks in Lome brokered by Togo.';
+  const builder = new LayerBuilder(text);
+  builder.country('TCD', 'Chad', ['Chad']);
+  builder.country('NER', 'Niger', ['Niger']);
+  builder.country('TGO', 'Togo', ['Togo']);
+  const talks = only(run(builder), 'CONSULT');
+  assert.deepEqual(codes(talks.actors), ['NER', 'TCD']);
+  assert.deepEqual(codes(talks.recipients), ['NER', 'TCD']);
+  assert.deepEqual(codes(talks.mediators), ['TGO']);
+});
+
+test('a reciprocal event with one side found is that side\'s act, not one on itself', () => {
+  const text = 'A truce between Chad’s army and bandits held on Monday.';
+  const builder = new LayerBuilder(text);
+  builder.actor({ id: 'army', name: 'Chad’s army', type: 'ARMED_GROUP', country: 'TCD', sector: 'MIL' }, ['Chad’s army'], 'nominal');
+  const truce = only(run(builder), 'RETREAT');
+  assert.deepEqual(codes(truce.actors), ['TCDMIL']);
+  assert.deepEqual(truce.recipients, []);
+});
+
+test('fighting with no named parties is between the dyad the document opens with, at country level', () => {
+  const text = 'Envoys of Chad and Niger met in Abuja on Monday. Clashes last week killed at least 20 people.';
+  const builder = envoys(text, 'Envoys of Chad and Niger');
+  builder.quantity('at least 20', 'killed', 20, false);
+  const events = run(builder);
+  assert.deepEqual(codes(only(events, 'CONSULT').recipients), ['NERGOV', 'TCDGOV'], 'the meeting is reciprocal');
+  const clashes = only(events, 'ASSAULT');
+  assert.deepEqual(codes(clashes.actors), ['NER', 'TCD']);
+  assert.deepEqual(codes(clashes.recipients), ['NER', 'TCD']);
+  assert.equal(clashes.casualties?.killed?.min, 20);
+});
+
+test('a protest with no named subject is by the protesters of its sentence; condemning "the arrests" targets the arresters', () => {
+  const text = 'Police in Quito arrested dozens of students as thousands marched against a new tax. Opposition leaders condemned the arrests.';
+  const builder = new LayerBuilder(text);
+  builder.actor({ id: 'police', name: 'Police in Quito', type: 'ARMED_GROUP', country: 'ECU', sector: 'COP' }, ['Police in Quito'], 'nominal');
+  builder.actor({ id: 'students', name: 'students', type: 'PEOPLE', country: 'ECU', sector: 'CVL' }, ['students'], 'nominal');
+  builder.actor({ id: 'opposition', name: 'Opposition leaders', type: 'GROUP', country: 'ECU', sector: 'OPP' }, ['Opposition leaders'], 'nominal');
+  const events = run(builder);
+  assert.deepEqual(codes(only(events, 'COERCE').actors), ['ECUCOP']);
+  assert.deepEqual(codes(only(events, 'PROTEST').actors), ['ECUCVL']);
+  const condemnation = only(events, 'ACCUSE');
+  assert.deepEqual(codes(condemnation.actors), ['ECUOPP']);
+  assert.deepEqual(codes(condemnation.recipients), ['ECUCOP']);
+});

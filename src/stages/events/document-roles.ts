@@ -1,0 +1,174 @@
+import type { EventParticipant, Token } from '../../doc/types.js';
+import { getEventMatcher } from '../../knowledge/patterns.js';
+import type { DraftEvent } from './merge.js';
+import { participantKey, tokenAt, type Candidate } from './participants.js';
+
+/** Sectors of people who protest: a protest without a named subject is theirs ("thousands marched"). */
+const PROTESTING_SECTORS = new Set(['CVL', 'OPP', 'LAB', 'EDU']);
+/** How many sentences from the start of the document may name the dyad a partyless fight is about. */
+const LEAD_SENTENCES = 3;
+const SKIPPED_BEFORE_NOUN = new Set(['DET', 'ADJ', 'NUM']);
+
+function distinctKeys(participants: readonly EventParticipant[]): Set<string> {
+  return new Set(participants.map(participantKey));
+}
+
+function sentenceOf(draft: DraftEvent): number {
+  return draft.event.evidence.sentences[0]?.index ?? -1;
+}
+
+/**
+ * "mediated by X", "brokered by X" name a third party of the talks in the same sentence, not an event of
+ * its own. The mediator is never a party of the talks: the parties are the talks' other participants,
+ * meeting each other, or else the two sides of another reciprocal event of the sentence ("a ceasefire
+ * between A and B, after talks brokered by X").
+ */
+export function attachMediators(drafts: DraftEvent[], mediations: DraftEvent[]): DraftEvent[] {
+  const standalone: DraftEvent[] = [];
+  for (const mediation of mediations) {
+    const sentence = sentenceOf(mediation);
+    const talks = drafts.find((d) => d.event.plover === 'CONSULT' && sentenceOf(d) === sentence);
+    if (!talks || mediation.event.actors.length === 0) {
+      standalone.push(mediation);
+      continue;
+    }
+    const event = talks.event;
+    const mediators = [...(event.mediators ?? []), ...mediation.event.actors];
+    const mediatorKeys = distinctKeys(mediators);
+    event.mediators = mediators.filter((p, i) => mediators.findIndex((q) => participantKey(q) === participantKey(p)) === i);
+    event.mode = 'third-party';
+    event.actors = event.actors.filter((p) => !mediatorKeys.has(participantKey(p)));
+    event.recipients = event.recipients.filter((p) => !mediatorKeys.has(participantKey(p)));
+    if (event.actors.length === 0) {
+      const parties = mediation.event.recipients.filter((p) => !mediatorKeys.has(participantKey(p)));
+      const sides = parties.length > 0 ? parties : reciprocalPartiesIn(drafts, sentence, talks);
+      event.actors = sides;
+      event.recipients = sides;
+      talks.reciprocal = sides.length > 0;
+    } else if (event.recipients.length === 0 && distinctKeys(event.actors).size >= 2) {
+      event.recipients = event.actors;
+      talks.reciprocal = true;
+    }
+  }
+  return standalone;
+}
+
+function reciprocalPartiesIn(drafts: readonly DraftEvent[], sentence: number, except: DraftEvent): EventParticipant[] {
+  const other = drafts.find((d) => d !== except && d.reciprocal && sentenceOf(d) === sentence && distinctKeys(d.event.actors).size >= 2);
+  return other ? [...other.event.actors] : [];
+}
+
+/** Parties of the document's main fighting: the ASSAULT with parties mentioned in most sentences. */
+export function conflictParties(drafts: readonly DraftEvent[]): EventParticipant[] {
+  const counts = new Map<string, { count: number; parties: EventParticipant[] }>();
+  for (const draft of drafts) {
+    if (draft.event.plover !== 'ASSAULT' || draft.event.negated || draft.event.hypothetical) continue;
+    const parties = [...draft.event.actors, ...draft.event.recipients];
+    const unique = parties.filter((p, i) => parties.findIndex((q) => participantKey(q) === participantKey(p)) === i);
+    if (unique.length < 2) continue;
+    const key = unique.map(participantKey).sort().join('+');
+    const entry = counts.get(key) ?? { count: 0, parties: unique };
+    entry.count += 1;
+    counts.set(key, entry);
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count)[0]?.parties ?? [];
+}
+
+/**
+ * The two sides the document opens with: a reciprocal event between two sides in its first sentences
+ * ("ministers of A and B met …", "a ceasefire between A and B"). Two officials of two countries stand
+ * for their countries when they are borrowed for fighting.
+ */
+function leadDyad(drafts: readonly DraftEvent[]): EventParticipant[] {
+  for (const draft of [...drafts].sort((a, b) => a.position - b.position)) {
+    if (sentenceOf(draft) >= LEAD_SENTENCES) break;
+    if (!draft.reciprocal || distinctKeys(draft.event.actors).size !== 2) continue;
+    const byCountry = new Map<string, EventParticipant>();
+    for (const party of draft.event.actors) if (party.country && !byCountry.has(party.country)) byCountry.set(party.country, party);
+    if (byCountry.size !== 2) return [...draft.event.actors];
+    return [...byCountry.entries()].map(([country, party]) => ({ text: party.text, start: party.start, end: party.end, country, code: country }));
+  }
+  return [];
+}
+
+/**
+ * Fighting whose parties the sentence does not name ("clashes killed 34"), in a document with no fight
+ * between named parties, is between the dyad its first sentences are about.
+ */
+export function fillConflictParties(drafts: DraftEvent[]): void {
+  const partyless = drafts.filter((d) => d.event.plover === 'ASSAULT' && d.event.actors.length === 0 && d.event.recipients.length === 0
+    && !d.event.negated && !d.event.hypothetical);
+  // Another fight with parties takes the partyless mentions in when events merge.
+  if (partyless.length === 0 || drafts.some((d) => d.event.plover === 'ASSAULT' && d.event.actors.length + d.event.recipients.length > 0)) return;
+  const sides = leadDyad(drafts);
+  if (sides.length < 2) return;
+  for (const draft of partyless) {
+    draft.event.actors = sides;
+    draft.event.recipients = sides;
+    draft.reciprocal = true;
+  }
+}
+
+/** A protest with no named subject ("as thousands marched") is by the protesters or opposition the sentence names. */
+export function protestersIn(sentenceCandidates: readonly Candidate[]): Candidate | undefined {
+  return sentenceCandidates.find((c) => !c.locative && c.actor !== undefined
+    && (c.actor.type === 'PEOPLE' || PROTESTING_SECTORS.has(c.actor.sector ?? '')));
+}
+
+/**
+ * "condemned the arrests", "denounced the detentions": an object that names an earlier event of the
+ * document (a noun the event patterns code as that event's type) is aimed at whoever carried it out.
+ */
+export function recipientsFromEventNouns(drafts: DraftEvent[], tokens: readonly Token[]): void {
+  const latestByType = new Map<string, DraftEvent>();
+  for (const draft of [...drafts].sort((a, b) => a.position - b.position)) {
+    const { event } = draft;
+    if (event.recipients.length === 0 && !draft.reciprocal) {
+      const nounType = eventNounAfter(tokens, tokenAt(tokens, event.trigger.end));
+      const earlier = nounType ? latestByType.get(nounType) : undefined;
+      if (earlier && earlier !== draft) {
+        const own = distinctKeys(event.actors);
+        event.recipients = earlier.event.actors.filter((p) => !own.has(participantKey(p)));
+      }
+    }
+    if (event.actors.length > 0 && !event.negated && !event.hypothetical && !event.future) latestByType.set(event.plover, draft);
+  }
+}
+
+/** The event type of the noun right after a trigger, past determiners and adjectives ("the recent arrests" → COERCE). */
+function eventNounAfter(tokens: readonly Token[], from: number): string | undefined {
+  const sentence = tokens[from]?.sentence;
+  let i = from;
+  while (i < tokens.length && tokens[i]!.sentence === sentence && SKIPPED_BEFORE_NOUN.has(tokens[i]!.pos)) i += 1;
+  const token = tokens[i];
+  if (!token || token.sentence !== sentence || token.pos !== 'NOUN') return undefined;
+  return getEventMatcher().match(tokens, i, i + 1).find((m) => m.start === i)?.pattern.plover;
+}
+
+/** "A and B met": a meeting whose subjects are two or more sides and that names nobody else is between them. */
+export function reciprocalMeetings(drafts: readonly DraftEvent[]): void {
+  for (const draft of drafts) {
+    const { event } = draft;
+    if (event.plover !== 'CONSULT' || draft.reciprocal || event.recipients.length > 0 || distinctKeys(event.actors).size < 2) continue;
+    event.recipients = event.actors;
+    draft.reciprocal = true;
+  }
+}
+
+/**
+ * Nobody acts on themselves: a recipient that is also an actor is dropped, unless the event is reciprocal
+ * between at least two distinct sides; a "reciprocal" event with one side is that side's own act.
+ */
+export function dropSelfRecipients(drafts: readonly DraftEvent[]): void {
+  for (const draft of drafts) {
+    const { event } = draft;
+    if (draft.reciprocal) {
+      if (distinctKeys([...event.actors, ...event.recipients]).size >= 2) continue;
+      draft.reciprocal = false;
+      event.recipients = [];
+      continue;
+    }
+    const own = distinctKeys(event.actors);
+    event.recipients = event.recipients.filter((p) => !own.has(participantKey(p)));
+  }
+}
