@@ -21,3 +21,13 @@ test('sentences stay inside paragraphs and token offsets slice the unchanged tex
     assert.ok(own.every((t) => t.sentence === sentence.index));
   }
 });
+
+test('names with letters outside Latin-1 stay one token, tagged as proper nouns', () => {
+  const text = 'Lech Wałęsa met Zoran Đinđić in Łódź, said Jelena Petrović. He cannot stay.';
+  const doc = makeDoc(text, [splitSentences()]);
+  const words = doc.layers.tokens!.map((t) => text.slice(t.start, t.end));
+  for (const name of ['Wałęsa', 'Đinđić', 'Łódź', 'Petrović']) assert.ok(words.includes(name), `${name} in ${words.join(' ')}`);
+  assert.equal(doc.layers.tokens!.find((t) => t.normal === 'petrović')!.pos, 'PROPN');
+  const sentence = doc.layers.sentences![0]!;
+  assert.deepEqual(doc.layers.tokens!.slice(sentence.tokenStart, sentence.tokenEnd).map((t) => t.sentence), Array(sentence.tokenEnd - sentence.tokenStart).fill(0));
+});
