@@ -3,7 +3,7 @@ import { wink } from '../../nlp/wink.js';
 import { defineStage } from '../../pipeline/stage.js';
 
 const LETTERS = /^[\p{L}\p{M}]+$/u;
-const NON_ASCII = /[^\x00-\x7F]/;
+const NON_ASCII = /[^ -~]/;
 
 /**
  * wink's English tokenizer splits words at letters outside Latin-1 ("Petrović" → "Petrovi" + "ć",
