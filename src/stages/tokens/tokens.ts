@@ -3,6 +3,11 @@ import { wink } from '../../nlp/wink.js';
 import { defineStage } from '../../pipeline/stage.js';
 
 const LETTERS = /^[\p{L}\p{M}]+$/u;
+const BLANK = /^\s+$/;
+
+function isBlank(value: string): boolean {
+  return BLANK.test(value);
+}
 const NON_ASCII = /[^ -~]/;
 
 /**
@@ -18,9 +23,8 @@ function joinsNext(values: readonly string[], spaces: readonly string[], i: numb
 }
 
 /**
- * Sentences, tokens, part of speech and lemmas from wink-nlp, one paragraph at a time so that no
- * sentence runs across a paragraph break. wink is lossless (each token keeps its preceding white
- * space), which is how token offsets into the unchanged text are recovered.
+ * Sentences, tokens, part of speech and lemmas from wink-nlp. wink is lossless (each token keeps its
+ * preceding white space), which is how token offsets into the unchanged text are recovered.
  */
 export const splitSentences = () =>
   defineStage({
@@ -33,49 +37,51 @@ export const splitSentences = () =>
       const its = nlp.its;
       const sentences: Sentence[] = [];
       const tokens: Token[] = [];
-      for (const paragraph of doc.layers.paragraphs ?? []) {
-        const text = doc.text.slice(paragraph.start, paragraph.end);
-        const wdoc = nlp.readDoc(text);
-        const values = wdoc.tokens().out() as string[];
-        const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
-        const tags = wdoc.tokens().out(its.pos) as string[];
-        // wink's typings omit the model add-on signature of its.lemma, which the lite model does provide.
-        const lemmas = wdoc.tokens().out(its.lemma as Parameters<ReturnType<typeof wdoc.tokens>['out']>[0]) as string[];
-        const starts: number[] = [];
-        let offset = paragraph.start;
-        for (let i = 0; i < values.length; i += 1) {
-          offset += spaces[i]!.length;
-          starts.push(offset);
+      // One wink document for the whole text costs less than one per paragraph; paragraph breaks
+      // (new lines in the clean text) then end sentences, so none crosses a paragraph.
+      const wdoc = nlp.readDoc(doc.text);
+      const values = wdoc.tokens().out() as string[];
+      const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
+      const tags = wdoc.tokens().out(its.pos) as string[];
+      // wink's typings omit the model add-on signature of its.lemma, which the lite model does provide.
+      const lemmas = wdoc.tokens().out(its.lemma as Parameters<ReturnType<typeof wdoc.tokens>['out']>[0]) as string[];
+      const opensSentence = new Uint8Array(values.length + 1);
+      for (const [from] of wdoc.sentences().out(its.span) as unknown as Array<[number, number]>) opensSentence[from] = 1;
+      const paragraphs = doc.layers.paragraphs ?? [];
+      let paragraph = 0;
+      let offset = 0;
+      let sentence: Sentence | undefined;
+      let lineBreak = false;
+      for (let i = 0; i < values.length; i += 1) {
+        offset += spaces[i]!.length;
+        const start = offset;
+        // wink keeps a line break as a token of its own: here it only ends the sentence.
+        if (isBlank(values[i]!)) {
           offset += values[i]!.length;
+          lineBreak = true;
+          if (opensSentence[i]) opensSentence[i + 1] = 1;
+          continue;
         }
-        for (const [from, to] of wdoc.sentences().out(its.span) as unknown as Array<[number, number]>) {
-          const index = sentences.length;
-          const tokenStart = tokens.length;
-          for (let i = from; i <= to; i += 1) {
-            let last = i;
-            while (last < to && joinsNext(values, spaces, last)) last += 1;
-            if (last === i) {
-              const value = values[i]!;
-              tokens.push({
-                start: starts[i]!, end: starts[i]! + value.length,
-                pos: tags[i]!, normal: value.toLowerCase(), lemma: lemmas[i]!, sentence: index,
-              });
-              continue;
-            }
-            const word = values.slice(i, last + 1).join('');
-            const normal = word.toLowerCase();
-            tokens.push({
-              start: starts[i]!, end: starts[last]! + values[last]!.length,
-              pos: word[0] !== normal[0] ? 'PROPN' : tags[i] === 'X' ? 'NOUN' : tags[i]!, normal, lemma: normal, sentence: index,
-            });
-            i = last;
-          }
-          sentences.push({
-            index, paragraph: paragraph.index,
-            start: starts[from]!, end: starts[to]! + values[to]!.length,
-            tokenStart, tokenEnd: tokens.length,
-          });
+        let last = i;
+        while (last + 1 < values.length && !opensSentence[last + 1] && joinsNext(values, spaces, last)) last += 1;
+        for (let j = i; j <= last; j += 1) offset += (j > i ? spaces[j]!.length : 0) + values[j]!.length;
+        if (!sentence || opensSentence[i] || lineBreak || spaces[i]!.includes('\n')) {
+          lineBreak = false;
+          while (paragraph + 1 < paragraphs.length && paragraphs[paragraph]!.end <= start) paragraph += 1;
+          sentence = { index: sentences.length, paragraph, start, end: offset, tokenStart: tokens.length, tokenEnd: tokens.length };
+          sentences.push(sentence);
         }
+        if (last === i) {
+          const value = values[i]!;
+          tokens.push({ start, end: offset, pos: tags[i]!, normal: value.toLowerCase(), lemma: lemmas[i]!, sentence: sentence.index });
+        } else {
+          const normal = doc.text.slice(start, offset).toLowerCase();
+          const pos = values[i]![0] !== normal[0] ? 'PROPN' : tags[i] === 'X' ? 'NOUN' : tags[i]!;
+          tokens.push({ start, end: offset, pos, normal, lemma: normal, sentence: sentence.index });
+          i = last;
+        }
+        sentence.end = offset;
+        sentence.tokenEnd = tokens.length;
       }
       return { sentences, tokens };
     },
