@@ -1,6 +1,5 @@
 export interface Command {
   name: string;
-  summary: string;
   usage: string;
   /** Returns the exit code; throws UsageError / RuntimeError for the one-line failures. */
   run(args: readonly string[]): Promise<number>;

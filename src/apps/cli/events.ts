@@ -25,7 +25,6 @@ Options:
 
 export const eventsCommand: Command = {
   name: 'events',
-  summary: 'list stored events with filters, as a table, JSON Lines or CSV',
   usage: USAGE,
   async run(args) {
     const parsed = parseCommand('events', args, {

@@ -60,7 +60,6 @@ async function extractJsonl(engine: Engine, target: string, published: string | 
 
 export const extractCommand: Command = {
   name: 'extract',
-  summary: 'analyse one document (file, URL or stdin) or a JSON Lines batch and print it',
   usage: USAGE,
   async run(args) {
     const parsed = parseCommand('extract', args, {

@@ -27,7 +27,6 @@ export function summaryLine(summary: BatchSummary, db: string, seconds: number):
 
 export const ingestCommand: Command = {
   name: 'ingest',
-  summary: 'analyse files, folders, URLs or JSON Lines and store documents and events',
   usage: USAGE,
   async run(args) {
     const parsed = parseCommand('ingest', args, {

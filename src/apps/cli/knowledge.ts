@@ -13,7 +13,6 @@ Options:
 
 export const knowledgeCommand: Command = {
   name: 'knowledge',
-  summary: 'check the knowledge files (dyad knowledge check)',
   usage: USAGE,
   async run(args) {
     const parsed = parseCommand('knowledge', args, {});

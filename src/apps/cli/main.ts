@@ -4,12 +4,23 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RuntimeError, UsageError } from './args.js';
 import type { Command } from './command.js';
-import { eventsCommand } from './events.js';
-import { extractCommand } from './extract.js';
-import { ingestCommand } from './ingest.js';
-import { knowledgeCommand } from './knowledge.js';
 
-const COMMANDS: readonly Command[] = [extractCommand, ingestCommand, eventsCommand, knowledgeCommand];
+/**
+ * Commands are loaded when they run, so `dyad --help` and a mistyped command answer at once instead of
+ * first loading the language model, the gazetteer and SQLite.
+ */
+interface CommandEntry {
+  name: string;
+  summary: string;
+  load(): Promise<Command>;
+}
+
+const COMMANDS: readonly CommandEntry[] = [
+  { name: 'extract', summary: 'analyse one document (file, URL or stdin) or a JSON Lines batch and print it', load: async () => (await import('./extract.js')).extractCommand },
+  { name: 'ingest', summary: 'analyse files, folders, URLs or JSON Lines and store documents and events', load: async () => (await import('./ingest.js')).ingestCommand },
+  { name: 'events', summary: 'list stored events with filters, as a table, JSON Lines or CSV', load: async () => (await import('./events.js')).eventsCommand },
+  { name: 'knowledge', summary: 'check the knowledge files (dyad knowledge check)', load: async () => (await import('./knowledge.js')).knowledgeCommand },
+];
 
 /** The package version, found by walking up from this file (the same code runs from src/ and dist/src/). */
 function version(): string {
@@ -60,7 +71,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) throw new UsageError(`unknown command "${name}" (commands: ${COMMANDS.map((c) => c.name).join(', ')}; see dyad --help)`);
-  return command.run(rest);
+  return (await command.load()).run(rest);
 }
 
 function exitCodeOf(error: unknown): number {
