@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { assertNoIssues, knowledgePath, readJsonl, type KnowledgeIssue } from '../knowledge/files.js';
+import { defineKnowledge, knowledgePath, readJsonl, type KnowledgeIssue } from '../knowledge/files.js';
 
 /** Lines longer than this are prose, never furniture, however they start. */
 export const MAX_FURNITURE_LINE = 120;
@@ -68,23 +68,13 @@ function loadFurniture(issues: KnowledgeIssue[], path = knowledgePath(FURNITURE_
   }
 }
 
-/** Validates the furniture patterns (the shipped file unless a path is given) and returns every problem as file:line. */
-export function checkFurniture(path?: string): KnowledgeIssue[] {
-  const issues: KnowledgeIssue[] = [];
-  loadFurniture(issues, path);
-  return issues;
-}
+const furniture = defineKnowledge(loadFurniture);
 
-let furniture: Furniture | undefined;
+/** Validates the furniture patterns (the shipped file unless a path is given) and returns every problem as file:line. */
+export const checkFurniture = furniture.check;
 
 /** The page-furniture patterns, loaded once per process; throws KnowledgeError when the file is broken. */
-export function getFurniture(): Furniture {
-  if (furniture) return furniture;
-  const issues: KnowledgeIssue[] = [];
-  const loaded = loadFurniture(issues);
-  assertNoIssues(issues);
-  return (furniture = loaded);
-}
+export const getFurniture = furniture.get;
 
 /**
  * Drops furniture lines: `line` patterns anywhere, `trailing` patterns only in the run of furniture

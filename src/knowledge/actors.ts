@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { assertNoIssues, knowledgePath, readJsonl, type KnowledgeIssue } from './files.js';
+import { defineKnowledge, knowledgePath, readJsonl, type KnowledgeIssue } from './files.js';
 
 const iso3 = z.string().regex(/^[A-Z]{3}$/, 'ISO 3166-1 alpha-3 code');
 const isoDate = z.string().regex(/^\d{4}(-\d{2}-\d{2})?$/, 'YYYY or YYYY-MM-DD');
@@ -93,23 +93,13 @@ function uniqueIndex<T>(items: T[], key: (item: T) => string, file: string, issu
   return map;
 }
 
-/** Validates the countries, IGOs and people files and returns every problem. */
-export function checkActorsKnowledge(): KnowledgeIssue[] {
-  const issues: KnowledgeIssue[] = [];
-  load(issues);
-  return issues;
-}
+const actorsKnowledge = defineKnowledge(load);
 
-let cached: ActorsKnowledge | undefined;
+/** Validates the countries, IGOs and people files and returns every problem. */
+export const checkActorsKnowledge = actorsKnowledge.check;
 
 /** Countries, IGOs and people, loaded once per process; throws KnowledgeError on any problem. */
-export function getActorsKnowledge(): ActorsKnowledge {
-  if (cached) return cached;
-  const issues: KnowledgeIssue[] = [];
-  const knowledge = load(issues);
-  assertNoIssues(issues);
-  return (cached = knowledge);
-}
+export const getActorsKnowledge = actorsKnowledge.get;
 
 /** The roles a person held on an ISO date (all roles when no date is given). */
 export function rolesOn(person: Person, date?: string): PersonRole[] {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { assertNoIssues, knowledgePath, readTsv, type KnowledgeIssue } from './files.js';
+import { defineKnowledge, knowledgePath, readTsv, type KnowledgeIssue } from './files.js';
 
 export type QuadClass = 1 | 2 | 3 | 4;
 
@@ -90,24 +90,10 @@ function load(issues: KnowledgeIssue[]): Codebook {
   };
 }
 
-/** Validates the codebook files and returns every problem found. */
-export function checkCodebook(): KnowledgeIssue[] {
-  const issues: KnowledgeIssue[] = [];
-  try {
-    load(issues);
-  } catch (error) {
-    issues.push({ file: CAMEO_FILE, line: 0, message: (error as Error).message });
-  }
-  return issues;
-}
+const codebook = defineKnowledge(load, { reportThrownIn: CAMEO_FILE });
 
-let memo: Codebook | undefined;
+/** Validates the codebook files and returns every problem found. */
+export const checkCodebook = codebook.check;
 
 /** The CAMEO and PLOVER codebooks, loaded once per process; throws KnowledgeError on any problem. */
-export function getCodebook(): Codebook {
-  if (memo) return memo;
-  const issues: KnowledgeIssue[] = [];
-  const codebook = load(issues);
-  assertNoIssues(issues);
-  return (memo = codebook);
-}
+export const getCodebook = codebook.get;

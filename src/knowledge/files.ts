@@ -107,3 +107,48 @@ function zodMessage(error: z.ZodError): string {
 export function assertNoIssues(issues: KnowledgeIssue[]): void {
   if (issues.length > 0) throw new KnowledgeError(issues);
 }
+
+/** A knowledge module's two entry points: the linter's `check` and the stages' memoised `get`. */
+export interface Knowledge<T, Source = never> {
+  /** Loads afresh (from `source` when the loader takes one) and returns every problem found. */
+  check: (source?: Source) => KnowledgeIssue[];
+  /** Loads once per process; throws KnowledgeError on any problem, and loads again on the next call. */
+  get: () => T;
+}
+
+export interface KnowledgeOptions<T> {
+  /** `check` reports an error the loader throws as an issue in this file instead of throwing it. */
+  reportThrownIn?: string;
+  /** Checks that only `check` runs, e.g. against an index that is itself built from `get`. */
+  extraChecks?: (knowledge: T, issues: KnowledgeIssue[]) => void;
+}
+
+/**
+ * Builds `check` and `get` from one loader that pushes each problem into `issues`. The loader may
+ * return undefined only when it has reported an issue.
+ */
+export function defineKnowledge<T, Source = never>(
+  load: (issues: KnowledgeIssue[], source?: Source) => T | undefined,
+  options: KnowledgeOptions<T> = {},
+): Knowledge<T, Source> {
+  let memo: T | undefined;
+  const check = (source?: Source): KnowledgeIssue[] => {
+    const issues: KnowledgeIssue[] = [];
+    try {
+      const knowledge = load(issues, source);
+      if (knowledge !== undefined) options.extraChecks?.(knowledge, issues);
+    } catch (error) {
+      if (options.reportThrownIn === undefined) throw error;
+      issues.push({ file: options.reportThrownIn, line: 0, message: (error as Error).message });
+    }
+    return issues;
+  };
+  const get = (): T => {
+    if (memo !== undefined) return memo;
+    const issues: KnowledgeIssue[] = [];
+    const knowledge = load(issues);
+    assertNoIssues(issues);
+    return (memo = knowledge as T);
+  };
+  return { check, get };
+}

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Token } from '../doc/types.js';
 import { getCodebook } from './codebook.js';
-import { assertNoIssues, knowledgePath, readJsonl, type KnowledgeIssue } from './files.js';
+import { defineKnowledge, knowledgePath, readJsonl, type KnowledgeIssue } from './files.js';
 
 const PATTERN_FILE = 'patterns/events.jsonl';
 /** How many tokens a `*` in a pattern may skip. */
@@ -274,24 +274,10 @@ function load(issues: KnowledgeIssue[]): EventMatcher {
   return buildMatcher(compiled, loadModality(issues));
 }
 
-/** Validates the event patterns (syntax, CAMEO codes, PLOVER types and modes) and returns every problem. */
-export function checkPatterns(): KnowledgeIssue[] {
-  const issues: KnowledgeIssue[] = [];
-  try {
-    load(issues);
-  } catch (error) {
-    issues.push({ file: PATTERN_FILE, line: 0, message: (error as Error).message });
-  }
-  return issues;
-}
+const eventMatcher = defineKnowledge(load, { reportThrownIn: PATTERN_FILE });
 
-let memo: EventMatcher | undefined;
+/** Validates the event patterns (syntax, CAMEO codes, PLOVER types and modes) and returns every problem. */
+export const checkPatterns = eventMatcher.check;
 
 /** The event pattern matcher, compiled once per process; throws KnowledgeError on any problem. */
-export function getEventMatcher(): EventMatcher {
-  if (memo) return memo;
-  const issues: KnowledgeIssue[] = [];
-  const matcher = load(issues);
-  assertNoIssues(issues);
-  return (memo = matcher);
-}
+export const getEventMatcher = eventMatcher.get;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { KbLink } from '../doc/types.js';
 import { getActorsKnowledge } from './actors.js';
-import { assertNoIssues, knowledgePath, readJsonl, type KnowledgeIssue } from './files.js';
+import { defineKnowledge, knowledgePath, readJsonl, type KnowledgeIssue } from './files.js';
 import { readCityTable, type CityTable } from './geonames-cities.js';
 
 export const regionSchema = z.object({
@@ -62,29 +62,23 @@ function load(issues: KnowledgeIssue[]): PlacesKnowledge {
   return { regions, regionById, cityAliases };
 }
 
-/** Validates regions.jsonl and city-aliases.jsonl (each alias must name a known place) and returns every problem. */
-export function checkPlaces(): KnowledgeIssue[] {
-  const issues: KnowledgeIssue[] = [];
-  const { cityAliases } = load(issues);
+/** Each alias must name a known place: checked against the city index, which itself needs getPlaces(). */
+function checkCityAliases({ cityAliases }: PlacesKnowledge, issues: KnowledgeIssue[]): void {
   const index = getCityIndex();
   for (const entry of cityAliases) {
     if (!index.get(foldName(entry.alias))?.some((city) => city.name === entry.name && city.country === entry.country)) {
       issues.push({ file: 'knowledge/places/city-aliases.jsonl', line: 0, message: `${entry.alias}: no place named ${entry.name} in ${entry.country}` });
     }
   }
-  return issues;
 }
 
-let cached: PlacesKnowledge | undefined;
+const places = defineKnowledge(load, { extraChecks: checkCityAliases });
+
+/** Validates regions.jsonl and city-aliases.jsonl (each alias must name a known place) and returns every problem. */
+export const checkPlaces = places.check;
 
 /** Regions, continents and seas, loaded once per process; throws KnowledgeError on any problem. */
-export function getPlaces(): PlacesKnowledge {
-  if (cached) return cached;
-  const issues: KnowledgeIssue[] = [];
-  const knowledge = load(issues);
-  assertNoIssues(issues);
-  return (cached = knowledge);
-}
+export const getPlaces = places.get;
 
 /**
  * Populated places by folded name, each list most populous first (a curated alias's target first).

@@ -1,3 +1,4 @@
+import { firstTokenStartingAtOrAfter } from '../../doc/token-search.js';
 import type { Entity, Sentence, Token } from '../../doc/types.js';
 import type { ActorBook } from './book.js';
 import type { RoleKnowledge } from './roles.js';
@@ -40,7 +41,7 @@ export function buildContext(text: string, sentences: readonly Sentence[], token
   const countryNames = new Map<string, string>();
   const countryCounts = new Map<string, number>();
   for (const entity of entities) {
-    const first = firstTokenAtOrAfter(tokens, entity.start);
+    const first = firstTokenStartingAtOrAfter(tokens, entity.start);
     let last = first;
     while (last + 1 < tokens.length && tokens[last + 1]!.end <= entity.end) last += 1;
     if (first >= tokens.length || tokens[first]!.start >= entity.end) continue;
@@ -70,17 +71,6 @@ function dominantOf(counts: ReadonlyMap<string, number>): string | undefined {
   if (!top) return undefined;
   // One mention is too little to say what a document is about.
   return top[1] >= 2 && top[1] >= DOMINANCE * (second?.[1] ?? 0) ? top[0] : undefined;
-}
-
-function firstTokenAtOrAfter(tokens: readonly Token[], offset: number): number {
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (tokens[mid]!.start < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /** ISO3 of the country an entity stands for or belongs to. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { assertNoIssues, knowledgePath, readJsonl, type KnowledgeIssue } from '../../knowledge/files.js';
+import { defineKnowledge, knowledgePath, readJsonl, type KnowledgeIssue } from '../../knowledge/files.js';
+import { PhraseIndex } from '../../knowledge/phrase-index.js';
 
 const roleSchema = z.object({
   term: z.string().min(1).regex(/^[a-z.'’-]+( [a-z.'’-]+)*$/, 'lower-case words separated by single spaces'),
@@ -22,15 +23,15 @@ export interface Role {
 }
 
 export interface RoleKnowledge {
-  /** First word of a term → roles starting with it, longest first. */
-  byFirstWord: Map<string, Role[]>;
+  /** Every form of every term (plurals included). */
+  forms: PhraseIndex<Role>;
 }
 
 const FILE = 'actors/roles.jsonl';
 
 function load(issues: KnowledgeIssue[]): RoleKnowledge {
   const records = readJsonl(knowledgePath(FILE), roleSchema, issues);
-  const byFirstWord = new Map<string, Role[]>();
+  const forms = new PhraseIndex<Role>();
   const seen = new Set<string>();
   const add = (form: string, record: z.infer<typeof roleSchema>, plural: boolean) => {
     const key = `${record.kind}:${form}`;
@@ -42,49 +43,27 @@ function load(issues: KnowledgeIssue[]): RoleKnowledge {
     const words = toWords(form);
     const role: Role = { term: record.term, kind: record.kind, plural, words, length: words.length };
     if (record.sector) role.sector = record.sector;
-    const list = byFirstWord.get(words[0]!) ?? [];
-    list.push(role);
-    list.sort((a, b) => b.length - a.length);
-    byFirstWord.set(words[0]!, list);
+    forms.add(role);
   };
   for (const record of records) {
     const pluralByDefault = record.term.endsWith('s') && (record.kind === 'body' || record.kind === 'armed' || record.kind === 'civil');
     add(record.term, record, pluralByDefault);
     if (record.kind === 'office' || record.kind === 'head') add(record.plural ?? `${record.term}s`, record, true);
   }
-  return { byFirstWord };
+  return { forms };
 }
+
+const actorRoles = defineKnowledge(load);
 
 /** Validates knowledge/actors/roles.jsonl and returns every problem. */
-export function checkActorRoles(): KnowledgeIssue[] {
-  const issues: KnowledgeIssue[] = [];
-  load(issues);
-  return issues;
-}
-
-let cached: RoleKnowledge | undefined;
+export const checkActorRoles = actorRoles.check;
 
 /** The role lexicon, loaded once per process; throws KnowledgeError when the file is broken. */
-export function getActorRoles(): RoleKnowledge {
-  if (cached) return cached;
-  const issues: KnowledgeIssue[] = [];
-  const knowledge = load(issues);
-  assertNoIssues(issues);
-  return (cached = knowledge);
-}
+export const getActorRoles = actorRoles.get;
 
 /** The multi-word form of a role found at `words[from]`, longest first. */
 export function matchRole(knowledge: RoleKnowledge, words: readonly string[], from: number, kinds?: ReadonlySet<RoleKind>): Role | undefined {
-  const candidates = knowledge.byFirstWord.get(words[from]!);
-  if (!candidates) return undefined;
-  for (const role of candidates) {
-    if (kinds && !kinds.has(role.kind)) continue;
-    if (from + role.length > words.length) continue;
-    let same = true;
-    for (let i = 1; i < role.length && same; i += 1) same = words[from + i] === role.words[i];
-    if (same) return role;
-  }
-  return undefined;
+  return knowledge.forms.longestAt(words, from, kinds && ((role) => kinds.has(role.kind)));
 }
 
 export function toWords(form: string): string[] {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { assertNoIssues, knowledgePath, type KnowledgeIssue } from '../../knowledge/files.js';
+import { defineKnowledge, knowledgePath, type KnowledgeIssue } from '../../knowledge/files.js';
 
 const words = z.array(z.string().trim().min(1));
 const cuesSchema = z.object({
@@ -59,18 +59,10 @@ function load(issues: KnowledgeIssue[]): EntityCues | undefined {
   };
 }
 
-export function checkEntityCues(): KnowledgeIssue[] {
-  const issues: KnowledgeIssue[] = [];
-  load(issues);
-  return issues;
-}
+const entityCues = defineKnowledge(load);
 
-let cached: EntityCues | undefined;
+/** Validates the entity cue and given-name files and returns every problem. */
+export const checkEntityCues = entityCues.check;
 
-export function getEntityCues(): EntityCues {
-  if (cached) return cached;
-  const issues: KnowledgeIssue[] = [];
-  const cues = load(issues);
-  assertNoIssues(issues);
-  return (cached = cues!);
-}
+/** The entity cues, loaded once per process; throws KnowledgeError when a file is broken. */
+export const getEntityCues = entityCues.get;

@@ -198,11 +198,15 @@ export class RunTyper {
 
   /** A word of the run opens a country, region or organisation name ("New", "West", "Islamic"). */
   private opensKnownName(first: number, last: number): boolean {
+    return this.hasWordIn(getGazetteer().nonPersonKeys, first, last);
+  }
+
+  /** A word of the run, name particles aside, is one of `words`. */
+  private hasWordIn(words: ReadonlySet<string>, first: number, last: number): boolean {
     const { tokens, cues } = this.scan;
-    const keys = getGazetteer().nonPersonKeys;
     for (let j = first; j <= last; j += 1) {
       const normal = tokens[j]!.normal;
-      if (keys.has(normal) && !cues.particles.has(normal)) return true;
+      if (words.has(normal) && !cues.particles.has(normal)) return true;
     }
     return false;
   }
@@ -223,12 +227,6 @@ export class RunTyper {
 
   /** No word of the run is a country, demonym, region or organisation name: "Maria Vandertolk", not "Georgia State". */
   private looksLikeName(first: number, last: number): boolean {
-    const { tokens, cues } = this.scan;
-    const names = getGazetteer().nonPersonWords;
-    for (let j = first; j <= last; j += 1) {
-      const normal = tokens[j]!.normal;
-      if (names.has(normal) && !cues.particles.has(normal)) return false;
-    }
-    return true;
+    return !this.hasWordIn(getGazetteer().nonPersonWords, first, last);
   }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Quantity, QuantityCategory } from '../../doc/types.js';
-import { KnowledgeError, knowledgePath, readJsonl, type KnowledgeIssue } from '../../knowledge/files.js';
+import { defineKnowledge, knowledgePath, readJsonl, type KnowledgeIssue } from '../../knowledge/files.js';
 
 const NUMBER_WORDS_FILE = 'lexicon/number-words.jsonl';
 const CUES_FILE = 'lexicon/casualty-cues.jsonl';
@@ -79,20 +79,10 @@ function load(issues: KnowledgeIssue[]): QuantityLexicon {
   return lexicon;
 }
 
-/** Validates the number-word and casualty-cue files; every problem comes back as file:line. */
-export function checkQuantityLexicon(): KnowledgeIssue[] {
-  const issues: KnowledgeIssue[] = [];
-  load(issues);
-  return issues;
-}
+const quantityLexicon = defineKnowledge(load);
 
-let memo: QuantityLexicon | undefined;
+/** Validates the number-word and casualty-cue files; every problem comes back as file:line. */
+export const checkQuantityLexicon = quantityLexicon.check;
 
 /** The lexicon, loaded once per process; throws KnowledgeError when a file is broken. */
-export function getQuantityLexicon(): QuantityLexicon {
-  if (memo) return memo;
-  const issues: KnowledgeIssue[] = [];
-  const lexicon = load(issues);
-  if (issues.length > 0) throw new KnowledgeError(issues);
-  return (memo = lexicon);
-}
+export const getQuantityLexicon = quantityLexicon.get;

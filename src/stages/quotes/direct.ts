@@ -1,8 +1,9 @@
+import { firstTokenStartingAtOrAfter } from '../../doc/token-search.js';
 import type { Sentence, Token } from '../../doc/types.js';
 import type { MarkedSpan } from './marks.js';
 import { phraseAfter, phraseBefore, type PhraseView } from './speaker.js';
 import { cueAt, type SpeechVerbs } from './speech-verbs.js';
-import { QUOTE_TOKENS, STOPS, tokenAtOrAfter } from './tokens-at.js';
+import { QUOTE_TOKENS, STOPS } from './punctuation.js';
 
 export interface CueMatch {
   /** Token range of the cue ("said", "according to") and of the speaker phrase. */
@@ -28,9 +29,9 @@ const INTRO_WINDOW = 6;
 /** "“…,” Okafor said", "“…,” said Okafor, the minister", "“…,” he added", and the byline dash "“…” ― Okafor". */
 export function cueAfter(input: Tokens, span: MarkedSpan, paragraphEnd: number): CueMatch | undefined {
   const { tokens, words, verbs } = input;
-  let first = tokenAtOrAfter(tokens, span.outerEnd);
+  let first = firstTokenStartingAtOrAfter(tokens, span.outerEnd);
   if (first < tokens.length && DASHES.has(words[first]!) && tokens[first]!.start < paragraphEnd) {
-    const speaker = phraseAfter(input.view, first + 1, tokenAtOrAfter(tokens, paragraphEnd));
+    const speaker = phraseAfter(input.view, first + 1, firstTokenStartingAtOrAfter(tokens, paragraphEnd));
     if (speaker && tokens[speaker[1] - 1]!.end >= paragraphEnd - 1) return { cue: [first, first + 1], speaker };
   }
   while (first < tokens.length && (words[first] === ',' || DASHES.has(words[first]!))) first += 1;
@@ -66,7 +67,7 @@ export function cueAfter(input: Tokens, span: MarkedSpan, paragraphEnd: number):
 export function cueBefore(input: Tokens, span: MarkedSpan): CueMatch | undefined {
   const { tokens, words, verbs, sentences, text } = input;
   if (!/^\s*[\p{Lu}\p{N}([]/u.test(text.slice(span.start, span.start + 3))) return undefined;
-  const mark = tokenAtOrAfter(tokens, span.outerStart);
+  const mark = firstTokenStartingAtOrAfter(tokens, span.outerStart);
   const anchor = tokens[Math.min(mark, tokens.length - 1)];
   if (!anchor) return undefined;
   const sentence = sentences[anchor.sentence]!;

@@ -2,7 +2,7 @@ import type { Sentence } from '../../doc/types.js';
 import { subjectOf, type CueMatch, type Tokens } from './direct.js';
 import { phraseAfter, phraseBefore } from './speaker.js';
 import { cueAt, type SpeechCue } from './speech-verbs.js';
-import { QUOTE_TOKENS } from './tokens-at.js';
+import { QUOTE_TOKENS } from './punctuation.js';
 
 export interface IndirectMatch extends CueMatch {
   content: [number, number];

@@ -1,3 +1,4 @@
+import { firstTokenStartingAtOrAfter } from '../../doc/token-search.js';
 import type { Actor, Entity, Paragraph, Quote, Sentence, SpeakerRef, Token } from '../../doc/types.js';
 import { defineStage } from '../../pipeline/stage.js';
 import { cueAfter, cueBefore, standsAlone, type CueMatch } from './direct.js';
@@ -5,7 +6,6 @@ import { findIndirect } from './indirect.js';
 import { findMarkedSpans, type MarkedSpan } from './marks.js';
 import { phraseView, speakerRef } from './speaker.js';
 import { getSpeechVerbs } from './speech-verbs.js';
-import { tokenAtOrAfter } from './tokens-at.js';
 
 export { checkSpeechVerbs, getSpeechVerbs } from './speech-verbs.js';
 
@@ -101,7 +101,7 @@ function paragraphAt(paragraphs: readonly Paragraph[], offset: number): Paragrap
 }
 
 function markTaken(taken: Uint8Array, tokens: readonly Token[], start: number, end: number): void {
-  for (let i = tokenAtOrAfter(tokens, start); i < tokens.length && tokens[i]!.start < end; i += 1) taken[i] = 1;
+  for (let i = firstTokenStartingAtOrAfter(tokens, start); i < tokens.length && tokens[i]!.start < end; i += 1) taken[i] = 1;
 }
 
 function cueSpan(text: string, tokens: readonly Token[], [from, to]: [number, number]): Quote['cue'] {

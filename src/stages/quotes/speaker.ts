@@ -1,4 +1,4 @@
-import type { Actor, Entity, SpeakerRef, Token } from '../../doc/types.js';
+import type { Actor, Entity, Span, SpeakerRef, Token } from '../../doc/types.js';
 
 const NOUN_PHRASE = new Set(['PROPN', 'NOUN', 'PRON', 'DET', 'ADJ', 'NUM', 'PART']);
 const HEADS = new Set(['PROPN', 'NOUN', 'PRON']);
@@ -99,15 +99,20 @@ export function speakerRef(text: string, tokens: readonly Token[], range: [numbe
   return ref;
 }
 
+/** How well a mention names the speaker of the phrase start..end; 0 when they do not overlap. */
+function speakerScore(mention: Span, isPerson: boolean, start: number, end: number): number {
+  const overlap = Math.min(end, mention.end) - Math.max(start, mention.start);
+  if (overlap <= 0) return 0;
+  // The mention that reaches the phrase's head (its end) names the speaker; "Kenya" in "Kenya's president" does not.
+  return overlap + (mention.end >= end ? 1000 : 0) + (isPerson ? 1 : 0);
+}
+
 function bestActor(actors: readonly Actor[], start: number, end: number): string | undefined {
   let best: string | undefined;
   let bestScore = 0;
   for (const actor of actors) {
     for (const mention of actor.mentions) {
-      const overlap = Math.min(end, mention.end) - Math.max(start, mention.start);
-      if (overlap <= 0) continue;
-      // The mention that reaches the phrase's head (its end) names the speaker; "Kenya" in "Kenya's president" does not.
-      const score = overlap + (mention.end >= end ? 1000 : 0) + (actor.type === 'PERSON' ? 1 : 0);
+      const score = speakerScore(mention, actor.type === 'PERSON', start, end);
       if (score > bestScore) {
         bestScore = score;
         best = actor.id;
@@ -122,9 +127,7 @@ function bestEntity(entities: readonly Entity[], start: number, end: number): st
   let bestScore = 0;
   for (const entity of entities) {
     if (entity.start >= end) break;
-    const overlap = Math.min(end, entity.end) - Math.max(start, entity.start);
-    if (overlap <= 0) continue;
-    const score = overlap + (entity.end >= end ? 1000 : 0) + (entity.type === 'PERSON' ? 1 : 0);
+    const score = speakerScore(entity, entity.type === 'PERSON', start, end);
     if (score > bestScore) {
       bestScore = score;
       best = entity.id;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { assertNoIssues, knowledgePath, readJsonl, type KnowledgeIssue } from '../../knowledge/files.js';
+import { defineKnowledge, knowledgePath, readJsonl, type KnowledgeIssue } from '../../knowledge/files.js';
+import { PhraseIndex } from '../../knowledge/phrase-index.js';
 
 const speechVerbSchema = z.object({
   lemma: z.string().min(1),
@@ -20,14 +21,14 @@ export interface SpeechCue {
 }
 
 export interface SpeechVerbs {
-  /** First word of a form → cues starting with it, longest first. */
-  byFirstWord: Map<string, SpeechCue[]>;
+  /** Every form of every speech verb and phrase. */
+  cues: PhraseIndex<SpeechCue>;
 }
 
 const FILE = 'lexicon/speech-verbs.jsonl';
 
 function load(issues: KnowledgeIssue[]): SpeechVerbs {
-  const byFirstWord = new Map<string, SpeechCue[]>();
+  const cues = new PhraseIndex<SpeechCue>();
   const seen = new Set<string>();
   for (const record of readJsonl(knowledgePath(FILE), speechVerbSchema, issues)) {
     for (const form of record.forms) {
@@ -38,41 +39,21 @@ function load(issues: KnowledgeIssue[]): SpeechVerbs {
       seen.add(form);
       const words = form.split(' ');
       const cue: SpeechCue = { lemma: record.lemma, kind: record.kind, object: record.object ?? false, words, participle: record.kind === 'verb' && form.endsWith('ing') };
-      const list = byFirstWord.get(words[0]!) ?? [];
-      list.push(cue);
-      list.sort((a, b) => b.words.length - a.words.length);
-      byFirstWord.set(words[0]!, list);
+      cues.add(cue);
     }
   }
-  return { byFirstWord };
+  return { cues };
 }
+
+const speechVerbs = defineKnowledge(load);
 
 /** Validates knowledge/lexicon/speech-verbs.jsonl and returns every problem. */
-export function checkSpeechVerbs(): KnowledgeIssue[] {
-  const issues: KnowledgeIssue[] = [];
-  load(issues);
-  return issues;
-}
-
-let cached: SpeechVerbs | undefined;
+export const checkSpeechVerbs = speechVerbs.check;
 
 /** The speech-cue lexicon, loaded once per process; throws KnowledgeError when the file is broken. */
-export function getSpeechVerbs(): SpeechVerbs {
-  if (cached) return cached;
-  const issues: KnowledgeIssue[] = [];
-  const verbs = load(issues);
-  assertNoIssues(issues);
-  return (cached = verbs);
-}
+export const getSpeechVerbs = speechVerbs.get;
 
 /** The cue whose words start at `words[at]`, if any. */
 export function cueAt(verbs: SpeechVerbs, words: readonly string[], at: number): SpeechCue | undefined {
-  const candidates = verbs.byFirstWord.get(words[at]!);
-  if (!candidates) return undefined;
-  for (const cue of candidates) {
-    let same = at + cue.words.length <= words.length;
-    for (let i = 1; i < cue.words.length && same; i += 1) same = words[at + i] === cue.words[i];
-    if (same) return cue;
-  }
-  return undefined;
+  return verbs.cues.longestAt(words, at);
 }

@@ -1,0 +1,2 @@
+export const QUOTE_TOKENS = new Set(['“', '”', '"', "'", '`', '‘', '’', "''", '``']);
+export const STOPS = new Set(['.', '!', '?', ';']);
