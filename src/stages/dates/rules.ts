@@ -1,3 +1,4 @@
+import { firstTokenStartingAtOrAfter } from '../../doc/token-search.js';
 import type { Token } from '../../doc/types.js';
 import { getQuantityLexicon } from '../quantities/lexicon.js';
 import { parseNumberWords } from '../quantities/numbers.js';
@@ -35,8 +36,7 @@ export function bareYears(sentence: string, sentenceStart: number, tokens: reado
 }
 
 function followedByPluralNoun(tokens: readonly Token[], end: number): boolean {
-  const index = tokens.findIndex((t) => t.start >= end);
-  const next = tokens[index];
+  const next = tokens[firstTokenStartingAtOrAfter(tokens, end)];
   if (!next || next.pos !== 'NOUN') return false;
   return IRREGULAR_PLURALS.has(next.normal) || (next.normal !== next.lemma && next.normal.endsWith('s'));
 }
@@ -65,9 +65,13 @@ function durationRegExp(): RegExp {
   return durationPattern;
 }
 
+/** A unit after a space or hyphen, without which the duration pattern cannot match ("Monday" and "today" do not count). */
+const DURATION_UNIT = /[\s-](?:year|month|week|day|hour|minute|decade|centur)/i;
+
 /** "twenty-five years" → `P25Y`, "three-hour" → `PT3H`, "several weeks" → `PXW`. */
 export function durations(sentence: string): RuleMatch[] {
   const found: RuleMatch[] = [];
+  if (!DURATION_UNIT.test(sentence)) return found;
   for (const match of sentence.matchAll(durationRegExp())) {
     const amountText = match[1]!;
     const unit = match[2]!.toLowerCase().replace(/ies$/, 'y');

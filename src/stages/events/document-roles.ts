@@ -1,7 +1,8 @@
+import { firstTokenEndingAfter } from '../../doc/token-search.js';
 import type { EventParticipant, Token } from '../../doc/types.js';
 import { getEventMatcher } from '../../knowledge/patterns.js';
 import type { DraftEvent } from './merge.js';
-import { participantKey, tokenAt, type Candidate } from './participants.js';
+import { participantKey, type Candidate } from './participants.js';
 
 /** Sectors of people who protest: a protest without a named subject is theirs ("thousands marched"). */
 const PROTESTING_SECTORS = new Set(['CVL', 'OPP', 'LAB', 'EDU']);
@@ -124,7 +125,7 @@ export function recipientsFromEventNouns(drafts: DraftEvent[], tokens: readonly 
   for (const draft of [...drafts].sort((a, b) => a.position - b.position)) {
     const { event } = draft;
     if (event.recipients.length === 0 && !draft.reciprocal) {
-      const nounType = eventNounAfter(tokens, tokenAt(tokens, event.trigger.end));
+      const nounType = eventNounAfter(tokens, firstTokenEndingAfter(tokens, event.trigger.end));
       const earlier = nounType ? latestByType.get(nounType) : undefined;
       if (earlier && earlier !== draft) {
         const own = distinctKeys(event.actors);

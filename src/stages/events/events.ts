@@ -1,15 +1,16 @@
 import type {
   Actor, CasualtyFigure, DateMention, Doc, Event, EventDate, EventLocation, Place, Quantity, Quote, Sentence, Token,
 } from '../../doc/types.js';
+import { firstTokenEndingAfter } from '../../doc/token-search.js';
 import { getCodebook, type Codebook } from '../../knowledge/codebook.js';
 import { getEventMatcher, wordTokens, type CompiledPattern, type PatternMatch } from '../../knowledge/patterns.js';
 import { defineStage } from '../../pipeline/stage.js';
-import { clauseAround, flagsFor } from './clauses.js';
+import { clauseAround, flagsFor, type ClauseBounds } from './clauses.js';
 import {
   attachMediators, conflictParties, dropSelfRecipients, fillConflictParties, protestersIn, reciprocalMeetings, recipientsFromEventNouns,
 } from './document-roles.js';
 import { mergeEvents, type DraftEvent } from './merge.js';
-import { buildCandidates, participantKey, toParticipant, tokenAt, type Candidate } from './participants.js';
+import { buildCandidates, participantKey, toParticipant, type Candidate } from './participants.js';
 import { assignRoles, type RoleContext } from './roles.js';
 
 /** Speech acts whose later triggers in the same clause are their content ("the last chance to withdraw"). */
@@ -38,7 +39,7 @@ interface DocContext {
 function bySentence<T extends { start: number }>(tokens: readonly Token[], items: readonly T[]): Map<number, T[]> {
   const buckets = new Map<number, T[]>();
   for (const item of items) {
-    const sentence = tokens[tokenAt(tokens, item.start)]?.sentence;
+    const sentence = tokens[firstTokenEndingAfter(tokens, item.start)]?.sentence;
     if (sentence === undefined) continue;
     const list = buckets.get(sentence) ?? [];
     list.push(item);
@@ -53,7 +54,7 @@ function quoteAt(quotes: readonly Quote[], at: number): Quote | undefined {
 
 function eventDate(ctx: DocContext, sentence: Sentence, at: number, owns: (tokenIndex: number) => boolean): { date?: EventDate; historical: boolean } {
   const inSentence = (ctx.datesIn.get(sentence.index) ?? []).filter((d) => d.end <= sentence.end
-    && d.resolved && d.value && d.granularity !== 'duration' && owns(tokenAt(ctx.tokens, d.start)));
+    && d.resolved && d.value && d.granularity !== 'duration' && owns(firstTokenEndingAfter(ctx.tokens, d.start)));
   const nearest = inSentence.sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
   if (nearest?.value) {
     const date: EventDate = { value: nearest.value, granularity: nearest.granularity, basis: 'event', date: nearest.id };
@@ -99,11 +100,11 @@ function eventLocation(ctx: DocContext, sentence: Sentence, at: number, owns: (t
  */
 function speechLocation(ctx: DocContext, quote: Quote): EventLocation | undefined {
   const at = quote.cue?.start ?? quote.speaker?.start ?? quote.end;
-  const sentenceIndex = ctx.tokens[tokenAt(ctx.tokens, at)]?.sentence;
+  const sentenceIndex = ctx.tokens[firstTokenEndingAfter(ctx.tokens, at)]?.sentence;
   if (sentenceIndex === undefined) return undefined;
   for (const place of ctx.placesIn.get(sentenceIndex) ?? []) {
     if (place.start >= quote.start && place.end <= quote.end) continue;
-    const before = ctx.tokens[tokenAt(ctx.tokens, place.start) - 1];
+    const before = ctx.tokens[firstTokenEndingAfter(ctx.tokens, place.start) - 1];
     if (!before || !LOCATION_PREPOSITIONS.has(before.normal)) continue;
     const location: EventLocation = { place: place.id, name: place.name, placeId: place.placeId, lat: place.lat, lon: place.lon, resolution: place.resolution, from: 'speech' };
     if (place.country) location.country = place.country;
@@ -125,12 +126,12 @@ function casualtiesIn(ctx: DocContext, sentence: Sentence): Event['casualties'] 
 }
 
 function draftFor(
-  ctx: DocContext, sentence: Sentence, match: PatternMatch, words: number[], roleCtx: RoleContext, owns: (tokenIndex: number) => boolean,
+  ctx: DocContext, sentence: Sentence, match: PatternMatch, words: number[], clause: ClauseBounds, roleCtx: RoleContext,
+  owns: (tokenIndex: number) => boolean,
 ): DraftEvent[] {
   const { tokens, codebook } = ctx;
   const pattern = match.pattern;
   const triggerEnd = (words[words.length - 1] ?? match.start) + 1;
-  const clause = clauseAround(tokens, sentence.tokenStart, sentence.tokenEnd, match.start, triggerEnd);
   const roles = assignRoles(roleCtx, match, triggerEnd, clause);
   const protesters = pattern.plover === 'PROTEST' && roles.actors.length === 0 ? protestersIn(roleCtx.sentenceCandidates) : undefined;
   if (protesters) roles.actors = [protesters];
@@ -213,6 +214,7 @@ function codeSentence(ctx: DocContext, sentence: Sentence, sentenceCandidates: C
   if (matches.length === 0) return { drafts: [], mediations: [] };
   const wordsOf = new Map(matches.map((m) => [m, wordTokens(m, ctx.tokens)]));
   const kept: PatternMatch[] = [];
+  const clauseOf = new Map<PatternMatch, ClauseBounds>();
   let contentUntil = -1;
   let protestSeen = false;
   const clauseEndByType = new Map<string, number>();
@@ -228,6 +230,7 @@ function codeSentence(ctx: DocContext, sentence: Sentence, sentenceCandidates: C
     if (!mediation) clauseEndByType.set(match.pattern.plover, clause.wideEnd);
     if (SPEECH_ACTS.has(match.pattern.plover)) contentUntil = clause.end;
     kept.push(match);
+    clauseOf.set(match, clause);
   }
   const triggers = kept.filter((m) => m.pattern.attach !== 'mediator').map((m) => m.start);
   const drafts: DraftEvent[] = [];
@@ -241,7 +244,7 @@ function codeSentence(ctx: DocContext, sentence: Sentence, sentenceCandidates: C
       quote, speaker: speakerId ? ctx.actorsById.get(speakerId) : undefined, otherTriggerTokens: others,
     };
     const owns = (tokenIndex: number) => match.pattern.attach === 'mediator' || nearestTrigger(triggers, tokenIndex) === match.start;
-    const made = draftFor(ctx, sentence, match, wordsOf.get(match)!, roleCtx, owns);
+    const made = draftFor(ctx, sentence, match, wordsOf.get(match)!, clauseOf.get(match)!, roleCtx, owns);
     if (match.pattern.attach === 'mediator') mediations.push(...made);
     else drafts.push(...made);
   }
@@ -256,6 +259,7 @@ function patternsById(): Map<string, CompiledPattern> {
 /** Every event in a document that has sentences, tokens and (possibly empty) mention layers. */
 export function codeDocument(doc: Readonly<Doc>): Event[] {
   const tokens = doc.layers.tokens ?? [];
+  const sentences = doc.layers.sentences ?? [];
   const ctx: DocContext = {
     doc, tokens, codebook: getCodebook(), candidates: buildCandidates(doc),
     actorsById: new Map((doc.layers.actors ?? []).map((actor) => [actor.id, actor])),
@@ -266,7 +270,7 @@ export function codeDocument(doc: Readonly<Doc>): Event[] {
   const candidatesIn = bySentence(tokens, ctx.candidates);
   const drafts: DraftEvent[] = [];
   const mediations: DraftEvent[] = [];
-  for (const sentence of doc.layers.sentences ?? []) {
+  for (const sentence of sentences) {
     const found = codeSentence(ctx, sentence, candidatesIn.get(sentence.index) ?? []);
     drafts.push(...found.drafts);
     mediations.push(...found.mediations);

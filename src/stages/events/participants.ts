@@ -1,3 +1,4 @@
+import { firstTokenEndingAfter } from '../../doc/token-search.js';
 import type { Actor, Doc, Entity, EventParticipant, Place, Token } from '../../doc/types.js';
 
 /** A mention that can fill an event role: an actor mention, or a resolved entity no actor covers. */
@@ -19,18 +20,6 @@ export interface Candidate {
 const LOCATIVE = new Set(['in', 'at', 'near', 'inside', 'across', 'throughout', 'into', 'outside']);
 const PARTY_ENTITY_TYPES = new Set<Entity['type']>(['COUNTRY', 'IGO', 'NATIONALITY', 'ORG', 'PERSON']);
 const PLACE_LIKE_ENTITY_TYPES = new Set<Entity['type']>(['COUNTRY', 'PLACE', 'REGION']);
-
-/** Index of the token that contains or follows character offset `at` (tokens are sorted by start). */
-export function tokenAt(tokens: readonly Token[], at: number): number {
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (tokens[mid]!.end <= at) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   return a.start < b.end && b.start < a.end;
@@ -56,18 +45,18 @@ function overlapsAny(sorted: readonly Candidate[], span: { start: number; end: n
  */
 export function buildCandidates(doc: Readonly<Doc>): Candidate[] {
   const tokens = doc.layers.tokens ?? [];
-  const places: readonly Place[] = doc.layers.places ?? [];
+  const places = placeOverlaps(doc.layers.places ?? []);
   const candidates: Candidate[] = [];
   for (const actor of doc.layers.actors ?? []) {
     for (const mention of actor.mentions) {
-      candidates.push(candidate(doc.text, tokens, places, mention.start, mention.end, mention.text, actor, undefined));
+      candidates.push(candidate(tokens, places, mention.start, mention.end, mention.text, actor, undefined));
     }
   }
   const covered = [...candidates].sort((a, b) => a.start - b.start);
   for (const entity of doc.layers.entities ?? []) {
     if (!PARTY_ENTITY_TYPES.has(entity.type) || !entity.kb?.country && entity.type !== 'IGO') continue;
     if (overlapsAny(covered, entity)) continue;
-    candidates.push(candidate(doc.text, tokens, places, entity.start, entity.end, entity.text, undefined, entity));
+    candidates.push(candidate(tokens, places, entity.start, entity.end, entity.text, undefined, entity));
   }
   candidates.sort((a, b) => a.start - b.start || b.end - a.end);
   // A mention inside another ("Armenia" in "those in charge of Armenia") is part of it, not a party.
@@ -80,12 +69,33 @@ export function buildCandidates(doc: Readonly<Doc>): Candidate[] {
   return outermost;
 }
 
+/**
+ * Whether a span overlaps one of the places: places sorted by start, with the furthest end reached so
+ * far, so the test is one binary search however many places the document names.
+ */
+function placeOverlaps(places: readonly Place[]): (start: number, end: number) => boolean {
+  const sorted = [...places].sort((a, b) => a.start - b.start);
+  const furthestEnd: number[] = [];
+  let furthest = -Infinity;
+  for (const place of sorted) furthestEnd.push((furthest = Math.max(furthest, place.end)));
+  return (start, end) => {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (sorted[mid]!.start < end) low = mid + 1;
+      else high = mid;
+    }
+    return low > 0 && furthestEnd[low - 1]! > start;
+  };
+}
+
 function candidate(
-  _text: string, tokens: readonly Token[], places: readonly Place[], start: number, end: number, text: string,
-  actor: Actor | undefined, entity: Entity | undefined,
+  tokens: readonly Token[], overlapsPlace: (start: number, end: number) => boolean,
+  start: number, end: number, text: string, actor: Actor | undefined, entity: Entity | undefined,
 ): Candidate {
-  const tokenStart = tokenAt(tokens, start);
-  const tokenEnd = Math.max(tokenStart + 1, tokenAt(tokens, end));
+  const tokenStart = firstTokenEndingAfter(tokens, start);
+  const tokenEnd = Math.max(tokenStart + 1, firstTokenEndingAfter(tokens, end));
   const result: Candidate = { start, end, text, tokenStart, tokenEnd, locative: false };
   if (actor) result.actor = actor;
   if (entity) result.entity = entity;
@@ -93,7 +103,7 @@ function candidate(
   while (before >= 0 && tokens[before]!.pos === 'DET') before -= 1;
   const preposition = tokens[before];
   if (preposition && LOCATIVE.has(preposition.normal)) {
-    const placeLike = places.some((place) => overlaps(place, { start, end }))
+    const placeLike = overlapsPlace(start, end)
       || (entity !== undefined && PLACE_LIKE_ENTITY_TYPES.has(entity.type))
       || actor?.type === 'COUNTRY';
     result.locative = placeLike;

@@ -1,7 +1,8 @@
+import { firstTokenEndingAfter } from '../../doc/token-search.js';
 import type { Actor, Quote, Sentence, Token } from '../../doc/types.js';
 import type { PatternMatch } from '../../knowledge/patterns.js';
 import type { ClauseBounds } from './clauses.js';
-import { expandGroup, sameSide, tokenAt, type Candidate } from './participants.js';
+import { expandGroup, sameSide, type Candidate } from './participants.js';
 
 const FIRST_PERSON = new Set(['i', 'we', 'me', 'us', 'our', 'my', 'ourselves']);
 const THIRD_SINGULAR = new Set(['he', 'she']);
@@ -41,7 +42,7 @@ function speakerCandidate(ctx: RoleContext): SpeakerCandidate | undefined {
   const { quote, speaker, tokens } = ctx;
   if (!quote?.speaker || !speaker) return undefined;
   const { start, end, text } = quote.speaker;
-  const tokenStart = tokenAt(tokens, start);
+  const tokenStart = firstTokenEndingAfter(tokens, start);
   return { start, end, text, tokenStart, tokenEnd: tokenStart + 1, actor: speaker, locative: false };
 }
 
