@@ -50,6 +50,12 @@ test('a group participant standing for several actors is shown once with all its
   assert.match(eventLine(event), /^both ministers \(NLDGOV, SLDGOV\) → CONSULT \(043\) → — @ Geneva \[CHE\], 2031-04-01 {2}\[0\.80\]$/);
 });
 
+test('a mediator is named after the parties', () => {
+  const { talks } = contractDocs();
+  const event = { ...talks.layers.events![0]!, mediators: [{ text: 'Norway', start: 0, end: 6, code: 'NOR' }] };
+  assert.match(eventLine(event), /→ .* \(mediated by Norway \(NOR\)\) @ Geneva/);
+});
+
 test('CSV fields are quoted only when needed, with quotes doubled', () => {
   assert.equal(csvField('plain'), 'plain');
   assert.equal(csvField('a, b'), '"a, b"');
