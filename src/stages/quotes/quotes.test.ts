@@ -141,6 +141,63 @@ test('reported speech after its content: "…, a source said." and "…, said th
   ]);
 });
 
+test('"according to X" at the start, middle or end: the content is the sentence without the attribution', () => {
+  const text = [
+    'Shelling last week destroyed two bridges near the port, according to regional authorities, and cut power to thousands of homes.',
+    'According to the interior ministry, the curfew will be lifted on Sunday.',
+    'Four aid workers were detained at the checkpoint according to the relief agency.',
+  ].join(' ');
+  const { quotes } = quotesOf(text);
+  assert.deepEqual(indirect(quotes).map((q) => [q.text, q.speaker?.text]), [
+    // The attribution splits the sentence; the larger part is the span.
+    ['Shelling last week destroyed two bridges near the port', 'regional authorities'],
+    ['the curfew will be lifted on Sunday', 'the interior ministry'],
+    ['Four aid workers were detained at the checkpoint', 'the relief agency'],
+  ]);
+});
+
+test('several attributions in one sentence: "X said A, while Y said B" and "…, adding …"', () => {
+  const text = 'The foreign minister said the border would reopen next week, while the opposition leader said the crossing should stay closed. '
+    + 'The governor said the floods had displaced 300 families, adding that more shelters would open soon.';
+  const { quotes } = quotesOf(text);
+  assert.deepEqual(indirect(quotes).map((q) => [q.text, q.speaker?.text]), [
+    ['the border would reopen next week', 'The foreign minister'],
+    ['the crossing should stay closed', 'the opposition leader'],
+    ['the floods had displaced 300 families', 'The governor'],
+    ['more shelters would open soon', 'The governor'],
+  ]);
+});
+
+test('other cue forms: tenses, "told reporters on Tuesday that", "in a statement", a trailing "X said on Monday"', () => {
+  const text = [
+    'The commander told reporters on Tuesday that the convoy had been delayed.',
+    'The mayor is saying the water supply is safe.',
+    'In a statement, the ministry warned that further strikes would follow.',
+    'The rebels had denied that their fighters shelled the market.',
+    'The ceasefire will hold until Sunday, the spokesman said on Monday.',
+    'The talks collapsed after midnight, the envoy said, leaving both delegations without a plan.',
+  ].join(' ');
+  const { quotes } = quotesOf(text);
+  assert.deepEqual(indirect(quotes).map((q) => [q.cue?.text, q.text, q.speaker?.text]), [
+    ['told', 'the convoy had been delayed', 'The commander'],
+    ['saying', 'the water supply is safe', 'The mayor'],
+    ['warned', 'further strikes would follow', 'the ministry'],
+    ['denied', 'their fighters shelled the market', 'The rebels'],
+    ['said', 'The ceasefire will hold until Sunday', 'the spokesman'],
+    ['said', 'The talks collapsed after midnight', 'the envoy'],
+  ]);
+});
+
+test('"states" in a name, a cue without a reported clause, and "I think" are not reported speech', () => {
+  const text = 'The United States sent two envoys to the summit. The minister said nothing. I think the talks will fail.';
+  assert.deepEqual(indirect(quotesOf(text).quotes), []);
+});
+
+test('a verb of thinking with a third-person subject is reported, as PolNeAR-style annotation counts it', () => {
+  const text = 'Western diplomats believe that the blockade will be lifted before the harvest.';
+  assert.deepEqual(indirect(quotesOf(text).quotes).map((q) => [q.cue?.text, q.text]), [['believe', 'the blockade will be lifted before the harvest']]);
+});
+
 test('"X\'s president" as the speaker resolves to the named president', () => {
   const text = 'Ghanaian President Kofi Mensah arrived in Accra. “We want peace with our neighbours,” Ghana’s president said.';
   const { doc, quotes } = quotesOf(text, [['Kofi Mensah', 'PERSON'], ['Ghanaian', 'NATIONALITY', { country: 'GHA' }], ['Ghana', 'COUNTRY', { country: 'GHA' }], ['Accra', 'PLACE', { country: 'GHA' }]]);

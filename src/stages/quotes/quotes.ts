@@ -73,15 +73,15 @@ export function quotesIn(text: string, paragraphs: readonly Paragraph[], sentenc
   }
   const indirectInput = { ...input, taken };
   for (const sentence of sentences) {
-    const match = findIndirect(indirectInput, sentence);
-    if (!match) continue;
-    const start = tokens[match.content[0]]!.start;
-    const end = tokens[match.content[1] - 1]!.end;
-    const speaker = speakerOf(match);
-    quotes.push({
-      kind: 'indirect', start, end, text: text.slice(start, end), cue: cueSpan(text, tokens, match.cue),
-      ...(speaker ? { speaker } : {}), continued: false, sentences: [sentence.index],
-    });
+    for (const match of findIndirect(indirectInput, sentence)) {
+      const start = tokens[match.content[0]]!.start;
+      const end = tokens[match.content[1] - 1]!.end;
+      const speaker = speakerOf(match);
+      quotes.push({
+        kind: 'indirect', start, end, text: text.slice(start, end), cue: cueSpan(text, tokens, match.cue),
+        ...(speaker ? { speaker } : {}), continued: false, sentences: [sentence.index],
+      });
+    }
   }
   quotes.sort((a, b) => a.start - b.start);
   return quotes.map((quote, index) => ({ id: `q${index + 1}`, ...quote }));

@@ -7,6 +7,7 @@ const speechVerbSchema = z.object({
   kind: z.enum(['verb', 'phrase']),
   forms: z.array(z.string().regex(/^[a-z]+( [a-z]+)*$/, 'lower-case words')).min(1),
   object: z.boolean().optional(),
+  thinking: z.boolean().optional(),
 });
 
 export interface SpeechCue {
@@ -14,6 +15,8 @@ export interface SpeechCue {
   kind: 'verb' | 'phrase';
   /** The verb usually names a hearer before the content ("told reporters …"). */
   object: boolean;
+  /** A verb of thinking ("believe"), reported speech only when someone other than the writer or reader thinks. */
+  thinking: boolean;
   /** The words of the form ("according", "to"). */
   words: string[];
   /** A present participle ("saying"), whose speaker is the subject of the main clause. */
@@ -38,7 +41,7 @@ function load(issues: KnowledgeIssue[]): SpeechVerbs {
       }
       seen.add(form);
       const words = form.split(' ');
-      const cue: SpeechCue = { lemma: record.lemma, kind: record.kind, object: record.object ?? false, words, participle: record.kind === 'verb' && form.endsWith('ing') };
+      const cue: SpeechCue = { lemma: record.lemma, kind: record.kind, object: record.object ?? false, thinking: record.thinking ?? false, words, participle: record.kind === 'verb' && form.endsWith('ing') };
       cues.add(cue);
     }
   }
