@@ -84,12 +84,12 @@ test('a place after "in" is the location, not a party', () => {
 });
 
 test('"mediated by X" makes X the mediator of the talks between the parties', () => {
-  const text = 'The talks between the foreign ministers of both countries were mediated by their Brazilian counterpart in Brasilia.';
+  const text = 'Talks between the two states’ top diplomats were mediated by a Brazilian envoy in Brasilia.';
   const builder = new LayerBuilder(text);
   const per = builder.actor({ id: 'per-gov', name: 'Peru', type: 'GOVERNMENT', country: 'PER', sector: 'GOV' }, []);
   const ecu = builder.actor({ id: 'ecu-gov', name: 'Ecuador', type: 'GOVERNMENT', country: 'ECU', sector: 'GOV' }, []);
-  builder.actor({ id: 'ministers', name: 'foreign ministers', type: 'GROUP', members: [per.id, ecu.id] }, ['the foreign ministers of both countries']);
-  builder.actor({ id: 'bra-gov', name: 'Brazilian minister', type: 'PERSON', country: 'BRA', sector: 'GOV' }, ['their Brazilian counterpart']);
+  builder.actor({ id: 'ministers', name: 'foreign ministers', type: 'GROUP', members: [per.id, ecu.id] }, ['the two states’ top diplomats']);
+  builder.actor({ id: 'bra-gov', name: 'Brazilian envoy', type: 'PERSON', country: 'BRA', sector: 'GOV' }, ['a Brazilian envoy']);
   builder.place('Brasilia', { name: 'Brasilia', placeId: 'place:geonames:3469058', lat: -15.78, lon: -47.93, resolution: 'city', country: 'BRA' });
   const events = run(builder);
   assert.equal(events.length, 1);
@@ -192,7 +192,7 @@ test('two mentions of one side (the country, its government) make one event, not
 });
 
 test('a call for a ceasefire without an addressee goes to the parties of the fighting', () => {
-  const text = 'Fighting between Peru and Ecuador continued. The head of the Organization of American States called for a ceasefire in the ongoing conflict.';
+  const text = 'Fighting between Peru and Ecuador continued. The head of the Organization of American States urged a truce in the continuing war.';
   const builder = neighbours(text);
   builder.actor({ id: 'oas', name: 'OAS', type: 'IGO', kbId: 'igo:OAS' }, ['The head of the Organization of American States']);
   const request = run(builder).find((e) => e.plover === 'REQUEST');
@@ -214,7 +214,7 @@ test('a statement made in a quote happens where it was said; fighting it mention
 });
 
 test('stances, fears and background relations are not events', () => {
-  const text = 'Peruvians regard the valley as part of their homeland. The dispute has raised fears of a wider war. Chile, a close ally of Peru, has a defence pact with Ecuador. Militias backed by Chile hold the pass.';
+  const text = 'Peruvians regard the valley as part of their homeland. The quarrel has stoked worries of a regional war. Chile, a close ally of Peru, has a defence pact with Ecuador. Militias backed by Chile hold the pass.';
   const builder = neighbours(text);
   builder.country('CHL', 'Chile', ['Chile', ['Chile', 1]]);
   assert.deepEqual(run(builder).map((e) => e.pattern), []);

@@ -11,7 +11,7 @@ const text = [
   'Kenyan President William Ruto met Tanzania’s foreign minister in Nairobi on Monday.',
   '“We have waited too long. Trade must resume,” Ruto told reporters.',
   '“Our farmers are suffering.”',
-  'The Ugandan government said Friday’s talks would focus on refugees, and the foreign ministers of both countries signed a deal.',
+  'The Ugandan government said Friday’s meeting will be about refugees, and the foreign ministers of both countries signed a deal.',
   'Ethnic Somali forces clashed with Kenyan troops, and thousands of Kenyans fled.',
 ].join('\n');
 
@@ -40,5 +40,5 @@ test('actors and quotes on the entities stage’s output', () => {
   assert.equal(direct[1]!.speaker?.actor, ruto.id);
   const reported = quotes.find((q) => q.kind === 'indirect');
   assert.equal(reported?.speaker?.actor, government?.id);
-  assert.ok(reported?.text.startsWith('Friday’s talks would focus on refugees'));
+  assert.ok(reported?.text.startsWith('Friday’s meeting will be about refugees'));
 });
