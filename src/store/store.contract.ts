@@ -199,6 +199,28 @@ export function runStoreContract(
       }
     });
 
+    test('reads back an empty or absent events layer, a skipped document\'s events and mediators as given', async () => {
+      const fresh = await makeStore();
+      try {
+        const none = createDoc('Nothing happened in the capital today.');
+        const empty = createDoc('Officials in the capital said nothing.', {}, { events: [] });
+        const mediated = createDoc('Westland mediated talks between Northland and Southland.');
+        mediated.layers.events = [event('e1', {
+          plover: 'CONSULT', cameo: '043', actors: [participant('Northland', 'NLD', 'NLD')],
+          recipients: [participant('Southland', 'SLD', 'SLD')], mediators: [participant('Westland', 'WLD', 'WLD')],
+        })];
+        await fresh.putDocs([none, empty, mediated, docs.skipped]);
+        assert.deepEqual(await fresh.getDoc(none.id), none);
+        assert.deepEqual(await fresh.getDoc(empty.id), empty);
+        assert.deepEqual(await fresh.getDoc(mediated.id), mediated);
+        assert.deepEqual(await fresh.getDoc(docs.skipped.id), docs.skipped);
+        assert.deepEqual(ids(await fresh.queryEvents({ actor: 'wld' })), [`${mediated.id}:e1`]);
+        assert.equal(await fresh.countEvents(), 1);
+      } finally {
+        await fresh.close();
+      }
+    });
+
     test('rejects calls after close', async () => {
       const fresh = await makeStore();
       await fresh.close();

@@ -17,12 +17,14 @@ export interface DocumentRow {
   pipeline_version: string | null;
   knowledge_version: string | null;
   event_count: number;
+  /** 1 when the events layer lives in the events table rather than in doc_json. */
+  events_in_table: number;
   stored_at: string;
 }
 
 export interface EventRow {
-  id: string;
-  doc_id: string;
+  /** The document's integer key (documents.num). */
+  doc: number | bigint;
   seq: number;
   plover: string;
   cameo: string;
@@ -45,13 +47,20 @@ export function eventsOf(doc: Doc): Event[] {
   return doc.skip ? [] : (doc.layers.events ?? []);
 }
 
+/** Whether the document's events layer is stored as event rows (and left out of doc_json). */
+export function eventsInTable(doc: Doc): boolean {
+  return !doc.skip && doc.layers.events !== undefined;
+}
+
 export function documentRow(doc: Doc, storedAt: string): DocumentRow {
   // The text has its own column (and feeds the full-text index); storing it twice would double the file.
   const { text, ...rest } = doc;
-  if (rest.layers.tokens !== undefined) {
-    // Tokens are ~75% of a serialised doc and are re-derived from the text by the tokens stage on demand.
-    const { tokens: _tokens, ...layers } = rest.layers;
-    rest.layers = layers;
+  const inTable = eventsInTable(doc);
+  if (rest.layers.tokens !== undefined || inTable) {
+    // Tokens are ~75% of a serialised doc and are re-derived from the text by the tokens stage on demand;
+    // the events of a coded document are already serialised once, in their own rows.
+    const { tokens: _tokens, events, ...layers } = rest.layers;
+    rest.layers = inTable || events === undefined ? layers : { ...layers, events };
   }
   const versions = versionsOf(doc);
   return {
@@ -70,12 +79,15 @@ export function documentRow(doc: Doc, storedAt: string): DocumentRow {
     pipeline_version: versions.pipeline,
     knowledge_version: versions.knowledge,
     event_count: eventsOf(doc).length,
+    events_in_table: inTable ? 1 : 0,
     stored_at: storedAt,
   };
 }
 
-export function docFromRow(row: { text: string; doc_json: string }): Doc {
+/** The document a row holds; `events` are its event rows' JSON, in order, when events_in_table is 1. */
+export function docFromRow(row: { text: string; doc_json: string }, events?: readonly string[]): Doc {
   const { id, source, ...rest } = JSON.parse(row.doc_json) as Omit<Doc, 'text'>;
+  if (events) rest.layers.events = events.map((json) => JSON.parse(json) as Event);
   return { id, source, text: row.text, ...rest };
 }
 
@@ -93,11 +105,10 @@ function versionsOf(doc: Doc): { pipeline: string | null; knowledge: string | nu
   };
 }
 
-export function eventRow(docId: string, event: Event, seq: number): EventRow {
+export function eventRow(docNum: number | bigint, event: Event, seq: number): EventRow {
   const period = event.date ? datePeriod(event.date.value) : undefined;
   return {
-    id: `${docId}:${event.id}`,
-    doc_id: docId,
+    doc: docNum,
     seq,
     plover: event.plover,
     cameo: event.cameo,
@@ -121,12 +132,24 @@ function codesOf(participants: readonly EventParticipant[]): string | null {
   return codes.length > 0 ? codes.join(' ') : null;
 }
 
-/** Lower-cased keys an actor filter can match a participant by. */
-export function participantKeys(participant: EventParticipant): Set<string> {
-  const keys = new Set<string>();
-  for (const key of [participant.code, participant.country, participant.kbId, participant.text]) {
-    const normal = key?.trim().toLowerCase();
-    if (normal) keys.add(normal);
+export const ROLE_BITS = { actor: 1, recipient: 2, mediator: 4 } as const;
+
+/**
+ * Lower-cased keys an actor filter can match the event's participants by (code, country, knowledge-base
+ * id, mention text), each with the bit set of the sides it appears on.
+ */
+export function participantKeys(event: Event): Map<string, number> {
+  const keys = new Map<string, number>();
+  const sides = [
+    [ROLE_BITS.actor, event.actors], [ROLE_BITS.recipient, event.recipients], [ROLE_BITS.mediator, event.mediators],
+  ] as const;
+  for (const [bit, participants] of sides) {
+    for (const participant of participants ?? []) {
+      for (const key of [participant.code, participant.country, participant.kbId, participant.text]) {
+        const normal = key?.trim().toLowerCase();
+        if (normal) keys.set(normal, (keys.get(normal) ?? 0) | bit);
+      }
+    }
   }
   return keys;
 }

@@ -14,8 +14,11 @@ const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     sql: `
+      -- Rows are referenced by their integer key, which grows with each insert: the indexes over events
+      -- then only ever append, where the random document ids would touch pages all over the tree.
       CREATE TABLE documents (
-        id TEXT PRIMARY KEY,
+        num INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
         url TEXT,
         title TEXT,
         published TEXT,
@@ -30,14 +33,17 @@ const MIGRATIONS: readonly Migration[] = [
         pipeline_version TEXT,
         knowledge_version TEXT,
         event_count INTEGER NOT NULL,
+        events_in_table INTEGER NOT NULL,
         stored_at TEXT NOT NULL
       );
       CREATE INDEX documents_published ON documents (published);
       CREATE INDEX documents_skip_rule ON documents (skip_rule) WHERE skip_rule IS NOT NULL;
 
+      -- Each event's JSON is stored here only: documents.doc_json leaves the events layer out when
+      -- events_in_table is 1, and reading a document puts it back from these rows (in seq order).
       CREATE TABLE events (
-        id TEXT PRIMARY KEY,
-        doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        id INTEGER PRIMARY KEY,
+        doc INTEGER NOT NULL REFERENCES documents (num) ON DELETE CASCADE,
         seq INTEGER NOT NULL,
         plover TEXT NOT NULL,
         cameo TEXT NOT NULL,
@@ -52,26 +58,28 @@ const MIGRATIONS: readonly Migration[] = [
         lat REAL,
         lon REAL,
         confidence REAL NOT NULL,
-        event_json TEXT NOT NULL
+        event_json TEXT NOT NULL,
+        UNIQUE (doc, seq)
       );
-      CREATE INDEX events_doc ON events (doc_id, seq);
       CREATE INDEX events_plover_date ON events (plover, date_start);
       CREATE INDEX events_cameo ON events (cameo);
       CREATE INDEX events_country_date ON events (country, date_start);
       CREATE INDEX events_date ON events (date_start, date_end);
 
-      -- One row per distinct lower-cased key (code, country, knowledge-base id, mention text) of each
-      -- participant, so an actor filter is one index look-up whatever the user typed.
+      -- One row per distinct lower-cased key (code, country, knowledge-base id, mention text) of an
+      -- event's participants, so an actor filter is one index look-up whatever the user typed. roles is a
+      -- bit set of the sides the key appears on (1 actor, 2 recipient, 4 mediator): a key on both sides of
+      -- a reciprocal event is one row.
       CREATE TABLE event_participants (
         key TEXT NOT NULL,
-        event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
-        role TEXT NOT NULL,
-        PRIMARY KEY (key, event_id, role)
+        event INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+        roles INTEGER NOT NULL,
+        PRIMARY KEY (key, event)
       ) WITHOUT ROWID;
-      CREATE INDEX event_participants_event ON event_participants (event_id);
+      CREATE INDEX event_participants_event ON event_participants (event);
 
       CREATE VIRTUAL TABLE documents_fts USING fts5 (
-        title, text, content = 'documents', content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2'
+        title, text, content = 'documents', content_rowid = 'num', tokenize = 'unicode61 remove_diacritics 2'
       );
     `,
   },

@@ -18,7 +18,6 @@ const FACET_COLUMNS: Record<FacetField, string> = {
 const DEFAULT_LIMIT = 100;
 
 interface EventQueryRow {
-  id: string;
   doc_id: string;
   event_json: string;
   url: string | null;
@@ -32,7 +31,12 @@ export function openSqliteStore(path: string): Store {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     db = new Database(path);
     db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode: a committed batch survives a crash of the process; the WAL is synced at each
+    // checkpoint, so only a power cut or OS crash can lose the batches since the last one.
     db.pragma('synchronous = NORMAL');
+    // Checkpoint every ~40 MB of WAL rather than every 4 MB: a bulk ingest rewrites the same index pages
+    // less often (~15% less store time); the WAL file grows that large once and is reused.
+    db.pragma('wal_autocheckpoint = 10000');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db);
@@ -49,6 +53,7 @@ class SqliteStore implements Store {
   private readonly insertEvent;
   private readonly insertParticipant;
   private readonly selectDoc;
+  private readonly selectDocEvents;
   private readonly selectHas;
   private readonly selectCount;
   private readonly selectSkipReasons;
@@ -60,20 +65,22 @@ class SqliteStore implements Store {
   constructor(private readonly db: Database.Database) {
     this.insertDocument = db.prepare(`
       INSERT INTO documents (id, url, title, published, language, format, external_id, skip_stage,
-        skip_rule, skip_reason, text, doc_json, pipeline_version, knowledge_version, event_count, stored_at)
+        skip_rule, skip_reason, text, doc_json, pipeline_version, knowledge_version, event_count,
+        events_in_table, stored_at)
       VALUES (@id, @url, @title, @published, @language, @format, @external_id, @skip_stage, @skip_rule,
-        @skip_reason, @text, @doc_json, @pipeline_version, @knowledge_version, @event_count, @stored_at)
+        @skip_reason, @text, @doc_json, @pipeline_version, @knowledge_version, @event_count,
+        @events_in_table, @stored_at)
       ON CONFLICT (id) DO NOTHING`);
     this.insertText = db.prepare('INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)');
     this.insertEvent = db.prepare(`
-      INSERT INTO events (id, doc_id, seq, plover, cameo, quad_class, goldstein, actor_codes,
+      INSERT INTO events (doc, seq, plover, cameo, quad_class, goldstein, actor_codes,
         recipient_codes, country, date_value, date_start, date_end, lat, lon, confidence, event_json)
-      VALUES (@id, @doc_id, @seq, @plover, @cameo, @quad_class, @goldstein, @actor_codes, @recipient_codes,
-        @country, @date_value, @date_start, @date_end, @lat, @lon, @confidence, @event_json)
-      ON CONFLICT (id) DO NOTHING`);
+      VALUES (@doc, @seq, @plover, @cameo, @quad_class, @goldstein, @actor_codes, @recipient_codes,
+        @country, @date_value, @date_start, @date_end, @lat, @lon, @confidence, @event_json)`);
     this.insertParticipant = db.prepare(`
-      INSERT INTO event_participants (key, event_id, role) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`);
-    this.selectDoc = db.prepare('SELECT text, doc_json FROM documents WHERE id = ?');
+      INSERT INTO event_participants (key, event, roles) VALUES (?, ?, ?)`);
+    this.selectDoc = db.prepare('SELECT num, text, doc_json, events_in_table FROM documents WHERE id = ?');
+    this.selectDocEvents = db.prepare('SELECT event_json FROM events WHERE doc = ? ORDER BY seq').pluck();
     this.selectHas = db.prepare('SELECT 1 FROM documents WHERE id = ?').pluck();
     this.selectCount = db.prepare('SELECT COUNT(*) FROM documents').pluck();
     this.selectSkipReasons = db.prepare(`
@@ -107,31 +114,22 @@ class SqliteStore implements Store {
       }
       result.inserted++;
       this.insertText.run(info.lastInsertRowid, row.title ?? '', row.text);
-      eventsOf(doc).forEach((event, seq) => {
-        result.events += this.writeEvent(doc.id, event, seq);
-      });
+      eventsOf(doc).forEach((event, seq) => this.writeEvent(info.lastInsertRowid, event, seq));
+      result.events += row.event_count;
     }
     return result;
   }
 
-  private writeEvent(docId: string, event: Event, seq: number): number {
-    const row = eventRow(docId, event, seq);
-    if (this.insertEvent.run(row).changes === 0) return 0;
-    const roles: Array<[string, Event['actors'] | undefined]> = [
-      ['actor', event.actors], ['recipient', event.recipients], ['mediator', event.mediators],
-    ];
-    for (const [role, participants] of roles) {
-      for (const participant of participants ?? []) {
-        for (const key of participantKeys(participant)) this.insertParticipant.run(key, row.id, role);
-      }
-    }
-    return 1;
+  private writeEvent(docNum: number | bigint, event: Event, seq: number): void {
+    const eventNum = this.insertEvent.run(eventRow(docNum, event, seq)).lastInsertRowid;
+    for (const [key, roles] of participantKeys(event)) this.insertParticipant.run(key, eventNum, roles);
   }
 
   async getDoc(id: string): Promise<Doc | undefined> {
     this.assertOpen();
-    const row = this.selectDoc.get(id) as { text: string; doc_json: string } | undefined;
-    return row ? docFromRow(row) : undefined;
+    const row = this.selectDoc.get(id) as { num: number; text: string; doc_json: string; events_in_table: number } | undefined;
+    if (!row) return undefined;
+    return docFromRow(row, row.events_in_table === 1 ? (this.selectDocEvents.all(row.num) as string[]) : undefined);
   }
 
   async hasDoc(id: string): Promise<boolean> {
@@ -143,17 +141,18 @@ class SqliteStore implements Store {
     this.assertOpen();
     const { where, params } = whereClause(filter);
     const sql = `
-      SELECT e.id, e.doc_id, e.event_json, d.url, d.published
-      FROM events e JOIN documents d ON d.id = e.doc_id
+      SELECT d.id AS doc_id, e.event_json, d.url, d.published
+      FROM events e JOIN documents d ON d.num = e.doc
       ${where}
       -- NULL sorts lowest, so undated events come last in a DESC order that can walk the date index.
-      ORDER BY e.date_start DESC, e.doc_id, e.seq
+      ORDER BY e.date_start DESC, e.doc, e.seq
       LIMIT ? OFFSET ?`;
     const limit = clampCount(filter.limit, DEFAULT_LIMIT);
     const offset = clampCount(filter.offset, 0);
     const rows = this.statement(sql).all(...params, limit, offset) as EventQueryRow[];
     return rows.map((row) => {
-      const stored: StoredEvent = { id: row.id, docId: row.doc_id, event: JSON.parse(row.event_json) as Event };
+      const event = JSON.parse(row.event_json) as Event;
+      const stored: StoredEvent = { id: `${row.doc_id}:${event.id}`, docId: row.doc_id, event };
       if (row.url !== null) stored.url = row.url;
       if (row.published !== null) stored.published = row.published;
       return stored;
@@ -223,7 +222,7 @@ function whereClause(filter: EventFilter): { where: string; params: unknown[] } 
     params.push(filter.cameo, `${filter.cameo}\uffff`);
   }
   if (filter.actor) {
-    conditions.push('e.id IN (SELECT event_id FROM event_participants WHERE key = ?)');
+    conditions.push('e.id IN (SELECT event FROM event_participants WHERE key = ?)');
     params.push(normaliseActorKey(filter.actor));
   }
   if (filter.country) {
@@ -239,7 +238,7 @@ function whereClause(filter: EventFilter): { where: string; params: unknown[] } 
     params.push(filter.to);
   }
   if (filter.docId) {
-    conditions.push('e.doc_id = ?');
+    conditions.push('e.doc = (SELECT num FROM documents WHERE id = ?)');
     params.push(filter.docId);
   }
   if (filter.text !== undefined) {
@@ -247,8 +246,7 @@ function whereClause(filter: EventFilter): { where: string; params: unknown[] } 
     if (query === undefined) {
       conditions.push('0');
     } else {
-      conditions.push(`e.doc_id IN (SELECT d2.id FROM documents d2 WHERE d2.rowid IN
-        (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?))`);
+      conditions.push('e.doc IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)');
       params.push(query);
     }
   }
