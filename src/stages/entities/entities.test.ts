@@ -93,3 +93,11 @@ test('a two-letter country code is not a city name', () => {
   const doc = run('It was late. IT staff left.');
   assert.equal(doc.layers.entities!.some((entity) => entity.type === 'PLACE'), false);
 });
+
+test('a capitalised word that only opens a sentence is not an entity', () => {
+  const text = '“We will not leave,” the mayor said. Let them come. This is a test. Rebels shelled Goma.';
+  const entities = makeDoc(text, [splitSentences(), findEntities()]).layers.entities!;
+  const words = entities.map((e) => e.text);
+  for (const word of ['We', 'Let', 'This']) assert.ok(!words.includes(word), `${word} in ${words.join(', ')}`);
+  assert.ok(words.includes('Goma'));
+});

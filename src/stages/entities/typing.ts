@@ -4,6 +4,9 @@ import { resolveCity, type ToponymContext } from '../geocode/resolve.js';
 import type { EntityCues } from './cues.js';
 import { getGazetteer } from './gazetteer.js';
 
+/** Marks that may stand before the first word of a sentence. */
+const OPENING_MARKS = new Set(['“', '"', '‘', "'", '(', '[', '—', '–', '-']);
+
 /** A span of tokens [first, last] with what it is taken to be. */
 export interface Mention {
   first: number;
@@ -128,7 +131,17 @@ export class RunTyper {
     if (count >= 2 && count <= 3 && this.allProperNouns(first, last) && this.looksLikeName(first, last) && !this.opensKnownName(first, last) && !this.hasLowerCaseUse(first, last)) {
       return { first, last, type: 'PERSON', source: 'proper-noun', confidence: 0.45 };
     }
+    // A lone capitalised word opening a sentence that the tagger does not call a proper noun ("We",
+    // "Let", "Rebels") is capitalised by position, not by name.
+    if (count === 1 && tokens[first]!.pos !== 'PROPN' && this.opensSentence(first)) return undefined;
     return { first, last, type: 'OTHER', source: 'proper-noun', confidence: 0.3 };
+  }
+
+  private opensSentence(index: number): boolean {
+    const { tokens } = this.scan;
+    let previous = index - 1;
+    while (previous >= 0 && OPENING_MARKS.has(tokens[previous]!.normal) && tokens[previous]!.sentence === tokens[index]!.sentence) previous -= 1;
+    return previous < 0 || tokens[previous]!.sentence !== tokens[index]!.sentence;
   }
 
   /**
