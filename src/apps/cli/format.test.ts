@@ -15,9 +15,9 @@ test('pretty output groups entities, shows dates, figures, quotes, events with e
       { id: 't3', start: 28, end: 32, text: 'Vell', type: 'PLACE', source: 'gazetteer', confidence: 1, kb: { id: 'place:x:1', name: 'Vell', country: 'SLD', lat: 41.5, lon: 22.25 } },
     ],
     dates: [{ id: 'd1', start: 36, end: 42, text: 'Monday', value: '2031-03-10', granularity: 'day', relative: true, resolved: true }],
-    quantities: [{ id: 'q1', start: 44, end: 65, text: 'killing at least four', category: 'killed', min: 4, exact: false, qualifier: 'at least' }],
+    quantities: [{ id: 'n1', start: 44, end: 65, text: 'killing at least four', category: 'killed', min: 4, exact: false, qualifier: 'at least' }],
     quotes: [{ id: 'u1', start: 0, end: 64, kind: 'indirect', text: 'Northland artillery shelled Vell', continued: false, sentences: [0], speaker: { text: 'the mayor', start: 67, end: 76 } }],
-    events: [{ ...shelling.layers.events![0]!, evidence: { sentences: [{ start: 0, end: text.length, index: 0 }] }, casualties: { killed: { min: 4, exact: false, text: 'at least four', quantity: 'q1' } } }],
+    events: [{ ...shelling.layers.events![0]!, evidence: { sentences: [{ start: 0, end: text.length, index: 0 }] }, casualties: { killed: { min: 4, exact: false, text: 'at least four', quantity: 'n1' } } }],
   });
   doc.messages.push({ stage: 'geocode', ruleId: 'ambiguous', severity: 'warning', reason: 'two places named Vell' });
   doc.messages.push({ stage: 'ingest', ruleId: 'furniture-removed', severity: 'info', reason: 'hidden' });

@@ -104,3 +104,8 @@ test('odd input does not crash', () => {
   assert.deepEqual(quantities('killed killed 1,,2 — ☃ 𝟘 dead'), quantities('killed killed 1,,2 — ☃ 𝟘 dead'));
   assert.ok(Array.isArray(quantities('9'.repeat(400) + ' people were killed.')));
 });
+
+test('figures have ids of their own (n1, n2 …), distinct from quote ids', () => {
+  const doc = makeDoc('The strike killed 12 and wounded 30.', [splitSentences(), findQuantities()]);
+  assert.deepEqual(doc.layers.quantities!.map((q) => q.id), ['n1', 'n2']);
+});

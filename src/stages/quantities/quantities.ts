@@ -175,7 +175,7 @@ export const findQuantities = () =>
       const tokens = doc.layers.tokens ?? [];
       const quantities: Quantity[] = [];
       let counter = 0;
-      const nextId = () => `q${(counter += 1)}`;
+      const nextId = () => `n${(counter += 1)}`;
       for (const sentence of doc.layers.sentences ?? []) {
         const slice = tokens.slice(sentence.tokenStart, sentence.tokenEnd);
         quantities.push(...quantitiesInSentence(doc.text, slice, nextId, lexicon));
