@@ -81,10 +81,22 @@ function contextFor(stage: string, messages: Message[]): StageContext {
   };
 }
 
+/** Nine stages finish within the same millisecond: format each millisecond's time stamp once. */
+let stampMs = Number.NaN;
+let stamp = '';
+function nowIso(): string {
+  const now = Date.now();
+  if (now !== stampMs) {
+    stampMs = now;
+    stamp = new Date(now).toISOString();
+  }
+  return stamp;
+}
+
 function provenance(stage: AnyStage, started: number, status: StageRun['status'], knowledgeVersion: string | undefined): StageRun {
   const run: StageRun = {
     stage: stage.name, version: stage.version, ms: Math.round((performance.now() - started) * 1000) / 1000,
-    at: new Date().toISOString(), status,
+    at: nowIso(), status,
   };
   const knowledge = stage.knowledgeVersion ?? knowledgeVersion;
   if (knowledge) run.knowledgeVersion = knowledge;

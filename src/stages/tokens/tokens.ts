@@ -5,8 +5,10 @@ import { defineStage } from '../../pipeline/stage.js';
 const LETTERS = /^[\p{L}\p{M}]+$/u;
 const BLANK = /^\s+$/;
 
+/** White space is below 0x21 or above 0x7E, so most tokens are settled without the expression. */
 function isBlank(value: string): boolean {
-  return BLANK.test(value);
+  const first = value.charCodeAt(0);
+  return (first < 0x21 || first > 0x7e) && BLANK.test(value);
 }
 const NON_ASCII = /[^ -~]/;
 
@@ -19,7 +21,8 @@ function joinsNext(values: readonly string[], spaces: readonly string[], i: numb
   if (spaces[i + 1] !== '') return false;
   const here = values[i]!;
   const next = values[i + 1]!;
-  return LETTERS.test(here) && LETTERS.test(next) && (NON_ASCII.test(here) || NON_ASCII.test(next));
+  // The cheap ASCII test first: most pieces without a space between them are ASCII ("U.S", "'s").
+  return (NON_ASCII.test(here) || NON_ASCII.test(next)) && LETTERS.test(here) && LETTERS.test(next);
 }
 
 /**
