@@ -31,3 +31,20 @@ test('names with letters outside Latin-1 stay one token, tagged as proper nouns'
   const sentence = doc.layers.sentences![0]!;
   assert.deepEqual(doc.layers.tokens!.slice(sentence.tokenStart, sentence.tokenEnd).map((t) => t.sentence), Array(sentence.tokenEnd - sentence.tokenStart).fill(0));
 });
+
+test('a word and its clitic are two tokens whatever wink has read before', () => {
+  const primer = makeDoc('Kabila’s. Kabila’s, “Kabila’s” (Kabila’s)', [splitSentences()]);
+  assert.ok(primer.layers.tokens!.length > 0);
+  const text = 'Kabila’s army said they’ll stay; they don’t agree.';
+  const doc = makeDoc(text, [splitSentences()]);
+  const words = doc.layers.tokens!.map((t) => text.slice(t.start, t.end));
+  assert.deepEqual(words.slice(0, 2), ['Kabila', '’s']);
+  assert.ok(words.includes('’ll') && words.includes('n’t'), words.join(' '));
+  assert.equal(doc.layers.tokens!.find((t) => t.normal === '’s')!.pos, 'PART');
+});
+
+test('a quotation mark opening a word is a token of its own', () => {
+  const text = "He said 'we stay' and ‘It ends’.";
+  const words = makeDoc(text, [splitSentences()]).layers.tokens!.map((t) => text.slice(t.start, t.end));
+  assert.ok(words.includes("'") && words.includes('we') && words.includes('‘') && words.includes('It'), words.join(' | '));
+});

@@ -12,6 +12,45 @@ function isBlank(value: string): boolean {
 }
 const NON_ASCII = /[^ -~]/;
 
+/** A quotation mark glued to the word it opens ("'we", "‘It"), and a word with a clitic tail ("Trump’s", "don’t"). */
+const LEADING_MARK = /^['‘"“]/;
+const CLITIC = /^(\p{L}[\p{L}\p{M}.-]*?)(n['’]t|['’](?:s|d|ll|re|ve|m))$/iu;
+/** Part of speech of a clitic by its letters; a mark before one of these is its apostrophe ("'s"), not a quote. */
+const CLITIC_POS: Record<string, string> = { s: 'PART', t: 'PART', d: 'AUX', ll: 'AUX', re: 'AUX', ve: 'AUX', m: 'AUX' };
+const WORD = /^\p{L}/u;
+const PERSONAL_PRONOUNS = new Set(['i', 'you', 'he', 'she', 'it', 'we', 'they', 'me', 'him', 'her', 'us', 'them']);
+
+interface Piece {
+  text: string;
+  pos: string;
+}
+
+/**
+ * wink splits "Trump’s" into "Trump" + "’s" and "'we" into "'" + "we" — until some text makes it learn
+ * the glued form as a word of its own, after which its cache keeps that form whole in every later
+ * document. Splitting them here keeps a document's tokens the same whatever was read before it.
+ */
+function splitGlued(value: string, tag: string): Piece[] | undefined {
+  if (value.length < 2 || (value.indexOf('’') < 0 && value.indexOf("'") < 0 && !LEADING_MARK.test(value))) return undefined;
+  const pieces: Piece[] = [];
+  let word = value;
+  if (LEADING_MARK.test(word) && WORD.test(word.slice(1)) && !CLITIC_POS[word.slice(1).toLowerCase()]) {
+    pieces.push({ text: word[0]!, pos: 'PUNCT' });
+    word = word.slice(1);
+  }
+  const clitic = CLITIC.exec(word);
+  if (clitic) {
+    const suffix = clitic[2]!;
+    const kind = suffix.toLowerCase().endsWith('t') ? 't' : suffix.slice(1).toLowerCase();
+    pieces.push({ text: clitic[1]!, pos: tag }, { text: suffix, pos: CLITIC_POS[kind] ?? 'PART' });
+  } else if (pieces.length > 0) {
+    // wink tagged the glued form, often as a proper noun: personal pronouns (a closed class) are retagged.
+    const pos = PERSONAL_PRONOUNS.has(word.toLowerCase()) ? 'PRON' : tag === 'PUNCT' || (tag === 'PROPN' && word[0] === word[0]!.toLowerCase()) ? 'X' : tag;
+    pieces.push({ text: word, pos });
+  }
+  return pieces.length > 1 ? pieces : undefined;
+}
+
 /**
  * wink's English tokenizer splits words at letters outside Latin-1 ("Petrović" → "Petrovi" + "ć",
  * "Wałęsa" → "Wa" + "łę" + "sa"). Letter pieces with no space between them, one of them non-ASCII,
@@ -74,7 +113,15 @@ export const splitSentences = () =>
           sentence = { index: sentences.length, paragraph, start, end: offset, tokenStart: tokens.length, tokenEnd: tokens.length };
           sentences.push(sentence);
         }
-        if (last === i) {
+        const pieces = last === i ? splitGlued(values[i]!, tags[i]!) : undefined;
+        if (pieces) {
+          let at = start;
+          for (const piece of pieces) {
+            const normal = piece.text.toLowerCase();
+            tokens.push({ start: at, end: at + piece.text.length, pos: piece.pos, normal, lemma: normal, sentence: sentence.index });
+            at += piece.text.length;
+          }
+        } else if (last === i) {
           const value = values[i]!;
           tokens.push({ start, end: offset, pos: tags[i]!, normal: value.toLowerCase(), lemma: lemmas[i]!, sentence: sentence.index });
         } else {
