@@ -3,23 +3,20 @@
  * tokenizer timed alongside so the share can be read even on a busy machine.
  * Run: node --import tsx bench/actors-quotes.ts
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { resolveActors } from '../src/stages/actors/actors.js';
 import { findEntities } from '../src/stages/entities/entities.js';
 import { findQuotes } from '../src/stages/quotes/quotes.js';
 import { splitSentences } from '../src/stages/tokens/tokens.js';
 import { makeDoc } from '../src/test-support/make-doc.js';
+import { polnearTexts } from './corpus.js';
 
-const FILES = ['polnear-dev.jsonl', 'polnear-train.jsonl'].map((f) => join(import.meta.dirname, '../../shared/gold/quotes', f));
 
 function main(): void {
-  const present = FILES.filter((f) => existsSync(f));
-  if (present.length === 0) {
+  const texts = polnearTexts();
+  if (texts.length === 0) {
     console.log('skipped: no polnear files found');
     return;
   }
-  const texts = present.flatMap((f) => readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text));
   const docs = texts.map((text) => makeDoc(text, [], { format: 'text' }));
   const [tokens, entities, actors, quotes] = [splitSentences(), findEntities(), resolveActors(), findQuotes()];
   const context = { report() {} };

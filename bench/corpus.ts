@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { IngestInput } from '../src/ingest/index.js';
+import { goldPath } from '../eval/gold.js';
 
 function jsonl(path: string): Array<Record<string, unknown>> {
   return readFileSync(path, 'utf8').split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line) as Record<string, unknown>);
@@ -34,4 +35,12 @@ export function realCorpus(shared: string, options: { html?: boolean } = {}): In
     }
   }
   return inputs;
+}
+
+/** The PolNeAR article texts (~900, ~750 words each) for the per-stage benchmarks; empty when absent. */
+export function polnearTexts(): string[] {
+  return ['polnear-dev.jsonl', 'polnear-train.jsonl']
+    .map((file) => goldPath('quotes', file))
+    .filter((path) => existsSync(path))
+    .flatMap((path) => jsonl(path).map((item) => String(item.text)));
 }

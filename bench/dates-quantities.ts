@@ -2,22 +2,19 @@
  * ms/article of the dates and quantities stages over the polnear article texts, timed separately from
  * doc.provenance. Run: node --import tsx bench/dates-quantities.ts
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { resolveDates } from '../src/stages/dates/dates.js';
 import { findQuantities } from '../src/stages/quantities/quantities.js';
 import { splitSentences } from '../src/stages/tokens/tokens.js';
 import { makeDoc } from '../src/test-support/make-doc.js';
+import { polnearTexts } from './corpus.js';
 
-const FILES = ['polnear-dev.jsonl', 'polnear-train.jsonl'].map((f) => join(import.meta.dirname, '../../shared/gold/quotes', f));
 
 function main(): void {
-  const present = FILES.filter((f) => existsSync(f));
-  if (present.length === 0) {
+  const texts = polnearTexts();
+  if (texts.length === 0) {
     console.log('skipped: no polnear files found');
     return;
   }
-  const texts = present.flatMap((f) => readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text));
   const stages = [splitSentences(), resolveDates(), findQuantities()];
   // The first pass includes JIT warm-up of chrono and wink; a long batch runs at the speed of the later passes.
   for (const pass of ['first pass (cold)', 'second pass', 'third pass']) {

@@ -1,20 +1,16 @@
 // ms/article of findEntities + geocode over the polnear article texts. Run: node --import tsx bench/entities-geocode.ts
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Stage } from '../src/pipeline/stage.js';
 import { findEntities } from '../src/stages/entities/entities.js';
 import { geocode } from '../src/stages/geocode/geocode.js';
 import { splitSentences } from '../src/stages/tokens/tokens.js';
 import { makeDoc } from '../src/test-support/make-doc.js';
+import { polnearTexts } from './corpus.js';
 
-const dir = join(dirname(fileURLToPath(import.meta.url)), '../../shared/gold/quotes');
-const files = ['polnear-dev.jsonl', 'polnear-train.jsonl'].map((name) => join(dir, name)).filter((path) => existsSync(path));
-if (files.length === 0) {
-  console.log(`skipped: no polnear files in ${dir}`);
+const texts = polnearTexts();
+if (texts.length === 0) {
+  console.log('skipped: no polnear files found');
   process.exit(0);
 }
-const texts = files.flatMap((path) => readFileSync(path, 'utf8').split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { text: string }).text));
 
 let started = performance.now();
 makeDoc('Talks in Geneva between Armenia and Azerbaijan.', [splitSentences(), findEntities(), geocode()] as Stage[]);

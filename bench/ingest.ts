@@ -6,8 +6,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { ingest } from '../src/ingest/index.js';
+import { goldPath } from '../eval/gold.js';
 
-const gold = join(import.meta.dirname, '..', '..', 'shared', 'gold');
+const gold = goldPath();
 
 function benchText(): void {
   const files = ['polnear-dev.jsonl', 'polnear-train.jsonl'].map((f) => join(gold, 'quotes', f)).filter(existsSync);
