@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -233,4 +233,8 @@ describe('dyad CLI', () => {
     assert.match(result.stderr, /^dyad: no such file: missing\.txt\n.*Error/s);
     assert.match(result.stderr, /\n\s+at /);
   });
+});
+
+test('the built CLI is executable, so npx dyad runs it', { skip: existsSync(COMPILED) ? false : 'not built: running from source' }, () => {
+  assert.ok((statSync(COMPILED).mode & 0o111) !== 0);
 });
