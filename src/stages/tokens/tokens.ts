@@ -75,20 +75,20 @@ export const splitSentences = () =>
     requires: ['paragraphs'],
     provides: ['sentences', 'tokens'],
     run(doc) {
-      const nlp = wink();
-      const its = nlp.its;
       const sentences: Sentence[] = [];
       const tokens: Token[] = [];
       // One wink document for the whole text costs less than one per paragraph; paragraph breaks
       // (new lines in the clean text) then end sentences, so none crosses a paragraph.
-      const wdoc = nlp.readDoc(doc.text);
-      const values = wdoc.tokens().out() as string[];
-      const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
-      const tags = wdoc.tokens().out(its.pos) as string[];
-      // wink's typings omit the model add-on signature of its.lemma, which the lite model does provide.
-      const lemmas = wdoc.tokens().out(its.lemma as Parameters<ReturnType<typeof wdoc.tokens>['out']>[0]) as string[];
+      const { values, spaces, tags, lemmas, sentenceStarts } = wink().read(doc.text, (wdoc, its) => ({
+        values: wdoc.tokens().out() as string[],
+        spaces: wdoc.tokens().out(its.precedingSpaces) as string[],
+        tags: wdoc.tokens().out(its.pos) as string[],
+        // wink's typings omit the model add-on signature of its.lemma, which the lite model does provide.
+        lemmas: wdoc.tokens().out(its.lemma as Parameters<ReturnType<typeof wdoc.tokens>['out']>[0]) as string[],
+        sentenceStarts: (wdoc.sentences().out(its.span) as unknown as Array<[number, number]>).map(([from]) => from),
+      }));
       const opensSentence = new Uint8Array(values.length + 1);
-      for (const [from] of wdoc.sentences().out(its.span) as unknown as Array<[number, number]>) opensSentence[from] = 1;
+      for (const from of sentenceStarts) opensSentence[from] = 1;
       const paragraphs = doc.layers.paragraphs ?? [];
       let paragraph = 0;
       let offset = 0;

@@ -1,0 +1,87 @@
+/**
+ * `npm run bench:determinism`: codes the real articles of ../shared/gold in two orders in one process,
+ * and a sample of them each in a process of its own, and counts the documents whose analysis differs;
+ * then measures what reading wink without letting it learn costs per article. Writes a section of
+ * BENCHMARKS.md.
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { createEngine } from '../src/engine/engine.js';
+import { WinkSession } from '../src/nlp/wink.js';
+import { analysisOf } from '../src/test-support/analysis.js';
+import { repoRoot, sharedDir } from '../test/paths.js';
+import { realCorpus } from './corpus.js';
+import { markdownTable, median, replaceSection } from './report.js';
+
+const SAMPLE_ALONE = 20;
+
+function codedAlone(content: string, published: string | undefined): string {
+  const script = `
+import { createEngine } from './dist/src/index.js';
+import { analysisOf } from './dist/src/test-support/analysis.js';
+let content = '';
+for await (const chunk of process.stdin) content += chunk;
+const published = process.argv[1] || undefined;
+process.stdout.write(analysisOf(createEngine().extract({ content, kind: 'text', ...(published ? { published } : {}) })));`;
+  return execFileSync(process.execPath, ['--input-type=module', '-e', script, published ?? ''], {
+    cwd: repoRoot(), input: content, maxBuffer: 256 * 1024 * 1024,
+  }).toString();
+}
+
+/** ms per article of reading every text, three passes, the median. */
+function readingCost(texts: string[], read: (text: string) => number): number {
+  for (const text of texts.slice(0, 200)) read(text);
+  const runs: number[] = [];
+  for (let pass = 0; pass < 3; pass += 1) {
+    const started = performance.now();
+    for (const text of texts) read(text);
+    runs.push((performance.now() - started) / texts.length);
+  }
+  return median(runs);
+}
+
+function main(): void {
+  const shared = sharedDir();
+  if (!shared) {
+    console.log('../shared is absent: nothing to measure.');
+    return;
+  }
+  const inputs = realCorpus(shared);
+  const engine = createEngine();
+  const forward = inputs.map((input) => analysisOf(engine.extract(input)));
+  const reversed = [...inputs].reverse().map((input) => analysisOf(engine.extract(input))).reverse();
+  const differOrder = forward.filter((analysis, i) => analysis !== reversed[i]).length;
+  const step = Math.floor(inputs.length / SAMPLE_ALONE);
+  const sample = Array.from({ length: SAMPLE_ALONE }, (_, k) => k * step + 1);
+  const differAlone = sample.filter((n) => codedAlone(inputs[n]!.content, inputs[n]!.published) !== forward[n]).length;
+
+  const texts = inputs.map((input) => input.content);
+  const learning = winkNLP(model, ['sbd', 'pos']);
+  const session = new WinkSession();
+  const learningMs = readingCost(texts, (text) => learning.readDoc(text).tokens().length());
+  const sessionMs = readingCost(texts, (text) => session.read(text, (doc) => doc.tokens().length()));
+
+  const body = [
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${inputs.length} real articles of ../shared/gold (the benchmark corpus).`,
+    '',
+    markdownTable(['check', 'documents', 'whose analysis differs'], [
+      ['coded forward, then in reverse order, in one process', inputs.length, differOrder],
+      [`coded alone, one process each (every ${step}th article)`, SAMPLE_ALONE, differAlone],
+    ]),
+    '',
+    'The analysis compared is the whole Doc but its provenance (time stamps, timings): every layer and message.',
+    '',
+    markdownTable(['wink reading every article', 'ms/article'], [
+      ['learning as it reads (wink as it comes)', learningMs.toFixed(3)],
+      ['forgetting what each article taught it (Dyad)', sessionMs.toFixed(3)],
+      ['cost of the determinism fix', (sessionMs - learningMs).toFixed(3)],
+      [`instance rebuilds over ${3 * texts.length + 200} reads`, String(session.rebuilds - 1)],
+    ]),
+  ].join('\n');
+  console.log(body);
+  replaceSection(join(repoRoot(), 'BENCHMARKS.md'), 'Determinism (`npm run bench:determinism`)', body);
+}
+
+main();
