@@ -7,7 +7,7 @@ export type WinkIts = WinkNlp['its'];
 
 /** One of the core model's string tables: wink adds every out-of-vocabulary string it meets to it. */
 interface StringTable {
-  hash: Record<string, number>;
+  hash: Record<string, number | undefined>;
   list: string[];
   maxIndex?: number;
 }
@@ -17,11 +17,19 @@ interface CoreModel {
 }
 
 /**
+ * A string of ASCII letters alone or digits alone is one word or one number however wink meets it, and
+ * what wink stores for it is a function of the string: remembering it changes no later output and
+ * spares wink working out its features again in every article (~80% of what an article teaches it).
+ */
+const HARMLESS = /^(?:[A-Za-z]+|[0-9]+)$/;
+
+/**
  * wink's tokenizer consults its lexicon before it splits a string, and it adds every new string it
  * meets to that lexicon: after one document has "Trump’s." or "16-year-old," in it, those strings are
  * single tokens in every later document. A document's tokens would then depend on what the process
  * read before it. A session reads each document against the model's own lexicon: the strings a
- * document taught wink are taken out of the lookup table when it has been read.
+ * document taught wink that could change how later text is split are taken out of the lookup table
+ * when it has been read.
  *
  * The forgotten strings still hold slots in wink's private feature arrays, and the small prefix and
  * shape tables (whose indices wink packs into 13- and 14-bit fields) keep what they learned, so the
@@ -40,7 +48,11 @@ export class WinkSession {
    * @param rebuildAfter new strings wink may hold before it is rebuilt: a rebuild costs ~60 ms, and a
    *   news article teaches it ~40 strings, so the default makes it one per ~2,500 articles (~10 MB).
    */
-  constructor(private readonly rebuildAfter = 100_000) {
+  constructor(
+    private readonly rebuildAfter = 100_000,
+    /** Forget harmless strings too: the plain reference the session is tested against. */
+    private readonly forgetAll = false,
+  ) {
     this.build();
   }
 
@@ -56,9 +68,11 @@ export class WinkSession {
 
   private forgetSince(mark: number): void {
     const { hash, list } = this.lexemes;
+    // wink reads a missing string and one set to undefined alike. Deleting would leave a tombstone in
+    // the 90,000-key table at each string, and lookups slow down as they accumulate.
     for (let i = mark; i < list.length; i += 1) {
       const value = list[i]!;
-      if (hash[value] === i) delete hash[value];
+      if (hash[value] === i && (this.forgetAll || !HARMLESS.test(value))) hash[value] = undefined;
     }
     const nearFull = this.bounded.some((table) => table.list.length > table.maxIndex! * 0.75);
     if (list.length - this.pristineSize > this.rebuildAfter || nearFull) this.build();
