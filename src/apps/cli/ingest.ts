@@ -43,7 +43,7 @@ export const ingestCommand: Command = {
     const batchSize = integerOption(parsed, 'batch-size', 200, 1);
     const db = stringOption(parsed, 'db') ?? DEFAULT_DB;
     await assertPathsExist(parsed.positionals);
-    const store = await openCliStore(db, { mustExist: false });
+    const store = await openCliStore(db, { readOnly: false });
     const started = performance.now();
     const progress = process.stderr.isTTY
       ? (s: Readonly<BatchSummary>) => process.stderr.write(`\r${s.stored + s.skipped} stored, ${s.duplicates} duplicates, ${s.failed} failed…`)
