@@ -49,6 +49,19 @@ export function dateOption(parsed: Parsed, name: string): string | undefined {
   return value;
 }
 
+/** The two publication-date options of the commands that analyse documents. */
+export const PUBLISHED_OPTIONS = { published: { type: 'string' }, 'set-published': { type: 'string' } } as const;
+
+/** `--published` (a fallback for documents without a date) and `--set-published` (an override), not both. */
+export function publishedOptions(parsed: Parsed): { published?: string; setPublished?: string } {
+  const published = dateOption(parsed, 'published');
+  const setPublished = dateOption(parsed, 'set-published');
+  if (published && setPublished) {
+    throw new UsageError('--published fills in missing dates and --set-published replaces every date: give one of them');
+  }
+  return setPublished ? { setPublished } : published ? { published } : {};
+}
+
 /**
  * A whole-number option: digits only, from min up to the largest integer a JavaScript number holds
  * exactly, so an overlong value is the user's mistake here rather than a database error later.

@@ -97,6 +97,52 @@ describe('dyad CLI', () => {
     assert.equal((JSON.parse(run.stdout) as { text: string }).text, SECOND);
   });
 
+  test('--published fills in a missing publication date, --set-published replaces the document\'s own', async () => {
+    write('dated.html', `<html><head><meta property="article:published_time" content="2030-12-01T08:00:00Z"></head>
+      <body><article><p>${SECOND}</p></article></body></html>`);
+    const published = (run: Run): string | undefined => {
+      assert.equal(run.status, 0, run.stderr);
+      return (JSON.parse(run.stdout) as { source: { published?: string } }).source.published;
+    };
+    assert.equal(published(dyad(['extract', 'dated.html', '--published', '2031-05-06'])), '2030-12-01T08:00:00Z');
+    assert.equal(published(dyad(['extract', 'dated.html', '--set-published', '2031-05-06'])), '2031-05-06');
+    assertCleanFailure(dyad(['extract', 'dated.html', '--published', '2031-05-06', '--set-published', '2031-05-07']), 2, /give one of them/);
+    assertCleanFailure(dyad(['ingest', 'dated.html', '--set-published', '2031-02-30']), 2, /--set-published must be a date as YYYY-MM-DD/);
+    for (const command of ['extract', 'ingest']) assert.match(dyad([command, '--help']).stdout, /--set-published YYYY-MM-DD/);
+
+    const records = [
+      JSON.stringify({ id: 'own', text: FIRST, published: '2030-01-02' }),
+      JSON.stringify({ id: 'none', text: SECOND }),
+      JSON.stringify({ id: 'impossible', text: `${SECOND} Aid arrived.`, published: '2020-01-01T25:61:00Z' }),
+    ].join('\n');
+    const sources = (run: Run) => {
+      assert.equal(run.status, 0, run.stderr);
+      return run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { source: { published?: string }; messages: Array<{ ruleId: string; severity: string }> });
+    };
+    const filled = sources(dyad(['extract', '--jsonl', '--published', '2031-05-06'], records));
+    assert.deepEqual(filled.map((doc) => doc.source.published), ['2030-01-02', '2031-05-06', '2031-05-06']);
+    assert.ok(filled[2]?.messages.some((m) => m.ruleId === 'bad-published' && m.severity === 'warning'));
+    const replaced = sources(dyad(['extract', '--jsonl', '--set-published', '2031-05-06'], records));
+    assert.deepEqual(replaced.map((doc) => doc.source.published), ['2031-05-06', '2031-05-06', '2031-05-06']);
+    const unset = sources(dyad(['extract', '--jsonl'], records));
+    assert.deepEqual(unset.map((doc) => doc.source.published), ['2030-01-02', undefined, undefined]);
+    assert.ok(unset[2]?.messages.some((m) => m.ruleId === 'bad-published'));
+
+    const storedDates = (option: string): string[] => {
+      const db = `dates${option}.db`;
+      const run = dyad(['ingest', 'dated.html', 'first.txt', '--db', db, option, '2031-05-06']);
+      assert.equal(run.status, 0, run.stderr);
+      const raw = new Database(join(dir, db), { readonly: true });
+      try {
+        return raw.prepare('SELECT published FROM documents ORDER BY published').pluck().all() as string[];
+      } finally {
+        raw.close();
+      }
+    };
+    assert.deepEqual(storedDates('--published'), ['2030-12-01T08:00:00Z', '2031-05-06']);
+    assert.deepEqual(storedDates('--set-published'), ['2031-05-06', '2031-05-06']);
+  });
+
   test('extract --format pretty prints a readable summary', () => {
     const run = dyad(['extract', join(dir, 'first.txt'), '--format', 'pretty', '--published', '2031-05-06']);
     assert.equal(run.status, 0, run.stderr);
