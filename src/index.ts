@@ -6,6 +6,6 @@ export { createPipeline, PipelineError, type Pipeline, type PipelineOptions } fr
 export { defaultPipeline } from './pipeline/default.js';
 export { ingest, readSource, SourceError, type IngestInput, type IngestOptions } from './ingest/index.js';
 export { createEngine, type BatchInput, type BatchSummary, type Engine, type EngineOptions } from './engine/engine.js';
-export { openStore, StoreError, type EventFilter, type FacetCount, type FacetField, type Store, type StoredEvent } from './store/store.js';
+export { openStore, StoreError, type OpenStoreOptions, type EventFilter, type FacetCount, type FacetField, type Store, type StoredEvent } from './store/store.js';
 export { checkKnowledge, knowledgeManifest } from './knowledge/check.js';
 export { formatIssue, KnowledgeError, type KnowledgeIssue } from './knowledge/files.js';

@@ -35,17 +35,26 @@ const TITLE_KEYS = ['og:title', 'twitter:title', 'parsely-title', 'sailthru.titl
 const BYLINE_KEYS = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'byl', 'dc.creator', 'dcterms.creator'];
 const SITE_KEYS = ['og:site_name', 'application-name', 'publisher', 'twitter:site'];
 
-/** Normalises a date found on a page or given by a user to `YYYY-MM-DD` or an ISO date-time; undefined when unreadable. */
+/** An ISO 8601 calendar date, optionally with a time and a zone (or UTC/GMT, as some pages write it). */
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+
+/**
+ * Normalises a date found on a page or given by a user to `YYYY-MM-DD` or an ISO date-time; undefined when
+ * unreadable. A value that starts as an ISO date must be one throughout: `2020-01-01T25:61:00Z` or
+ * `2020-01-01Tgarbage` is a broken value, not the first of January.
+ */
 export function normaliseDate(value: string | undefined): string | undefined {
   if (!value) return undefined;
   const trimmed = value.trim();
-  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?/i.exec(trimmed);
-  if (iso) {
+  if (/^\d{4}-\d{2}-\d{2}/.test(trimmed)) {
+    const iso = ISO_DATE_TIME.exec(trimmed);
+    if (!iso) return undefined;
     const [, y, m, d, hh, mm, ss, zone] = iso;
     if (!validDay(Number(y), Number(m), Number(d))) return undefined;
-    if (hh === undefined) return `${y}-${m}-${d}`;
-    const offset = zone === undefined ? '' : zone.toUpperCase() === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
-    return `${y}-${m}-${d}T${hh}:${mm}:${ss ?? '00'}${offset}`;
+    if (hh === undefined || mm === undefined) return `${y}-${m}-${d}`;
+    if (!validTime(Number(hh), Number(mm), Number(ss ?? 0))) return undefined;
+    const offset = zoneOffset(zone);
+    return offset === undefined ? undefined : `${y}-${m}-${d}T${hh}:${mm}:${ss ?? '00'}${offset}`;
   }
   const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(trimmed);
   if (compact) {
@@ -59,6 +68,19 @@ export function normaliseDate(value: string | undefined): string | undefined {
   const y = parsed.getFullYear();
   if (y < 1900 || y > 2200) return undefined;
   return `${y}-${pad(parsed.getMonth() + 1)}-${pad(parsed.getDate())}`;
+}
+
+function validTime(hours: number, minutes: number, seconds: number): boolean {
+  return hours <= 23 && minutes <= 59 && seconds <= 59;
+}
+
+/** `Z`, `+hh:mm` or '' (no zone given); undefined for an offset no place on Earth uses. */
+function zoneOffset(zone: string | undefined): string | undefined {
+  if (zone === undefined) return '';
+  if (/^(?:Z|UTC|GMT)$/i.test(zone)) return 'Z';
+  const [, sign, hours, minutes = '00'] = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone) ?? [];
+  if (sign === undefined || hours === undefined || Number(hours) > 14 || Number(minutes) > 59) return undefined;
+  return `${sign}${hours}:${minutes}`;
 }
 
 function pad(n: number): string {

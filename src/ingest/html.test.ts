@@ -135,4 +135,16 @@ test('normaliseDate reads ISO, compact and written dates and refuses nonsense', 
   assert.equal(normaliseDate('2020-02-30'), undefined);
   assert.equal(normaliseDate('yesterday'), undefined);
   assert.equal(normaliseDate(''), undefined);
+  assert.equal(normaliseDate('2020-09-27 10:05:33 UTC'), '2020-09-27T10:05:33Z');
+  assert.equal(normaliseDate('2020-09-27T10:05-05'), '2020-09-27T10:05:00-05:00');
+  assert.equal(normaliseDate(' 2020-09-27T23:59:59.5Z '), '2020-09-27T23:59:59Z');
+});
+
+test('normaliseDate refuses an ISO date whose time or zone cannot be', () => {
+  for (const value of [
+    '2020-01-01T25:61:00Z', '2020-01-01T24:00:00Z', '2020-01-01T10:60Z', '2020-01-01T10:00:61Z',
+    '2020-01-01Tgarbage', '2020-01-01T10:00:00+25:00', '2020-01-01T10:00:00+05:99', '2020-01-01 and more', '2020-01-01T',
+  ]) {
+    assert.equal(normaliseDate(value), undefined, value);
+  }
 });

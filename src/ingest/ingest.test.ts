@@ -145,3 +145,28 @@ test('a user-given publication date wins over the page; a bad one is reported an
   const plain = ingest({ content: story.join('\n'), published: '2024-03-04T12:00:00+02:00' });
   assert.equal(plain.source.published, '2024-03-04T12:00:00+02:00');
 });
+
+test('a publication date with an impossible time is reported and ignored like any bad date', () => {
+  for (const published of ['2020-01-01T25:61:00Z', '2020-01-01Tgarbage']) {
+    const doc = ingest({ content: story.join('\n'), published });
+    assert.equal(doc.source.published, undefined, published);
+    assert.ok(doc.messages.some((m) => m.ruleId === 'bad-published' && m.severity === 'warning' && m.reason.includes(published)));
+    const onPage = ingest({ content: html, published });
+    assert.equal(onPage.source.published, '2024-03-05T09:30:00Z');
+    assert.equal(onPage.source.publishedFrom, 'meta');
+  }
+});
+
+test('a default publication date fills in only a document without one of its own', () => {
+  const page = ingest({ content: html, defaultPublished: '2031-01-01' });
+  assert.equal(page.source.published, '2024-03-05T09:30:00Z');
+  assert.equal(page.source.publishedFrom, 'meta');
+  const plain = ingest({ content: story.join('\n'), defaultPublished: '2031-01-01' });
+  assert.equal(plain.source.published, '2031-01-01');
+  assert.equal(plain.source.publishedFrom, 'user');
+  const both = ingest({ content: html, published: '2024-03-04', defaultPublished: '2031-01-01' });
+  assert.equal(both.source.published, '2024-03-04');
+  const bad = ingest({ content: story.join('\n'), defaultPublished: '2031-13-01' });
+  assert.equal(bad.source.published, undefined);
+  assert.ok(bad.messages.some((m) => m.ruleId === 'bad-published'));
+});

@@ -20,6 +20,8 @@ export interface IngestInput {
   url?: string;
   /** YYYY-MM-DD or ISO date-time from the user: wins over the page's own date. */
   published?: string;
+  /** Publication date for a document that carries none: used only when neither `published` nor the page gives one. */
+  defaultPublished?: string;
   externalId?: string;
   retrievedAt?: string;
 }
@@ -49,6 +51,14 @@ class MessageLog {
 
 function quoteLine(line: string): string {
   return JSON.stringify(line.length > 60 ? `${line.slice(0, 57)}…` : line);
+}
+
+/** A publication date the caller gave, normalised; a value that is not a real date is a warning and ignored. */
+function userDate(value: string | undefined, log: MessageLog): string | undefined {
+  if (!value) return undefined;
+  const date = normaliseDate(value);
+  if (!date) log.add('bad-published', 'warning', `publication date ${quoteLine(value)} is not a valid YYYY-MM-DD or ISO date; ignored`);
+  return date;
 }
 
 /** Raw input in, a Doc out: clean main text with one paragraph per line, metadata, language, skip reason. */
@@ -87,12 +97,14 @@ export function ingest(input: IngestInput, options: IngestOptions = {}): Doc {
       source.publishedFrom = page.meta.publishedFrom;
     }
   }
-  if (input.published) {
-    const published = normaliseDate(input.published);
-    if (published) {
-      source.published = published;
-      source.publishedFrom = 'user';
-    } else log.add('bad-published', 'warning', `publication date ${quoteLine(input.published)} is not YYYY-MM-DD or ISO; ignored`);
+  const given = userDate(input.published, log);
+  const fallback = userDate(input.defaultPublished, log);
+  if (given) {
+    source.published = given;
+    source.publishedFrom = 'user';
+  } else if (fallback && !source.published) {
+    source.published = fallback;
+    source.publishedFrom = 'user';
   }
 
   const { kept, removed } = removeFurniture(cleanLines(body), options.furniture ?? getFurniture());

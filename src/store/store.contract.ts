@@ -7,6 +7,8 @@ import type { Store } from './store.js';
 export interface StoreContractOptions {
   /** Closes nothing itself: given a closed store, opens the same database again (persistent backends). */
   reopen?: (closed: Store) => Promise<Store> | Store;
+  /** Like reopen, but opens the same database read-only. */
+  reopenReadOnly?: (closed: Store) => Promise<Store> | Store;
 }
 
 function participant(text: string, code: string, country: string, kbId?: string): EventParticipant {
@@ -159,6 +161,8 @@ export function runStoreContract(
       const page = await store.queryEvents({ limit: 2, offset: 1 });
       assert.deepEqual(ids(page), ids(all.slice(1, 3)));
       assert.equal((await store.queryEvents({ limit: 0 })).length, 0);
+      assert.equal((await store.queryEvents({ limit: 1e20, offset: 1e20 })).length, 0);
+      assert.equal((await store.queryEvents({ limit: 1e20 })).length, 4);
     });
 
     test('counts events by facet, optionally within a filter', async () => {
@@ -242,6 +246,24 @@ export function runStoreContract(
           assert.deepEqual(await second.putDocs([docs.shelling]), { inserted: 0, duplicates: 1, events: 0 });
         } finally {
           await second.close();
+        }
+      });
+    }
+
+    if (options.reopenReadOnly) {
+      const reopenReadOnly = options.reopenReadOnly;
+      test('a database opened read-only reads what was stored and refuses to write', async () => {
+        const first = await makeStore();
+        await first.putDocs([docs.shelling]);
+        await first.close();
+        const reader = await reopenReadOnly(first);
+        try {
+          assert.deepEqual(await reader.getDoc(docs.shelling.id), docs.shelling);
+          assert.equal(await reader.countEvents({ plover: 'ASSAULT' }), 2);
+          await assert.rejects(reader.putDocs([docs.talks]), /read-only/);
+          assert.equal(await reader.countDocs(), 1);
+        } finally {
+          await reader.close();
         }
       });
     }

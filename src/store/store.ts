@@ -75,11 +75,19 @@ export class StoreError extends Error {
   override name = 'StoreError';
 }
 
+export interface OpenStoreOptions {
+  /**
+   * Read an existing Dyad database and never write to it: a missing database or one that is not Dyad's
+   * is an error (the file is left as it was), and putDocs is refused.
+   */
+  readOnly?: boolean;
+}
+
 /**
  * Opens the store a URL names: `sqlite:./dyad.db`, `sqlite::memory:`, or a bare file path (SQLite).
  * `postgres://…` is reserved for the PostgreSQL backend.
  */
-export async function openStore(url: string): Promise<Store> {
+export async function openStore(url: string, options: OpenStoreOptions = {}): Promise<Store> {
   const trimmed = url.trim();
   if (trimmed === '') throw new StoreError('empty store URL');
   if (/^postgres(ql)?:\/\//i.test(trimmed)) {
@@ -92,5 +100,5 @@ export async function openStore(url: string): Promise<Store> {
   }
   const path = scheme ? trimmed.slice(scheme.length + 1).replace(/^\/\/(?=\/)/, '') : trimmed;
   const { openSqliteStore } = await import('./sqlite/sqlite-store.js');
-  return openSqliteStore(path === '' ? ':memory:' : path);
+  return openSqliteStore(path === '' ? ':memory:' : path, options);
 }

@@ -49,13 +49,31 @@ export function dateOption(parsed: Parsed, name: string): string | undefined {
   return value;
 }
 
+/** The two publication-date options of the commands that analyse documents. */
+export const PUBLISHED_OPTIONS = { published: { type: 'string' }, 'set-published': { type: 'string' } } as const;
+
+/** `--published` (a fallback for documents without a date) and `--set-published` (an override), not both. */
+export function publishedOptions(parsed: Parsed): { published?: string; setPublished?: string } {
+  const published = dateOption(parsed, 'published');
+  const setPublished = dateOption(parsed, 'set-published');
+  if (published && setPublished) {
+    throw new UsageError('--published fills in missing dates and --set-published replaces every date: give one of them');
+  }
+  return setPublished ? { setPublished } : published ? { published } : {};
+}
+
+/**
+ * A whole-number option: digits only, from min up to the largest integer a JavaScript number holds
+ * exactly, so an overlong value is the user's mistake here rather than a database error later.
+ */
 export function integerOption(parsed: Parsed, name: string, fallback: number, min = 0): number {
   const value = stringOption(parsed, name);
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < min) {
-    throw new UsageError(`--${name} must be a whole number of at least ${min}, got "${value}"`);
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(number) || number < min) {
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${Number.MAX_SAFE_INTEGER}, got "${value}"`);
   }
-  return Number(value);
+  return number;
 }
 
 export function choiceOption<T extends string>(parsed: Parsed, name: string, choices: readonly T[], fallback: T): T {

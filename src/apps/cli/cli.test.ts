@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
 import { contractDocs } from '../../store/store.contract.js';
 import { openStore } from '../../store/store.js';
@@ -29,6 +30,18 @@ function dyad(args: string[], input?: string): Run {
     cwd: dir, input, encoding: 'utf8', env: { ...process.env, DYAD_DEBUG: '' }, timeout: 60_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The CLI as a child process that runs alongside others. */
+function dyadAsync(args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...COMMAND, ...args], { cwd: dir, env: { ...process.env, DYAD_DEBUG: '' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
 /** A user mistake: the given exit code and exactly one line on stderr, never a stack trace. */
@@ -82,6 +95,52 @@ describe('dyad CLI', () => {
     const run = dyad(['extract', '-', '--format', 'json'], SECOND);
     assert.equal(run.status, 0, run.stderr);
     assert.equal((JSON.parse(run.stdout) as { text: string }).text, SECOND);
+  });
+
+  test('--published fills in a missing publication date, --set-published replaces the document\'s own', async () => {
+    write('dated.html', `<html><head><meta property="article:published_time" content="2030-12-01T08:00:00Z"></head>
+      <body><article><p>${SECOND}</p></article></body></html>`);
+    const published = (run: Run): string | undefined => {
+      assert.equal(run.status, 0, run.stderr);
+      return (JSON.parse(run.stdout) as { source: { published?: string } }).source.published;
+    };
+    assert.equal(published(dyad(['extract', 'dated.html', '--published', '2031-05-06'])), '2030-12-01T08:00:00Z');
+    assert.equal(published(dyad(['extract', 'dated.html', '--set-published', '2031-05-06'])), '2031-05-06');
+    assertCleanFailure(dyad(['extract', 'dated.html', '--published', '2031-05-06', '--set-published', '2031-05-07']), 2, /give one of them/);
+    assertCleanFailure(dyad(['ingest', 'dated.html', '--set-published', '2031-02-30']), 2, /--set-published must be a date as YYYY-MM-DD/);
+    for (const command of ['extract', 'ingest']) assert.match(dyad([command, '--help']).stdout, /--set-published YYYY-MM-DD/);
+
+    const records = [
+      JSON.stringify({ id: 'own', text: FIRST, published: '2030-01-02' }),
+      JSON.stringify({ id: 'none', text: SECOND }),
+      JSON.stringify({ id: 'impossible', text: `${SECOND} Aid arrived.`, published: '2020-01-01T25:61:00Z' }),
+    ].join('\n');
+    const sources = (run: Run) => {
+      assert.equal(run.status, 0, run.stderr);
+      return run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { source: { published?: string }; messages: Array<{ ruleId: string; severity: string }> });
+    };
+    const filled = sources(dyad(['extract', '--jsonl', '--published', '2031-05-06'], records));
+    assert.deepEqual(filled.map((doc) => doc.source.published), ['2030-01-02', '2031-05-06', '2031-05-06']);
+    assert.ok(filled[2]?.messages.some((m) => m.ruleId === 'bad-published' && m.severity === 'warning'));
+    const replaced = sources(dyad(['extract', '--jsonl', '--set-published', '2031-05-06'], records));
+    assert.deepEqual(replaced.map((doc) => doc.source.published), ['2031-05-06', '2031-05-06', '2031-05-06']);
+    const unset = sources(dyad(['extract', '--jsonl'], records));
+    assert.deepEqual(unset.map((doc) => doc.source.published), ['2030-01-02', undefined, undefined]);
+    assert.ok(unset[2]?.messages.some((m) => m.ruleId === 'bad-published'));
+
+    const storedDates = (option: string): string[] => {
+      const db = `dates${option}.db`;
+      const run = dyad(['ingest', 'dated.html', 'first.txt', '--db', db, option, '2031-05-06']);
+      assert.equal(run.status, 0, run.stderr);
+      const raw = new Database(join(dir, db), { readonly: true });
+      try {
+        return raw.prepare('SELECT published FROM documents ORDER BY published').pluck().all() as string[];
+      } finally {
+        raw.close();
+      }
+    };
+    assert.deepEqual(storedDates('--published'), ['2030-12-01T08:00:00Z', '2031-05-06']);
+    assert.deepEqual(storedDates('--set-published'), ['2031-05-06', '2031-05-06']);
   });
 
   test('extract --format pretty prints a readable summary', () => {
@@ -153,6 +212,42 @@ describe('dyad CLI', () => {
     assert.match(run.stderr, /failed stdin:3: line 3: not JSON/);
   });
 
+  test('two ingests into one database at once both finish and store each document once', async () => {
+    // Documents in another language are stored with their skip reason without running the pipeline, so
+    // the two processes spend their time writing, one document per transaction, and overlap constantly.
+    const lines = (first: number, last: number) => Array.from({ length: last - first + 1 }, (_, i) => JSON.stringify({
+      url: `https://example.test/${first + i}`,
+      text: 'Les délégations des deux républiques voisines se sont réunies mardi dans la capitale pour discuter du différend frontalier.',
+    })).join('\n');
+    write('concurrent/a.jsonl', lines(0, 599));
+    write('concurrent/b.jsonl', lines(300, 899));
+    const runs = await Promise.all(['a', 'b'].map((name) =>
+      dyadAsync(['ingest', `concurrent/${name}.jsonl`, '--db', 'concurrent.db', '--batch-size', '1'])));
+    for (const run of runs) assert.equal(run.status, 0, run.stderr);
+    const store = await openStore(join(dir, 'concurrent.db'), { readOnly: true });
+    try {
+      assert.equal(await store.countDocs(), 900);
+      assert.deepEqual(await store.skipReasons(), [{ value: 'not-english', count: 900 }]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('reading commands refuse a file that is not a Dyad database and leave it as it was', () => {
+    const foreign = join(dir, 'foreign.db');
+    const raw = new Database(foreign);
+    raw.exec("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('kept')");
+    raw.close();
+    const before = readFileSync(foreign);
+    const files = readdirSync(dir).length;
+    assertCleanFailure(dyad(['events', '--db', 'foreign.db']), 1, /^dyad: foreign\.db is not a Dyad database/);
+    assertCleanFailure(dyad(['events', '--db', 'first.txt']), 1, /^dyad: first\.txt is not a Dyad database \(not a SQLite file\)/);
+    assert.deepEqual(readFileSync(foreign), before);
+    assert.equal(readdirSync(dir).length, files, 'no -wal, -shm or new database file');
+    assertCleanFailure(dyad(['events', '--db', 'sqlite:nowhere.db']), 1, /no database at nowhere\.db/);
+    assert.equal(existsSync(join(dir, 'nowhere.db')), false);
+  });
+
   describe('events', () => {
     before(async () => {
       const store = await openStore(join(dir, 'events.db'));
@@ -198,6 +293,15 @@ describe('dyad CLI', () => {
       assertCleanFailure(dyad(['events', '--db', 'events.db', '--from', '2031-05-01', '--to', '2031-04-01']), 2, /is after --to/);
     });
 
+    test('takes the largest limit and offset a number holds exactly', () => {
+      const all = dyad(['events', '--db', 'events.db', '--limit', '9007199254740991', '--format', 'jsonl']);
+      assert.equal(all.status, 0, all.stderr);
+      assert.equal(all.stdout.trim().split('\n').length, 4);
+      const none = dyad(['events', '--db', 'events.db', '--offset', '9007199254740991', '--format', 'jsonl']);
+      assert.equal(none.status, 0, none.stderr);
+      assert.equal(none.stdout, '');
+    });
+
     test('an empty result says so on stderr', () => {
       const run = dyad(['events', '--db', 'events.db', '--type', 'SANCTION']);
       assert.equal(run.status, 0);
@@ -219,6 +323,10 @@ describe('dyad CLI', () => {
     assertCleanFailure(dyad(['ingest', 'first.txt', '--db', join(dir, 'first.txt', 'x.db')]), 1, /cannot open database/);
     assertCleanFailure(dyad(['events', '--db', 'nothing-here.db']), 1, /no database at nothing-here\.db/);
     assertCleanFailure(dyad(['events', '--limit', 'ten']), 2, /--limit must be a whole number/);
+    assertCleanFailure(dyad(['events', '--limit', '99999999999999999999']), 2, /--limit must be a whole number from 0 to 9007199254740991, got "99999999999999999999"/);
+    assertCleanFailure(dyad(['events', '--offset', '9007199254740992']), 2, /--offset must be a whole number/);
+    assertCleanFailure(dyad(['events', '--limit', '1e3']), 2, /--limit must be a whole number/);
+    assertCleanFailure(dyad(['ingest', 'first.txt', '--batch-size', '123456789012345678901234567890']), 2, /--batch-size must be a whole number from 1/);
     assertCleanFailure(dyad(['events', '--db', 'postgres://db/dyad']), 1, /not available yet/);
     const noArguments = dyad([]);
     assert.equal(noArguments.status, 2);

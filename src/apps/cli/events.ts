@@ -52,7 +52,7 @@ export const eventsCommand: Command = {
     for (const [key, value] of optional) if (value !== undefined) (filter as Record<string, unknown>)[key] = value;
     const format = choiceOption(parsed, 'format', EVENT_FORMATS, 'table');
 
-    const store = await openCliStore(stringOption(parsed, 'db') ?? DEFAULT_DB, { mustExist: true });
+    const store = await openCliStore(stringOption(parsed, 'db') ?? DEFAULT_DB, { readOnly: true });
     try {
       const events = await store.queryEvents(filter);
       if (format === 'table') {

@@ -1,9 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { createEngine, type Engine, readSource, type IngestInput } from '../../index.js';
-import { choiceOption, dateOption, parseCommand, RuntimeError, UsageError } from './args.js';
+import { choiceOption, parseCommand, PUBLISHED_OPTIONS, publishedOptions, RuntimeError, UsageError } from './args.js';
 import type { Command } from './command.js';
 import { formatDocPretty } from './format-doc.js';
-import { assertReadableFile, readJsonl } from './inputs.js';
+import { assertReadableFile, type InputDates, readJsonl } from './inputs.js';
 import { writeOut } from './io.js';
 
 const USAGE = `Usage: dyad extract <file|url|-> [options]
@@ -12,14 +12,17 @@ const USAGE = `Usage: dyad extract <file|url|-> [options]
 Analyses one document and prints it, storing nothing.
 
 Options:
-  --published YYYY-MM-DD   publication date (anchors "Monday", "last week")
+  --published YYYY-MM-DD   publication date for a document that carries none of its own (it anchors
+                           "Monday", "last week")
+  --set-published YYYY-MM-DD
+                           publication date for every document, replacing its own
   --format json|pretty     json: the whole analysed document (default); pretty: a readable summary
   --jsonl                  read JSON Lines ({id, text|html, published?, url?} per line) from a file or
                            stdin and write one analysed document per line; bad lines become
                            {"id", "line", "error"} lines and are counted on stderr
   -h, --help               show this help`;
 
-async function readOne(target: string, published: string | undefined): Promise<IngestInput> {
+async function readOne(target: string, dates: InputDates): Promise<IngestInput> {
   let input: IngestInput;
   try {
     const source = await readSource(target);
@@ -28,17 +31,17 @@ async function readOne(target: string, published: string | undefined): Promise<I
   } catch (error) {
     throw new RuntimeError(error instanceof Error ? error.message : String(error));
   }
-  if (published) input.published = published;
+  if (dates.setPublished) input.published = dates.setPublished;
+  if (dates.published) input.defaultPublished = dates.published;
   return input;
 }
 
-async function extractJsonl(engine: Engine, target: string, published: string | undefined): Promise<number> {
+async function extractJsonl(engine: Engine, target: string, dates: InputDates): Promise<number> {
   if (target !== '-') await assertReadableFile(target);
   const stream = target === '-' ? process.stdin : createReadStream(target);
   let documents = 0;
   let bad = 0;
-  const defaults = published ? { published } : {};
-  for await (const parsed of readJsonl(stream, defaults)) {
+  for await (const parsed of readJsonl(stream, dates)) {
     if ('error' in parsed) {
       bad++;
       await writeOut(`${JSON.stringify({ id: parsed.id, line: parsed.line, error: parsed.error })}\n`);
@@ -63,7 +66,7 @@ export const extractCommand: Command = {
   usage: USAGE,
   async run(args) {
     const parsed = parseCommand('extract', args, {
-      published: { type: 'string' },
+      ...PUBLISHED_OPTIONS,
       format: { type: 'string' },
       jsonl: { type: 'boolean' },
     });
@@ -71,17 +74,17 @@ export const extractCommand: Command = {
       await writeOut(`${USAGE}\n`);
       return 0;
     }
-    const published = dateOption(parsed, 'published');
+    const dates = publishedOptions(parsed);
     const format = choiceOption(parsed, 'format', ['json', 'pretty'] as const, 'json');
     if (parsed.positionals.length > 1) throw new UsageError('extract takes one input; use `dyad ingest` for many');
     const engine = createEngine();
     if (parsed.values.jsonl) {
       if (format !== 'json') throw new UsageError('--jsonl writes JSON Lines; --format pretty is for one document');
-      return extractJsonl(engine, parsed.positionals[0] ?? '-', published);
+      return extractJsonl(engine, parsed.positionals[0] ?? '-', dates);
     }
     const target = parsed.positionals[0];
     if (target === undefined) throw new UsageError('extract needs a file, a URL or - for stdin (see dyad extract --help)');
-    const doc = engine.extract(await readOne(target, published));
+    const doc = engine.extract(await readOne(target, dates));
     await writeOut(format === 'pretty' ? formatDocPretty(doc) : `${JSON.stringify(doc, null, 2)}\n`);
     return 0;
   },

@@ -1,5 +1,5 @@
 import { createEngine, type BatchSummary } from '../../index.js';
-import { dateOption, integerOption, parseCommand, stringOption, UsageError } from './args.js';
+import { integerOption, parseCommand, PUBLISHED_OPTIONS, publishedOptions, stringOption, UsageError } from './args.js';
 import type { Command } from './command.js';
 import { assertPathsExist, batchInputs } from './inputs.js';
 import { writeOut } from './io.js';
@@ -13,7 +13,9 @@ run can simply be started again.
 
 Options:
   --db PATH                database (default ${DEFAULT_DB}; sqlite:PATH also accepted)
-  --published YYYY-MM-DD   publication date for inputs that do not carry their own
+  --published YYYY-MM-DD   publication date for documents that carry none of their own
+  --set-published YYYY-MM-DD
+                           publication date for every document, replacing its own
   --batch-size N           documents per transaction (default 200)
   -h, --help               show this help`;
 
@@ -31,7 +33,7 @@ export const ingestCommand: Command = {
   async run(args) {
     const parsed = parseCommand('ingest', args, {
       db: { type: 'string' },
-      published: { type: 'string' },
+      ...PUBLISHED_OPTIONS,
       'batch-size': { type: 'string' },
     });
     if (parsed.values.help) {
@@ -39,11 +41,11 @@ export const ingestCommand: Command = {
       return 0;
     }
     if (parsed.positionals.length === 0) throw new UsageError('ingest needs at least one file, folder, URL or - (see dyad ingest --help)');
-    const published = dateOption(parsed, 'published');
+    const dates = publishedOptions(parsed);
     const batchSize = integerOption(parsed, 'batch-size', 200, 1);
     const db = stringOption(parsed, 'db') ?? DEFAULT_DB;
     await assertPathsExist(parsed.positionals);
-    const store = await openCliStore(db, { mustExist: false });
+    const store = await openCliStore(db, { readOnly: false });
     const started = performance.now();
     const progress = process.stderr.isTTY
       ? (s: Readonly<BatchSummary>) => process.stderr.write(`\r${s.stored + s.skipped} stored, ${s.duplicates} duplicates, ${s.failed} failed…`)
@@ -51,7 +53,7 @@ export const ingestCommand: Command = {
     let summary: BatchSummary;
     try {
       const engine = createEngine({ store, batchSize });
-      summary = await engine.ingestBatch(batchInputs(parsed.positionals, published ? { published } : {}), progress ? { onProgress: progress } : {});
+      summary = await engine.ingestBatch(batchInputs(parsed.positionals, dates), progress ? { onProgress: progress } : {});
     } finally {
       await store.close();
     }

@@ -9,13 +9,29 @@ import { isUrl } from './io.js';
 /** One parsed line of a JSON Lines batch: an input, or why the line could not be used. */
 export type JsonlLine = { line: number; input: IngestInput } | { line: number; id: string | null; error: string };
 
+/**
+ * Publication dates from the command line: `published` fills in documents that carry no date of their
+ * own; `setPublished` replaces every document's own date.
+ */
+export interface InputDates {
+  published?: string;
+  setPublished?: string;
+}
+
+/** Gives an input the command line's dates; `own` is a date the input record itself carries. */
+function applyDates(input: IngestInput, defaults: InputDates, own?: string): void {
+  const published = defaults.setPublished ?? own;
+  if (published) input.published = published;
+  if (defaults.published) input.defaultPublished = defaults.published;
+}
+
 export const DOCUMENT_EXTENSIONS = new Set(['.txt', '.html', '.htm', '.jsonl']);
 
 /**
  * Parses `{ id, text | html, published?, url? }`. Never throws: a bad line becomes an error record so
  * one broken line cannot stop a batch.
  */
-export function parseJsonlLine(text: string, line: number, defaults: { published?: string }): JsonlLine | undefined {
+export function parseJsonlLine(text: string, line: number, defaults: InputDates): JsonlLine | undefined {
   if (text.trim() === '') return undefined;
   let value: unknown;
   try {
@@ -40,15 +56,14 @@ export function parseJsonlLine(text: string, line: number, defaults: { published
   }
   const input: IngestInput = html !== undefined ? { content: html, kind: 'html' } : { content: body ?? '', kind: 'text' };
   if (id !== null) input.externalId = id;
-  const published = (record.published as string | undefined) ?? defaults.published;
-  if (published) input.published = published;
+  applyDates(input, defaults, record.published as string | undefined);
   if (typeof record.url === 'string') input.url = record.url;
   return { line, input };
 }
 
 /** Streams the lines of a JSON Lines source one at a time. */
 export async function* readJsonl(
-  stream: NodeJS.ReadableStream, defaults: { published?: string },
+  stream: NodeJS.ReadableStream, defaults: InputDates,
 ): AsyncGenerator<JsonlLine> {
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
   let number = 0;
@@ -102,7 +117,7 @@ export async function assertPathsExist(targets: readonly string[]): Promise<void
  * Everything the targets name as engine inputs: files, folders (walked), URLs, JSON Lines files and
  * `-` (JSON Lines on stdin). A source that cannot be read becomes a failed input, not an exception.
  */
-export async function* batchInputs(targets: readonly string[], defaults: { published?: string }): AsyncGenerator<BatchInput> {
+export async function* batchInputs(targets: readonly string[], defaults: InputDates): AsyncGenerator<BatchInput> {
   for (const target of targets) {
     if (target === '-') {
       yield* jsonlInputs(process.stdin, 'stdin', defaults);
@@ -119,7 +134,7 @@ export async function* batchInputs(targets: readonly string[], defaults: { publi
   }
 }
 
-async function* jsonlInputs(stream: NodeJS.ReadableStream, name: string, defaults: { published?: string }): AsyncGenerator<BatchInput> {
+async function* jsonlInputs(stream: NodeJS.ReadableStream, name: string, defaults: InputDates): AsyncGenerator<BatchInput> {
   try {
     for await (const parsed of readJsonl(stream, defaults)) {
       yield 'input' in parsed ? parsed.input : { failed: `${name}:${parsed.line}`, error: parsed.error };
@@ -129,12 +144,12 @@ async function* jsonlInputs(stream: NodeJS.ReadableStream, name: string, default
   }
 }
 
-async function readInput(target: string, defaults: { published?: string }): Promise<BatchInput> {
+async function readInput(target: string, defaults: InputDates): Promise<BatchInput> {
   try {
     const source = await readSource(target);
     const input: IngestInput = { content: source.content, kind: source.kind };
     if (source.url) input.url = source.url;
-    if (defaults.published) input.published = defaults.published;
+    applyDates(input, defaults);
     return input;
   } catch (error) {
     return { failed: target, error: error instanceof Error ? error.message : String(error) };

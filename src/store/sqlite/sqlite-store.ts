@@ -1,11 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Doc, Event } from '../../doc/types.js';
 import {
   StoreError, type EventFilter, type FacetCount, type FacetField, type PutResult, type Store, type StoredEvent,
 } from '../store.js';
-import { migrate } from './schema.js';
+import { assertDyadDatabase, migrate } from './schema.js';
 import { docFromRow, documentRow, eventRow, eventsOf, normaliseActorKey, participantKeys } from './rows.js';
 
 const FACET_COLUMNS: Record<FacetField, string> = {
@@ -24,27 +24,50 @@ interface EventQueryRow {
   published: string | null;
 }
 
-/** Opens (creating when needed) a SQLite store at a file path or `:memory:`. */
-export function openSqliteStore(path: string): Store {
-  let db: Database.Database;
+/**
+ * How long a writer waits for another process's batch to commit before giving up with "database is
+ * locked". A batch holds the write lock only while its rows are written, so this is ample even for two
+ * bulk ingests into one file on a busy machine.
+ */
+const BUSY_TIMEOUT_MS = 60_000;
+
+export interface SqliteOpenOptions {
+  /** Open an existing Dyad database for reading only: nothing is created, migrated or written. */
+  readOnly?: boolean;
+}
+
+/**
+ * Opens a SQLite store at a file path or `:memory:`: for writing (creating the file when needed), or
+ * read-only. Either way a file that is not a Dyad database is refused before anything touches it.
+ */
+export function openSqliteStore(path: string, options: SqliteOpenOptions = {}): Store {
+  const readOnly = options.readOnly ?? false;
+  if (readOnly && path === ':memory:') throw new StoreError('an in-memory database is always empty: there is nothing to read');
+  if (readOnly && !existsSync(path)) throw new StoreError(`cannot open database ${path}: no such file`);
+  let db: Database.Database | undefined;
   try {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    db = new Database(path);
-    db.pragma('journal_mode = WAL');
-    // NORMAL in WAL mode: a committed batch survives a crash of the process; the WAL is synced at each
-    // checkpoint, so only a power cut or OS crash can lose the batches since the last one.
-    db.pragma('synchronous = NORMAL');
-    // Checkpoint every ~40 MB of WAL rather than every 4 MB: a bulk ingest rewrites the same index pages
-    // less often (~15% less store time); the WAL file grows that large once and is reused.
-    db.pragma('wal_autocheckpoint = 10000');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    migrate(db);
+    if (!readOnly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    db = new Database(path, readOnly ? { readonly: true, fileMustExist: true } : {});
+    // First, so that every later statement (even switching to WAL) waits for a concurrent writer.
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    assertDyadDatabase(db, path, { readOnly });
+    if (!readOnly) {
+      db.pragma('journal_mode = WAL');
+      // NORMAL in WAL mode: a committed batch survives a crash of the process; the WAL is synced at each
+      // checkpoint, so only a power cut or OS crash can lose the batches since the last one.
+      db.pragma('synchronous = NORMAL');
+      // Checkpoint every ~40 MB of WAL rather than every 4 MB: a bulk ingest rewrites the same index pages
+      // less often (~15% less store time); the WAL file grows that large once and is reused.
+      db.pragma('wal_autocheckpoint = 10000');
+      db.pragma('foreign_keys = ON');
+      migrate(db);
+    }
   } catch (error) {
+    db?.close();
     if (error instanceof StoreError) throw error;
     throw new StoreError(`cannot open database ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return new SqliteStore(db);
+  return new SqliteStore(db, readOnly);
 }
 
 class SqliteStore implements Store {
@@ -62,7 +85,7 @@ class SqliteStore implements Store {
   private readonly queries = new Map<string, Database.Statement>();
   private closed = false;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(private readonly db: Database.Database, private readonly readOnly: boolean) {
     this.insertDocument = db.prepare(`
       INSERT INTO documents (id, url, title, published, language, format, external_id, skip_stage,
         skip_rule, skip_reason, text, doc_json, pipeline_version, knowledge_version, event_count,
@@ -93,8 +116,12 @@ class SqliteStore implements Store {
 
   async putDocs(docs: readonly Doc[]): Promise<PutResult> {
     this.assertOpen();
+    if (this.readOnly) throw new StoreError('the store is open read-only');
     if (docs.length === 0) return { inserted: 0, duplicates: 0, events: 0 };
-    return this.writeBatch(docs);
+    // IMMEDIATE takes the write lock before the batch's first read. A deferred transaction would read
+    // first, and when another process commits in between, its upgrade to writing fails at once with
+    // "database is locked" (SQLite cannot wait there without breaking its snapshot); this one waits.
+    return this.writeBatch.immediate(docs);
   }
 
   private write(docs: readonly Doc[]): PutResult {
@@ -263,7 +290,8 @@ export function ftsQuery(text: string): string | undefined {
   return words.map((word) => `"${word}"`).join(' ');
 }
 
+/** A count SQLite binds as an integer: a larger number would be bound as a float and fail the query. */
 function clampCount(value: number | undefined, fallback: number): number {
   if (value === undefined || !Number.isFinite(value)) return fallback;
-  return Math.max(0, Math.floor(value));
+  return Math.min(Number.MAX_SAFE_INTEGER, Math.max(0, Math.floor(value)));
 }

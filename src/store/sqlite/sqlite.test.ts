@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -27,6 +27,11 @@ runStoreContract('sqlite file', () => {
     assert.ok(path);
     return openStore(`sqlite:${path}`);
   },
+  reopenReadOnly: (closed) => {
+    const path = paths.get(closed);
+    assert.ok(path);
+    return openStore(path, { readOnly: true });
+  },
 });
 
 runStoreContract('sqlite :memory:', () => openStore('sqlite::memory:'));
@@ -41,7 +46,7 @@ test('openStore picks the backend by scheme and explains what it cannot open', a
   await assert.rejects(openStore(''), /empty/);
   const notADatabase = join(dir, 'junk.db');
   writeFileSync(notADatabase, 'this is plain text, not a SQLite database file at all '.repeat(20));
-  await assert.rejects(openStore(notADatabase), (error: unknown) => error instanceof StoreError && /cannot open/.test(error.message));
+  await assert.rejects(openStore(notADatabase), (error: unknown) => error instanceof StoreError && /is not a Dyad database \(not a SQLite file\)/.test(error.message));
   writeFileSync(join(dir, 'a-file'), '');
   await assert.rejects(openStore(join(dir, 'a-file', 'x.db')), StoreError);
 });
@@ -68,4 +73,45 @@ test('a database from a newer schema is refused rather than misread', async () =
   raw.prepare('INSERT INTO schema_version (version, applied_at) VALUES (?, ?)').run(SCHEMA_VERSION + 1, 'later');
   raw.close();
   await assert.rejects(openStore(path), /newer than this Dyad supports/);
+  await assert.rejects(openStore(path, { readOnly: true }), /newer than this Dyad supports/);
+});
+
+test('a file that is not a Dyad database is refused and left exactly as it was', async () => {
+  const foreign = join(dir, 'foreign.db');
+  const raw = new Database(foreign);
+  raw.exec("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('kept')");
+  raw.close();
+  const text = join(dir, 'notes.txt');
+  writeFileSync(text, 'plain text that happens to sit where a database was expected\n'.repeat(50));
+  const empty = join(dir, 'empty.db');
+  writeFileSync(empty, '');
+  for (const [path, why] of [[foreign, /other tables/], [text, /not a SQLite file/], [empty, /empty SQLite database/]] as const) {
+    const before = readFileSync(path);
+    const siblings = readdirSync(dir).length;
+    for (const options of [{ readOnly: true }, { readOnly: false }]) {
+      if (path === empty && !options.readOnly) continue;
+      await assert.rejects(openStore(path, options), (error: unknown) =>
+        error instanceof StoreError && error.message.includes('is not a Dyad database') && why.test(error.message));
+    }
+    assert.deepEqual(readFileSync(path), before, `${path} unchanged`);
+    assert.equal(readdirSync(dir).length, siblings, 'no -wal or -shm file created');
+  }
+});
+
+test('opening read-only never creates a database', async () => {
+  const missing = join(dir, 'not-yet', 'missing.db');
+  await assert.rejects(openStore(missing, { readOnly: true }), /cannot open database .*missing\.db: no such file/);
+  assert.equal(existsSync(join(dir, 'not-yet')), false);
+  await assert.rejects(openStore('sqlite::memory:', { readOnly: true }), /nothing to read/);
+});
+
+test('a writer may start on an empty SQLite file', async () => {
+  const path = join(dir, 'touched.db');
+  writeFileSync(path, '');
+  const store = await openStore(path);
+  assert.equal(await store.countDocs(), 0);
+  await store.close();
+  const reader = await openStore(path, { readOnly: true });
+  assert.equal(await reader.countDocs(), 0);
+  await reader.close();
 });
