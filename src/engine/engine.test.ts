@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { ingest } from '../ingest/index.js';
 import { openStore } from '../store/store.js';
 import { createEngine, type BatchInput } from './engine.js';
 
@@ -78,4 +79,41 @@ test('a run that dies part-way loses at most its open batch, and running it agai
   assert.deepEqual({ stored: rerun.stored, duplicates: rerun.duplicates }, { stored: 3, duplicates: 4 });
   assert.equal(await store.countDocs(), 7);
   await store.close();
+});
+
+/** A clock that moves on `step` ms every time it is read, so a test can run out of time without waiting. */
+function steppingClock(step: number): () => number {
+  let now = 0;
+  return () => (now += step);
+}
+
+test('a document over its time budget is stored with its text and a time-budget skip, and counted as skipped', async () => {
+  const store = await openStore(':memory:');
+  // Read at the start, after ingest, then after each stage: the third read (two stages in) is over 2,500.
+  const engine = createEngine({ store, timeBudgetMs: 2_500, clock: steppingClock(1_000) });
+  const summary = await engine.ingestBatch([{ content: ENGLISH, externalId: 'slow' }]);
+  assert.deepEqual({ stored: summary.stored, skipped: summary.skipped, skipReasons: summary.skipReasons }, {
+    stored: 0, skipped: 1, skipReasons: { 'time-budget': 1 },
+  });
+  const stored = (await store.getDoc(ingest({ content: ENGLISH }).id))!;
+  assert.equal(stored.skip?.ruleId, 'time-budget');
+  assert.equal(stored.skip?.stage, engine.pipeline.stages[1]!.name);
+  assert.equal(stored.text, ENGLISH);
+  assert.deepEqual(Object.keys(stored.layers), ['paragraphs']);
+  await store.close();
+});
+
+test('time running out during ingest skips the document before any stage runs', () => {
+  const doc = createEngine({ timeBudgetMs: 500, clock: steppingClock(1_000) }).extract({ content: ENGLISH });
+  assert.equal(doc.skip?.stage, 'ingest');
+  assert.equal(doc.skip?.ruleId, 'time-budget');
+  assert.deepEqual(doc.provenance.map((p) => p.stage), ['ingest']);
+});
+
+test('documents within the budget are coded the same with and without a clock', () => {
+  const timed = createEngine({ timeBudgetMs: 1e9, clock: steppingClock(1) }).extract({ content: ENGLISH, published: '2031-05-06' });
+  const untimed = createEngine({ timeBudgetMs: Infinity }).extract({ content: ENGLISH, published: '2031-05-06' });
+  assert.equal(timed.skip, undefined);
+  assert.deepEqual(timed.layers, untimed.layers);
+  assert.deepEqual(timed.messages, untimed.messages);
 });

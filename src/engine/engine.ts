@@ -1,7 +1,7 @@
 import type { Doc } from '../doc/types.js';
 import { ingest, type IngestInput } from '../ingest/index.js';
 import { defaultPipeline } from '../pipeline/default.js';
-import type { Pipeline } from '../pipeline/pipeline.js';
+import { checkTimeBudget, type Pipeline, type TimeBudget } from '../pipeline/pipeline.js';
 import type { Store } from '../store/store.js';
 
 /** An input that could not even be read (missing file, bad JSON line): counted as failed, never thrown. */
@@ -43,6 +43,13 @@ export interface EngineOptions {
   pipeline?: Pipeline;
   /** Documents per store transaction. */
   batchSize?: number;
+  /**
+   * Milliseconds one document may take, ingest and analysis together (default 5,000; Infinity for no
+   * limit). A document over it is stored with its text and `skip` { ruleId: 'time-budget' }.
+   */
+  timeBudgetMs?: number;
+  /** Millisecond clock the budget is measured on (default `performance.now`); tests inject their own. */
+  clock?: () => number;
 }
 
 export interface Engine {
@@ -54,15 +61,28 @@ export interface Engine {
 }
 
 const DEFAULT_BATCH_SIZE = 200;
+/** Ordinary articles take tens of milliseconds; only pathological input gets near this. */
+export const DEFAULT_TIME_BUDGET_MS = 5_000;
 /** Failures kept in the summary for the user to see; the count goes on past it. */
 const MAX_FAILURES_KEPT = 1000;
 
 export function createEngine(options: EngineOptions = {}): Engine {
   const pipeline = options.pipeline ?? defaultPipeline();
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+  const limitMs = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
+  const clock = options.clock ?? (() => performance.now());
+
+  /** Ingests the input with the document's budget started; a document already over it is marked skipped. */
+  function ingestTimed(input: IngestInput): { doc: Doc; budget: TimeBudget } {
+    const budget: TimeBudget = { clock, started: clock(), limitMs };
+    const doc = ingest(input);
+    if (!doc.skip) checkTimeBudget(doc, budget, 'ingest');
+    return { doc, budget };
+  }
 
   function extract(input: IngestInput): Doc {
-    return pipeline.run(ingest(input));
+    const { doc, budget } = ingestTimed(input);
+    return pipeline.run(doc, budget);
   }
 
   async function ingestBatch(
@@ -103,12 +123,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
       }
       let doc: Doc;
       try {
-        doc = ingest(input);
+        const timed = ingestTimed(input);
+        doc = timed.doc;
         if (pendingIds.has(doc.id) || (await store.hasDoc(doc.id))) {
           summary.duplicates++;
           continue;
         }
-        pipeline.run(doc);
+        pipeline.run(doc, timed.budget);
       } catch (error) {
         fail(input.externalId ?? input.url ?? 'input', error instanceof Error ? error.message : String(error));
         continue;

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { ELEMENT_NODE, TEXT_NODE, type DomDocument, type DomElement, type DomNode } from './dom.js';
+import { boundHtml, type HtmlLimits } from './html-bounds.js';
 import { readPageMeta, type PageMeta } from './html-meta.js';
 
 /**
@@ -16,6 +17,10 @@ export interface HtmlExtract {
   meta: PageMeta;
   /** `readability` when Readability found the article, `body` when the whole body was read block by block. */
   method: 'readability' | 'body';
+  /** Open tags left out because they nested deeper than the depth limit (absent when none were). */
+  droppedDeepTags?: number;
+  /** Set when the page had more elements than the limit: the markup was cut at this offset. */
+  cutAt?: number;
 }
 
 const BLOCK_TAGS = new Set([
@@ -39,9 +44,14 @@ export function prepareHtml(html: string): string {
   return `<!doctype html><html><head></head><body>${html}</body></html>`;
 }
 
-export function parseDocument(html: string): DomDocument {
+/** Parses the page with its nesting and size bounded, so the parser's cost stays linear (html-bounds.ts). */
+export function parseDocument(html: string, limits: HtmlLimits = {}): DomDocument {
+  return parsePrepared(boundHtml(prepareHtml(html), limits).html);
+}
+
+function parsePrepared(html: string): DomDocument {
   linkedom ??= requireLazily('linkedom') as typeof import('linkedom');
-  const { document } = linkedom.parseHTML(prepareHtml(html)) as unknown as { document: DomDocument };
+  const { document } = linkedom.parseHTML(html) as unknown as { document: DomDocument };
   return document;
 }
 
@@ -120,8 +130,15 @@ export function fitForReadability(root: DomNode): boolean {
   return true;
 }
 
-function readabilityText(document: DomDocument): { text: string; title?: string; byline?: string; siteName?: string } | undefined {
-  if (!document.documentElement || !fitForReadability(document.documentElement)) return undefined;
+interface ReadabilityArticle {
+  text: string;
+  title?: string;
+  byline?: string;
+  siteName?: string;
+}
+
+/** The article Readability finds, or undefined; call only on a document `fitForReadability` accepts. */
+function readabilityText(document: DomDocument): ReadabilityArticle | undefined {
   try {
     readability ??= requireLazily('@mozilla/readability') as typeof import('@mozilla/readability');
     const reader = new readability.Readability(document as never, {
@@ -133,7 +150,7 @@ function readabilityText(document: DomDocument): { text: string; title?: string;
     removeLinkLists(article.content);
     const text = blockText(article.content);
     if (text.trim() === '') return undefined;
-    const result: { text: string; title?: string; byline?: string; siteName?: string } = { text };
+    const result: ReadabilityArticle = { text };
     if (article.title) result.title = article.title;
     if (article.byline) result.byline = article.byline;
     if (article.siteName) result.siteName = article.siteName;
@@ -145,12 +162,18 @@ function readabilityText(document: DomDocument): { text: string; title?: string;
 }
 
 /** Main text and metadata of an HTML page. Never throws on malformed markup. */
-export function extractHtml(html: string): HtmlExtract {
+export function extractHtml(html: string, limits: HtmlLimits = {}): HtmlExtract {
+  const bounded = boundHtml(prepareHtml(html), limits);
+  const bounds: Pick<HtmlExtract, 'droppedDeepTags' | 'cutAt'> = {};
+  if (bounded.dropped > 0) bounds.droppedDeepTags = bounded.dropped;
+  if (bounded.cutAt !== undefined) bounds.cutAt = bounded.cutAt;
+  let markup = bounded.html;
   let document: DomDocument;
   try {
-    document = parseDocument(html);
+    document = parsePrepared(markup);
   } catch {
-    document = parseDocument(html.replace(/<[^>]*>/g, ' '));
+    markup = prepareHtml(html.replace(/<[^>]*>/g, ' '));
+    document = parsePrepared(markup);
   }
   let meta: PageMeta = {};
   try {
@@ -158,14 +181,17 @@ export function extractHtml(html: string): HtmlExtract {
   } catch {
     // Metadata is optional; an odd page must still give its text.
   }
+  if (!document.documentElement || !fitForReadability(document.documentElement)) {
+    return { text: bodyText(document), meta, method: 'body', ...bounds };
+  }
   const article = readabilityText(document);
   if (article) {
     const filled: PageMeta = { ...meta };
     if (!filled.title && article.title) filled.title = article.title;
     if (!filled.byline && article.byline) filled.byline = article.byline;
     if (!filled.siteName && article.siteName) filled.siteName = article.siteName;
-    return { text: article.text, meta: filled, method: 'readability' };
+    return { text: article.text, meta: filled, method: 'readability', ...bounds };
   }
   // Readability changed the document while it tried; start again from the markup.
-  return { text: bodyText(parseDocument(html)), meta, method: 'body' };
+  return { text: bodyText(parsePrepared(markup)), meta, method: 'body', ...bounds };
 }

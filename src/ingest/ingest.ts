@@ -3,6 +3,7 @@ import type { Doc, Message, Severity, SkipReason, SourceInfo } from '../doc/type
 import { cleanLines, looksBinary, truncateText } from './clean.js';
 import { getFurniture, removeFurniture, type Furniture } from './furniture.js';
 import { extractHtml } from './html.js';
+import { DEFAULT_MAX_HTML_DEPTH, DEFAULT_MAX_HTML_ELEMENTS, type HtmlLimits } from './html-bounds.js';
 import { normaliseDate } from './html-meta.js';
 import { identifyLanguage } from './language.js';
 import { splitParagraphs } from './paragraphs.js';
@@ -33,6 +34,8 @@ export interface IngestOptions {
   language?: string;
   /** Furniture patterns to use instead of the shipped ones (tests, custom deployments). */
   furniture?: Furniture;
+  /** Nesting depth and element count the HTML parser is given (defaults in html-bounds.ts). */
+  htmlLimits?: HtmlLimits;
 }
 
 /** Looks like HTML: a doctype or <html> at the start, or <p>/<body> tags near it. */
@@ -86,8 +89,14 @@ export function ingest(input: IngestInput, options: IngestOptions = {}): Doc {
 
   let body = raw;
   if (kind === 'html' && raw !== '') {
-    const page = extractHtml(raw);
+    const page = extractHtml(raw, options.htmlLimits);
     body = page.text;
+    if (page.cutAt !== undefined) {
+      log.add('truncated', 'warning', `page of more than ${options.htmlLimits?.maxElements ?? DEFAULT_MAX_HTML_ELEMENTS} elements cut at offset ${page.cutAt} of its markup`);
+    }
+    if (page.droppedDeepTags) {
+      log.add('deep-nesting', 'warning', `${page.droppedDeepTags} tags nested more than ${options.htmlLimits?.maxDepth ?? DEFAULT_MAX_HTML_DEPTH} levels deep were left out; their text was kept`);
+    }
     if (page.method === 'body') log.add('no-article', 'info', 'Readability found no article; read the page body block by block');
     if (page.meta.title) source.title = page.meta.title;
     if (page.meta.byline) source.byline = page.meta.byline;

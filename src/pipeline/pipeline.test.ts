@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createDoc } from '../doc/doc.js';
-import { createPipeline, PipelineError } from './pipeline.js';
+import { createPipeline, PipelineError, type TimeBudget } from './pipeline.js';
 import { defineStage } from './stage.js';
 
 const sentences = defineStage({
@@ -64,4 +64,40 @@ test('the doc is plain JSON: it survives a round trip unchanged', () => {
   const doc = createDoc('Text.', { published: '2020-01-02' }, { paragraphs: [{ index: 0, start: 0, end: 5 }] });
   createPipeline([sentences]).run(doc);
   assert.deepEqual(JSON.parse(JSON.stringify(doc)), doc);
+});
+
+/** A clock that moves on `step` ms every time it is read: time runs out after a known number of stages. */
+function steppingClock(step: number): () => number {
+  let now = 0;
+  return () => (now += step);
+}
+
+const entities = defineStage({
+  name: 'fake-entities', version: 1, requires: ['sentences'], provides: ['entities'],
+  run: () => ({ entities: [{ id: 'e1', start: 0, end: 4, text: 'Some', type: 'OTHER', source: 'pattern', confidence: 1 }] }),
+});
+const quotes = defineStage({ name: 'fake-quotes', version: 1, requires: ['entities'], provides: ['quotes'], run: () => ({ quotes: [] }) });
+
+test('a document past its time budget is skipped after the stage that ran over, without half-made layers', () => {
+  const doc = createDoc('Some text.', {}, { paragraphs: [{ index: 0, start: 0, end: 10 }] });
+  // Read once when the budget starts (0 → 10), then after each stage: 20, 30 > 25.
+  const clock = steppingClock(10);
+  const budget: TimeBudget = { clock, started: clock(), limitMs: 15 };
+  createPipeline([sentences, entities, quotes]).run(doc, budget);
+  assert.equal(doc.skip?.ruleId, 'time-budget');
+  assert.equal(doc.skip?.stage, 'fake-entities');
+  assert.match(doc.skip!.reason, /took 20 ms by the end of fake-entities, over the budget of 15 ms/);
+  assert.deepEqual(Object.keys(doc.layers), ['paragraphs']);
+  assert.deepEqual(doc.provenance.map((p) => p.stage), ['fake-sentences', 'fake-entities']);
+});
+
+test('within its budget a document is coded exactly as without one', () => {
+  const plain = createDoc('Some text.', {}, { paragraphs: [{ index: 0, start: 0, end: 10 }] });
+  const timed = createDoc('Some text.', {}, { paragraphs: [{ index: 0, start: 0, end: 10 }] });
+  const pipeline = createPipeline([sentences, entities, quotes]);
+  pipeline.run(plain);
+  const clock = steppingClock(10);
+  pipeline.run(timed, { clock, started: clock(), limitMs: 30 });
+  assert.equal(timed.skip, undefined);
+  assert.deepEqual({ ...timed, provenance: [] }, { ...plain, provenance: [] });
 });

@@ -5,8 +5,38 @@ export class PipelineError extends Error {}
 
 export interface Pipeline {
   stages: readonly AnyStage[];
-  /** Runs every stage on the doc in place and returns it. Never throws for a stage's failure. */
-  run(doc: Doc): Doc;
+  /**
+   * Runs every stage on the doc in place and returns it. Never throws for a stage's failure. With a
+   * budget, a doc still unfinished at the deadline is skipped (see TimeBudget).
+   */
+  run(doc: Doc, budget?: TimeBudget): Doc;
+}
+
+/**
+ * How long one document may take. The clock is read after every stage; a document past its deadline
+ * keeps its text and ingest layers, loses the layers stages made, and gets `skip` with ruleId
+ * `time-budget`. The clock is injectable so that tests can run out of time without waiting.
+ */
+export interface TimeBudget {
+  /** Milliseconds, e.g. `performance.now`. */
+  clock: () => number;
+  /** When the document's budget started, on `clock`. */
+  started: number;
+  limitMs: number;
+}
+
+export const TIME_BUDGET_RULE = 'time-budget';
+
+/** Whether the document is past its budget; if it is, marks it skipped at `stage` (and returns true). */
+export function checkTimeBudget(doc: Doc, budget: TimeBudget | undefined, stage: string): boolean {
+  if (!budget) return false;
+  const elapsed = budget.clock() - budget.started;
+  if (!(elapsed > budget.limitMs)) return false;
+  doc.skip = {
+    stage, ruleId: TIME_BUDGET_RULE,
+    reason: `took ${Math.round(elapsed)} ms by the end of ${stage}, over the budget of ${budget.limitMs} ms; not coded`,
+  };
+  return true;
 }
 
 /** Layers the ingest step puts on every document before the pipeline runs. */
@@ -37,40 +67,49 @@ export function createPipeline(stages: readonly AnyStage[], options: PipelineOpt
       available.add(layer);
     }
   }
-  return { stages, run: (doc) => runStages(stages, doc, options.knowledgeVersion) };
+  return { stages, run: (doc, budget) => runStages(stages, doc, options.knowledgeVersion, budget) };
 }
 
-function runStages(stages: readonly AnyStage[], doc: Doc, knowledgeVersion: string | undefined): Doc {
+function runStages(stages: readonly AnyStage[], doc: Doc, knowledgeVersion: string | undefined, budget: TimeBudget | undefined): Doc {
   if (doc.skip) return doc;
   for (const stage of stages) {
-    const started = performance.now();
-    const missing = stage.requires.filter((layer) => doc.layers[layer] === undefined);
-    if (missing.length > 0) {
-      doc.messages.push({
-        stage: stage.name, ruleId: 'missing-layer', severity: 'error',
-        reason: `skipped: ${missing.join(', ')} missing after an earlier failure`,
-      });
-      doc.provenance.push(provenance(stage, started, 'skipped', knowledgeVersion));
-      continue;
-    }
-    const ctx = contextFor(stage.name, doc.messages);
-    try {
-      const output = stage.run(doc, ctx);
-      for (const layer of stage.provides) {
-        const value = output[layer];
-        if (!Array.isArray(value)) throw new PipelineError(`stage "${stage.name}" did not return layer "${layer}"`);
-        (doc.layers as Record<string, unknown>)[layer] = value;
-      }
-      doc.provenance.push(provenance(stage, started, 'ok', knowledgeVersion));
-    } catch (error) {
-      doc.messages.push({
-        stage: stage.name, ruleId: 'stage-failed', severity: 'error',
-        reason: error instanceof Error ? error.message : String(error),
-      });
-      doc.provenance.push(provenance(stage, started, 'failed', knowledgeVersion));
+    runStage(stage, doc, knowledgeVersion);
+    if (checkTimeBudget(doc, budget, stage.name)) {
+      // Half-coded layers would pass for a complete analysis; the provenance keeps what ran and how long.
+      for (const done of stages) for (const layer of done.provides) delete doc.layers[layer];
+      break;
     }
   }
   return doc;
+}
+
+function runStage(stage: AnyStage, doc: Doc, knowledgeVersion: string | undefined): void {
+  const started = performance.now();
+  const missing = stage.requires.filter((layer) => doc.layers[layer] === undefined);
+  if (missing.length > 0) {
+    doc.messages.push({
+      stage: stage.name, ruleId: 'missing-layer', severity: 'error',
+      reason: `skipped: ${missing.join(', ')} missing after an earlier failure`,
+    });
+    doc.provenance.push(provenance(stage, started, 'skipped', knowledgeVersion));
+    return;
+  }
+  const ctx = contextFor(stage.name, doc.messages);
+  try {
+    const output = stage.run(doc, ctx);
+    for (const layer of stage.provides) {
+      const value = output[layer];
+      if (!Array.isArray(value)) throw new PipelineError(`stage "${stage.name}" did not return layer "${layer}"`);
+      (doc.layers as Record<string, unknown>)[layer] = value;
+    }
+    doc.provenance.push(provenance(stage, started, 'ok', knowledgeVersion));
+  } catch (error) {
+    doc.messages.push({
+      stage: stage.name, ruleId: 'stage-failed', severity: 'error',
+      reason: error instanceof Error ? error.message : String(error),
+    });
+    doc.provenance.push(provenance(stage, started, 'failed', knowledgeVersion));
+  }
 }
 
 function contextFor(stage: string, messages: Message[]): StageContext {

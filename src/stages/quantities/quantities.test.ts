@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Quantity } from '../../doc/types.js';
+import { ingest } from '../../ingest/index.js';
+import { defaultPipeline } from '../../pipeline/default.js';
 import { makeDoc } from '../../test-support/make-doc.js';
 import { splitSentences } from '../tokens/tokens.js';
 import { checkQuantityLexicon, getQuantityLexicon } from './lexicon.js';
@@ -16,6 +18,15 @@ function quantities(text: string): Quantity[] {
 function brief(text: string): string[] {
   const doc = makeDoc(text, [splitSentences(), findQuantities()]);
   return (doc.layers.quantities ?? []).map((q) => `${q.text}|${q.category}|${q.min}|${q.max ?? ''}|${q.qualifier ?? ''}|${q.exact}|${doc.text.slice(q.cue!.start, q.cue!.end)}`);
+}
+
+/** The figures kept and the messages left, for sentences with figures that cannot be head counts. */
+function checked(text: string): { kept: string[]; messages: string[] } {
+  const doc = makeDoc(text, [splitSentences(), findQuantities()]);
+  return {
+    kept: (doc.layers.quantities ?? []).map((q) => `${q.text}|${q.min}|${q.max ?? ''}`),
+    messages: doc.messages.map((m) => `${m.stage}|${m.ruleId}|${m.severity}|${doc.text.slice(m.span!.start, m.span!.end)}|${m.reason}`),
+  };
 }
 
 test('the lexicon files are valid and load once', () => {
@@ -102,10 +113,74 @@ test('the cue span is the cue word and the quantity span the figure', () => {
 test('odd input does not crash', () => {
   assert.deepEqual(quantities(''), []);
   assert.deepEqual(quantities('killed killed 1,,2 — ☃ 𝟘 dead'), quantities('killed killed 1,,2 — ☃ 𝟘 dead'));
-  assert.ok(Array.isArray(quantities('9'.repeat(400) + ' people were killed.')));
+  assert.deepEqual(checked('9'.repeat(400) + ' people were killed.').kept, []);
 });
 
 test('figures have ids of their own (n1, n2 …), distinct from quote ids', () => {
   const doc = makeDoc('The strike killed 12 and wounded 30.', [splitSentences(), findQuantities()]);
   assert.deepEqual(doc.layers.quantities!.map((q) => q.id), ['n1', 'n2']);
+});
+
+test('figures past any recorded event, or past 2^53, are dropped with a message, never stored imprecisely', () => {
+  assert.deepEqual(checked('Officials said 1e21 people were killed.'), {
+    kept: [],
+    messages: ['quantities|implausible-figure|warning|1e21|figure "1e21" (killed) is more than any recorded event (at most 100,000,000); dropped'],
+  });
+  assert.equal(checked('The blast killed 1e308 people.').messages.length, 1);
+  assert.equal(checked('In all 9007199254740993 people were detained.').messages.length, 1);
+  assert.equal(checked('Rebels killed 1000000000000000000000 villagers.').messages.length, 1);
+  assert.equal(checked(`${'9'.repeat(400)} people were killed.`).messages.length, 1);
+  assert.equal(checked('Billions were killed in the war, the leaflet claimed.').messages.length, 1);
+  // Large but believable figures stay, each a safe integer.
+  assert.deepEqual(checked('The war killed 70 million people and displaced 120 million more.').kept, ['70 million|70000000|70000000', '120 million|120000000|120000000']);
+});
+
+test('a fraction of a person is not rounded up to a head count', () => {
+  assert.deepEqual(checked('0.5 people were killed on average each day.'), {
+    kept: [], messages: ['quantities|implausible-figure|warning|0.5|figure "0.5" is not a whole number of people; dropped'],
+  });
+  assert.deepEqual(checked('Police arrested 2.5 protesters per village.').kept, []);
+  // A scaled figure is a rounded count, so its fraction is fine.
+  assert.deepEqual(brief('The floods displaced 1.25 million people.'), ['1.25 million|displaced|1250000|1250000||true|displaced']);
+});
+
+test('ranges keep both ends, lower first, whatever order they are written in', () => {
+  assert.deepEqual(brief('Between 5 and 3 people were killed.'), ['Between 5 and 3|killed|3|5||false|killed']);
+  assert.deepEqual(brief('Between 50 and 60 people were killed.'), ['Between 50 and 60|killed|50|60||false|killed']);
+  assert.deepEqual(brief('Rebels killed 12 to 15 villagers.'), ['12 to 15|killed|12|15||false|killed']);
+  assert.deepEqual(brief('20-30 people were wounded.'), ['20-30|injured|20|30||false|wounded']);
+  assert.deepEqual(brief('Police detained 30–20 people.'), ['30–20|arrested|20|30||false|detained']);
+  assert.deepEqual(brief('Five or six soldiers are missing.'), ['Five or six|missing|5|6||false|missing']);
+  assert.deepEqual(brief('Some 20 to 30 people were killed.'), ['Some 20 to 30|killed|20|30|about|false|killed']);
+  assert.deepEqual(brief('Between 3 and 4 million people were displaced.'), ['Between 3 and 4 million|displaced|3000000|4000000||false|displaced']);
+  // Not ranges: a change from one figure to another, a span of years, "between" two places.
+  const change = brief('The death toll rose from 30 to 45.');
+  assert.ok(change.length > 0 && change.every((q) => !q.startsWith('30 to 45')), change.join());
+  assert.deepEqual(brief('Fighting between 5 villages left 7 dead.'), ['7|killed|7|7||true|dead']);
+  assert.deepEqual(quantities('Records of the 1994-2001 killings were lost.'), []);
+});
+
+test('property: every figure kept is a safe integer within the cap, with min <= max', () => {
+  const doc = makeDoc([
+    'Between 900 and 80 were killed.', 'Up to 1e9 were displaced.', 'About 99999999999 were arrested.',
+    'Nearly 2.5 million fled.', 'Five or four were abducted.', 'At least 10 to 5 were wounded.', '3 to 2 billion were killed.',
+  ].join(' '), [splitSentences(), findQuantities()]);
+  for (const q of doc.layers.quantities ?? []) {
+    assert.ok(Number.isSafeInteger(q.min), q.text);
+    if (q.max !== undefined) {
+      assert.ok(Number.isSafeInteger(q.max) && q.min <= q.max && q.max <= 1_000_000_000, q.text);
+    }
+  }
+  assert.ok((doc.layers.quantities ?? []).length >= 4);
+});
+
+test('the events stage gets range figures as bounds and never a dropped figure', () => {
+  const pipeline = defaultPipeline();
+  const code = (text: string) => pipeline.run(ingest({ content: text, published: '2022-03-01' }));
+  const ranged = code('Russian forces shelled the town of Kharkiv on Tuesday, killing between 15 and 12 civilians, officials said.');
+  assert.deepEqual(ranged.layers.events?.map((event) => event.casualties?.killed && [event.casualties.killed.min, event.casualties.killed.max]), [[12, 15]]);
+  const absurd = code('Russian forces shelled the town of Kharkiv on Tuesday, killing 1e21 civilians, officials said.');
+  assert.ok((absurd.layers.events ?? []).length > 0);
+  assert.ok(absurd.layers.events!.every((event) => event.casualties?.killed === undefined));
+  assert.deepEqual(absurd.messages.filter((m) => m.stage === 'quantities').map((m) => m.ruleId), ['implausible-figure']);
 });

@@ -1,5 +1,5 @@
 import type { Quantity, QuantityCategory, Token } from '../../doc/types.js';
-import { defineStage } from '../../pipeline/stage.js';
+import { defineStage, type StageContext } from '../../pipeline/stage.js';
 import { getQuantityLexicon, type CueCategory, type QuantityLexicon } from './lexicon.js';
 import { findNumberPhrases, type NumberPhrase } from './numbers.js';
 
@@ -39,6 +39,34 @@ function findCues(tokens: readonly Token[], lexicon: QuantityLexicon): Cue[] {
   }
   return cues;
 }
+
+/**
+ * The largest figure believed for one category. Well above every recorded total (the Second World War
+ * killed some 70-85 million; about 120 million people were forcibly displaced worldwide in 2024) and far
+ * below 2^53, so a figure past it is an error or nonsense ("1e21 killed") and is dropped with a message.
+ */
+export const PLAUSIBLE_MAX: Readonly<Record<QuantityCategory, number>> = {
+  killed: 100_000_000, injured: 100_000_000, missing: 100_000_000, kidnapped: 100_000_000,
+  arrested: 100_000_000, other: 100_000_000, displaced: 1_000_000_000,
+};
+export const IMPLAUSIBLE_FIGURE = 'implausible-figure';
+
+function withCommas(value: number): string {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** Why a figure tied to a cue cannot be a head count, or undefined when it can. */
+function implausibility(phrase: NumberPhrase, category: QuantityCategory, written: string): string | undefined {
+  if (phrase.fractional) return `figure "${written}" is not a whole number of people; dropped`;
+  const largest = phrase.max ?? phrase.value;
+  const cap = PLAUSIBLE_MAX[category];
+  if (!Number.isSafeInteger(phrase.value) || !Number.isSafeInteger(largest) || largest > cap) {
+    return `figure "${written}" (${category}) is more than any recorded event (at most ${withCommas(cap)}); dropped`;
+  }
+  return undefined;
+}
+
+type Report = StageContext['report'];
 
 /** Words allowed between "a" and the person noun: "a 17-year-old boy", "an off-duty police officer". */
 const SINGLE_PERSON_GAP = 6;
@@ -96,9 +124,15 @@ function toQuantity(text: string, tokens: readonly Token[], phrase: NumberPhrase
   const end = tokens[phrase.tokenEnd - 1]!.end;
   const value = phrase.value;
   const quantity: Quantity = {
-    id, start, end, text: text.slice(start, end), category, min: value, exact: !phrase.vague && !phrase.qualifier,
+    id, start, end, text: text.slice(start, end), category, min: value, exact: !phrase.vague && !phrase.qualifier && phrase.max === undefined,
     cue: { start: tokens[cue.tokenStart]!.start, end: tokens[cue.tokenEnd - 1]!.end },
   };
+  if (phrase.max !== undefined) {
+    // A range gives both bounds itself; a hedge on it ("about 20 to 30") is kept as said.
+    quantity.max = phrase.max;
+    if (phrase.qualifier) quantity.qualifier = phrase.qualifier;
+    return quantity;
+  }
   switch (phrase.qualifier) {
     case undefined:
       if (phrase.vague) quantity.qualifier = 'vague';
@@ -128,8 +162,14 @@ function toQuantity(text: string, tokens: readonly Token[], phrase: NumberPhrase
   return quantity;
 }
 
-/** Figures tied to what they count, in one sentence's tokens. */
-export function quantitiesInSentence(text: string, tokens: readonly Token[], nextId: () => string, lexicon: QuantityLexicon = getQuantityLexicon()): Quantity[] {
+/**
+ * Figures tied to what they count, in one sentence's tokens. A figure that cannot be a head count (a
+ * fraction, or past PLAUSIBLE_MAX) still takes its cue, so the cue picks no other figure, but is
+ * dropped, with a message through `report`.
+ */
+export function quantitiesInSentence(
+  text: string, tokens: readonly Token[], nextId: () => string, lexicon: QuantityLexicon = getQuantityLexicon(), report?: Report,
+): Quantity[] {
   const cues = findCues(tokens, lexicon);
   if (!cues.some((cue) => cue.category !== 'not-people' && cue.category !== 'person')) return [];
   const phrases = findNumberPhrases(tokens, lexicon).filter((p) => !isYear(tokens, p));
@@ -155,7 +195,15 @@ export function quantitiesInSentence(text: string, tokens: readonly Token[], nex
     const pick = [preferRight ? right : left, preferRight ? left : right].find((c) => c && !claimed.has(c.phrase));
     if (!pick) continue;
     claimed.add(pick.phrase);
-    found.push(toQuantity(text, tokens, pick.phrase, cue, cue.category as QuantityCategory, nextId()));
+    const category = cue.category as QuantityCategory;
+    const span = { start: tokens[pick.phrase.tokenStart]!.start, end: tokens[pick.phrase.tokenEnd - 1]!.end };
+    const written = text.slice(span.start, span.end);
+    const problem = implausibility(pick.phrase, category, written.length > 40 ? `${written.slice(0, 39)}…` : written);
+    if (problem) {
+      report?.(IMPLAUSIBLE_FIGURE, 'warning', problem, span);
+      continue;
+    }
+    found.push(toQuantity(text, tokens, pick.phrase, cue, category, nextId()));
   }
   return found.sort((a, b) => a.start - b.start);
 }
@@ -167,10 +215,10 @@ export function quantitiesInSentence(text: string, tokens: readonly Token[], nex
 export const findQuantities = () =>
   defineStage({
     name: 'quantities',
-    version: 1,
+    version: 2,
     requires: ['sentences', 'tokens'],
     provides: ['quantities'],
-    run(doc) {
+    run(doc, ctx) {
       const lexicon = getQuantityLexicon();
       const tokens = doc.layers.tokens ?? [];
       const quantities: Quantity[] = [];
@@ -178,7 +226,7 @@ export const findQuantities = () =>
       const nextId = () => `n${(counter += 1)}`;
       for (const sentence of doc.layers.sentences ?? []) {
         const slice = tokens.slice(sentence.tokenStart, sentence.tokenEnd);
-        quantities.push(...quantitiesInSentence(doc.text, slice, nextId, lexicon));
+        quantities.push(...quantitiesInSentence(doc.text, slice, nextId, lexicon, ctx.report));
       }
       return { quantities };
     },
