@@ -25,3 +25,13 @@ test('rebuilding wink from its model changes no output', () => {
   assert.ok(rebuilding.rebuilds > 3, `rebuilt ${rebuilding.rebuilds} times`);
   assert.equal(steady.rebuilds, 1);
 });
+
+test('a lemma is kept only when it is the normal form or a word of the model', () => {
+  const session = new WinkSession();
+  tokensOf(session, 'Varnak’s. Kostrava’s, they said.');
+  assert.equal(session.lemma('be', 'was'), 'be');
+  assert.equal(session.lemma(null, 'cannot'), 'cannot');
+  // A string some earlier document taught wink is no lemma of anything.
+  assert.equal(session.lemma('varnak’s', 'cannot'), 'cannot');
+  assert.equal(session.lemma('kostrava', 'kostrava'), 'kostrava');
+});

@@ -66,6 +66,17 @@ export class WinkSession {
     }
   }
 
+  /**
+   * wink reads some lemmas through an index past the end of its model's lexicon ("cannot," before a
+   * comma): on a fresh instance that gives null, after other documents whatever string was learned at
+   * that index. A lemma is kept only when it is the token's own normal form or a word of the model.
+   */
+  lemma(lemma: string | null | undefined, normal: string): string {
+    if (lemma === normal || lemma === undefined || lemma === null) return normal;
+    const index = this.lexemes.hash[lemma];
+    return index !== undefined && index < this.pristineSize ? lemma : normal;
+  }
+
   private forgetSince(mark: number): void {
     const { hash, list } = this.lexemes;
     // wink reads a missing string and one set to undefined alike. Deleting would leave a tombstone in

@@ -79,7 +79,8 @@ export const splitSentences = () =>
       const tokens: Token[] = [];
       // One wink document for the whole text costs less than one per paragraph; paragraph breaks
       // (new lines in the clean text) then end sentences, so none crosses a paragraph.
-      const { values, spaces, tags, lemmas, sentenceStarts } = wink().read(doc.text, (wdoc, its) => ({
+      const session = wink();
+      const { values, spaces, tags, lemmas, sentenceStarts } = session.read(doc.text, (wdoc, its) => ({
         values: wdoc.tokens().out() as string[],
         spaces: wdoc.tokens().out(its.precedingSpaces) as string[],
         tags: wdoc.tokens().out(its.pos) as string[],
@@ -123,7 +124,8 @@ export const splitSentences = () =>
           }
         } else if (last === i) {
           const value = values[i]!;
-          tokens.push({ start, end: offset, pos: tags[i]!, normal: value.toLowerCase(), lemma: lemmas[i]!, sentence: sentence.index });
+          const normal = value.toLowerCase();
+          tokens.push({ start, end: offset, pos: tags[i]!, normal, lemma: session.lemma(lemmas[i], normal), sentence: sentence.index });
         } else {
           const normal = doc.text.slice(start, offset).toLowerCase();
           const pos = values[i]![0] !== normal[0] ? 'PROPN' : tags[i] === 'X' ? 'NOUN' : tags[i]!;
