@@ -109,7 +109,7 @@ export function ingest(input: IngestInput, options: IngestOptions = {}): Doc {
     else {
       const guess = identifyLanguage(text);
       source.language = guess.language;
-      if (guess.method === 'too-short') {
+      if (!guess.confident) {
         log.add('language-uncertain', 'warning', `${guess.detail}: coded as English`);
       } else if (!skip && guess.language !== 'eng') {
         skip = { stage: INGEST_STAGE, ruleId: 'not-english', reason: `language detected as ${guess.language} (${guess.detail})` };
