@@ -119,3 +119,16 @@ export function identifyLanguage(text: string): LanguageGuess {
   const why = !prose ? 'not enough running prose' : !otherWellAhead ? 'English nearly as likely' : 'English function words present';
   return { language: 'und', method: 'uncertain', confident: false, detail: `${detail}; ${why}` };
 }
+
+const LANGUAGE_TAG = /^([a-z]{2,3})(?:-[a-z0-9]{1,8})*$/i;
+
+/**
+ * A language a caller gives (ISO 639-3 `eng`, ISO 639-1 `en`, or a BCP 47 tag such as `en-GB`) as
+ * Dyad records it: English is always `eng`, any other language keeps its code, lower-cased.
+ * Undefined when the value is not a language code at all.
+ */
+export function normaliseLanguage(given: string): string | undefined {
+  const primary = LANGUAGE_TAG.exec(given.trim())?.[1]?.toLowerCase();
+  if (!primary) return undefined;
+  return primary === 'en' || primary === 'eng' ? 'eng' : given.trim().toLowerCase();
+}

@@ -25,6 +25,7 @@ async function readOne(target: string, published: string | undefined): Promise<I
     const source = await readSource(target);
     input = { content: source.content, kind: source.kind };
     if (source.url) input.url = source.url;
+    if (source.messages) input.messages = source.messages;
   } catch (error) {
     throw new RuntimeError(error instanceof Error ? error.message : String(error));
   }

@@ -134,6 +134,7 @@ async function readInput(target: string, defaults: { published?: string }): Prom
     const source = await readSource(target);
     const input: IngestInput = { content: source.content, kind: source.kind };
     if (source.url) input.url = source.url;
+    if (source.messages) input.messages = source.messages;
     if (defaults.published) input.published = defaults.published;
     return input;
   } catch (error) {
