@@ -4,7 +4,7 @@ export { createDoc, docId, spanText } from './doc/doc.js';
 export { defineStage, type AnyStage, type Stage, type StageContext } from './pipeline/stage.js';
 export { createPipeline, PipelineError, type Pipeline, type PipelineOptions } from './pipeline/pipeline.js';
 export { defaultPipeline } from './pipeline/default.js';
-export { ingest, normaliseLanguage, readSource, SourceError, type IngestInput, type IngestOptions, type SourceMessage } from './ingest/index.js';
+export { DEFAULT_MAX_BYTES, ingest, normaliseLanguage, readSource, SourceError, type IngestInput, type IngestOptions, type SourceMessage } from './ingest/index.js';
 export { createEngine, type BatchInput, type BatchSummary, type Engine, type EngineOptions } from './engine/engine.js';
 export { openStore, StoreError, type EventFilter, type FacetCount, type FacetField, type Store, type StoredEvent } from './store/store.js';
 export { checkKnowledge, knowledgeManifest } from './knowledge/check.js';

@@ -1,63 +1,14 @@
 import { createReadStream } from 'node:fs';
 import { access, constants, readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { type BatchInput, readSource, type IngestInput } from '../../index.js';
+import { readJsonl, type JsonlDefaults } from './jsonl.js';
 import { RuntimeError } from './args.js';
 import { isUrl } from './io.js';
 
-/** One parsed line of a JSON Lines batch: an input, or why the line could not be used. */
-export type JsonlLine = { line: number; input: IngestInput } | { line: number; id: string | null; error: string };
+export { parseJsonlLine, readJsonl, type JsonlDefaults, type JsonlLine } from './jsonl.js';
 
 export const DOCUMENT_EXTENSIONS = new Set(['.txt', '.html', '.htm', '.jsonl']);
-
-/**
- * Parses `{ id, text | html, published?, url? }`. Never throws: a bad line becomes an error record so
- * one broken line cannot stop a batch.
- */
-export function parseJsonlLine(text: string, line: number, defaults: { published?: string }): JsonlLine | undefined {
-  if (text.trim() === '') return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return { line, id: null, error: `line ${line}: not JSON (${error instanceof Error ? error.message : String(error)})` };
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { line, id: null, error: `line ${line}: expected a JSON object` };
-  }
-  const record = value as Record<string, unknown>;
-  const id = typeof record.id === 'string' || typeof record.id === 'number' ? String(record.id) : null;
-  const html = typeof record.html === 'string' ? record.html : undefined;
-  const body = typeof record.text === 'string' ? record.text : undefined;
-  if (html === undefined && body === undefined) {
-    return { line, id, error: `line ${line}: needs a "text" or "html" string field` };
-  }
-  for (const field of ['published', 'url'] as const) {
-    if (record[field] !== undefined && typeof record[field] !== 'string') {
-      return { line, id, error: `line ${line}: "${field}" must be a string` };
-    }
-  }
-  const input: IngestInput = html !== undefined ? { content: html, kind: 'html' } : { content: body ?? '', kind: 'text' };
-  if (id !== null) input.externalId = id;
-  const published = (record.published as string | undefined) ?? defaults.published;
-  if (published) input.published = published;
-  if (typeof record.url === 'string') input.url = record.url;
-  return { line, input };
-}
-
-/** Streams the lines of a JSON Lines source one at a time. */
-export async function* readJsonl(
-  stream: NodeJS.ReadableStream, defaults: { published?: string },
-): AsyncGenerator<JsonlLine> {
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
-  let number = 0;
-  for await (const text of lines) {
-    number++;
-    const parsed = parseJsonlLine(text, number, defaults);
-    if (parsed) yield parsed;
-  }
-}
 
 export async function assertReadableFile(path: string): Promise<void> {
   try {
@@ -102,7 +53,7 @@ export async function assertPathsExist(targets: readonly string[]): Promise<void
  * Everything the targets name as engine inputs: files, folders (walked), URLs, JSON Lines files and
  * `-` (JSON Lines on stdin). A source that cannot be read becomes a failed input, not an exception.
  */
-export async function* batchInputs(targets: readonly string[], defaults: { published?: string }): AsyncGenerator<BatchInput> {
+export async function* batchInputs(targets: readonly string[], defaults: JsonlDefaults): AsyncGenerator<BatchInput> {
   for (const target of targets) {
     if (target === '-') {
       yield* jsonlInputs(process.stdin, 'stdin', defaults);
@@ -119,7 +70,7 @@ export async function* batchInputs(targets: readonly string[], defaults: { publi
   }
 }
 
-async function* jsonlInputs(stream: NodeJS.ReadableStream, name: string, defaults: { published?: string }): AsyncGenerator<BatchInput> {
+async function* jsonlInputs(stream: NodeJS.ReadableStream, name: string, defaults: JsonlDefaults): AsyncGenerator<BatchInput> {
   try {
     for await (const parsed of readJsonl(stream, defaults)) {
       yield 'input' in parsed ? parsed.input : { failed: `${name}:${parsed.line}`, error: parsed.error };
@@ -129,13 +80,14 @@ async function* jsonlInputs(stream: NodeJS.ReadableStream, name: string, default
   }
 }
 
-async function readInput(target: string, defaults: { published?: string }): Promise<BatchInput> {
+async function readInput(target: string, defaults: JsonlDefaults): Promise<BatchInput> {
   try {
     const source = await readSource(target);
     const input: IngestInput = { content: source.content, kind: source.kind };
     if (source.url) input.url = source.url;
     if (source.messages) input.messages = source.messages;
     if (defaults.published) input.published = defaults.published;
+    if (defaults.language) input.language = defaults.language;
     return input;
   } catch (error) {
     return { failed: target, error: error instanceof Error ? error.message : String(error) };

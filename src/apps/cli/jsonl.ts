@@ -1,0 +1,148 @@
+import { TextDecoder } from 'node:util';
+import { DEFAULT_MAX_BYTES, normaliseLanguage, type IngestInput, type SourceMessage } from '../../index.js';
+
+/** One parsed line of a JSON Lines batch: an input, or why the line could not be used. */
+export type JsonlLine = { line: number; input: IngestInput } | { line: number; id: string | null; error: string };
+
+/** Values every line gets unless it carries its own. */
+export interface JsonlDefaults {
+  published?: string;
+  language?: string;
+}
+
+export interface JsonlOptions {
+  /** Longest line accepted, in bytes; a longer one is an error record and is never held whole. */
+  maxLineBytes: number;
+}
+
+function describeType(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+function size(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${bytes} bytes` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * Parses `{ id, text | html, published?, url?, language? }`. Never throws: a bad line becomes an
+ * error record so one broken line cannot stop a batch.
+ */
+export function parseJsonlLine(text: string, line: number, defaults: JsonlDefaults, messages: SourceMessage[] = []): JsonlLine | undefined {
+  if (text.trim() === '') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { line, id: null, error: `line ${line}: not JSON (${error instanceof Error ? error.message : String(error)})` };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { line, id: null, error: `line ${line}: expected a JSON object` };
+  }
+  const record = value as Record<string, unknown>;
+  if (record.id !== undefined && typeof record.id !== 'string' && typeof record.id !== 'number') {
+    return { line, id: null, error: `line ${line}: "id" must be a string or a number, not ${describeType(record.id)}` };
+  }
+  const id = record.id === undefined ? null : String(record.id);
+  for (const field of ['text', 'html', 'published', 'url', 'language'] as const) {
+    if (record[field] !== undefined && typeof record[field] !== 'string') {
+      return { line, id, error: `line ${line}: "${field}" must be a string, not ${describeType(record[field])}` };
+    }
+  }
+  const html = record.html as string | undefined;
+  const body = record.text as string | undefined;
+  if (html === undefined && body === undefined) {
+    return { line, id, error: `line ${line}: needs a "text" or "html" string field` };
+  }
+  let language: string | undefined;
+  if (record.language !== undefined) {
+    language = normaliseLanguage(record.language as string);
+    if (!language) return { line, id, error: `line ${line}: "language" must be a language code such as "eng" or "en", not ${JSON.stringify(record.language)}` };
+  }
+  const input: IngestInput = html !== undefined ? { content: html, kind: 'html' } : { content: body ?? '', kind: 'text' };
+  if (html !== undefined && body !== undefined) {
+    messages.push({ ruleId: 'jsonl-field', severity: 'warning', reason: `line ${line} has both "html" and "text"; read "html", ignored "text"` });
+  }
+  if (messages.length > 0) input.messages = messages;
+  if (id !== null) input.externalId = id;
+  const published = (record.published as string | undefined) ?? defaults.published;
+  if (published) input.published = published;
+  if (typeof record.url === 'string') input.url = record.url;
+  const chosenLanguage = language ?? defaults.language;
+  if (chosenLanguage) input.language = chosenLanguage;
+  return { line, input };
+}
+
+const utf8 = new TextDecoder('utf-8');
+const REPLACEMENT = Buffer.from('\ufffd', 'utf8');
+
+function occurrences(haystack: Buffer, needle: Buffer): number {
+  let count = 0;
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) count++;
+  return count;
+}
+
+/** One line's bytes to text: JSON Lines is UTF-8, so broken bytes are replaced and reported. */
+function decodeLine(bytes: Buffer, line: number): { text: string; messages: SourceMessage[] } {
+  const text = utf8.decode(bytes);
+  if (!text.includes('\ufffd')) return { text, messages: [] };
+  const replaced = text.split('\ufffd').length - 1 - occurrences(bytes, REPLACEMENT);
+  if (replaced === 0) return { text, messages: [] };
+  const what = `${replaced} byte sequence${replaced === 1 ? '' : 's'}`;
+  return { text, messages: [{ ruleId: 'invalid-utf8', severity: 'warning', reason: `line ${line}: ${what} not valid UTF-8 replaced with U+FFFD` }] };
+}
+
+const NEWLINE = 0x0a;
+
+/**
+ * Streams the lines of a JSON Lines source one at a time, from bytes, so a line over the limit is
+ * counted and dropped as it arrives instead of being held whole in memory.
+ */
+export async function* readJsonl(
+  stream: AsyncIterable<Buffer | Uint8Array | string> | Iterable<Buffer | Uint8Array | string>, defaults: JsonlDefaults, options: JsonlOptions = { maxLineBytes: DEFAULT_MAX_BYTES },
+): AsyncGenerator<JsonlLine> {
+  let parts: Buffer[] = [];
+  let length = 0;
+  let tooLong = false;
+  let number = 0;
+  const finish = (): JsonlLine | undefined => {
+    number++;
+    if (tooLong) {
+      const error = `line ${number}: longer than the ${size(options.maxLineBytes)} limit (${size(length)}); skipped`;
+      parts = [];
+      length = 0;
+      tooLong = false;
+      return { line: number, id: null, error };
+    }
+    let bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts, length);
+    parts = [];
+    length = 0;
+    if (bytes.at(-1) === 0x0d) bytes = bytes.subarray(0, -1);
+    const { text, messages } = decodeLine(bytes, number);
+    return parseJsonlLine(text, number, defaults, messages);
+  };
+  const append = (piece: Buffer) => {
+    if (piece.length === 0) return;
+    length += piece.length;
+    if (length > options.maxLineBytes) {
+      tooLong = true;
+      parts = [];
+    } else if (!tooLong) {
+      parts.push(piece);
+    }
+  };
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    let start = 0;
+    for (let end = bytes.indexOf(NEWLINE, start); end >= 0; end = bytes.indexOf(NEWLINE, start)) {
+      append(bytes.subarray(start, end));
+      const parsed = finish();
+      if (parsed) yield parsed;
+      start = end + 1;
+    }
+    append(bytes.subarray(start));
+  }
+  if (length > 0 || tooLong) {
+    const parsed = finish();
+    if (parsed) yield parsed;
+  }
+}
