@@ -5,7 +5,7 @@ export { defineStage, type AnyStage, type Stage, type StageContext } from './pip
 export { createPipeline, PipelineError, type Pipeline, type PipelineOptions } from './pipeline/pipeline.js';
 export { defaultPipeline } from './pipeline/default.js';
 export { DEFAULT_MAX_BYTES, ingest, normaliseLanguage, readSource, SourceError, type IngestInput, type IngestOptions, type SourceMessage } from './ingest/index.js';
-export { createEngine, type BatchInput, type BatchSummary, type Engine, type EngineOptions } from './engine/engine.js';
+export { createEngine, type BatchInput, type BatchSummary, type Engine, type EngineOptions, type FailedInput } from './engine/engine.js';
 export { openStore, StoreError, type EventFilter, type FacetCount, type FacetField, type Store, type StoredEvent } from './store/store.js';
 export { checkKnowledge, knowledgeManifest } from './knowledge/check.js';
 export { formatIssue, KnowledgeError, type KnowledgeIssue } from './knowledge/files.js';

@@ -79,7 +79,7 @@ async function readStdin(stdin: AsyncIterable<Uint8Array | string>, maxBytes: nu
   for await (const chunk of stdin) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
     size += bytes.length;
-    if (size > maxBytes) throw new SourceError(`standard input is larger than ${megabytes(maxBytes)}`);
+    if (size > maxBytes) throw new SourceError(`standard input is larger than the ${megabytes(maxBytes)} limit; stopped reading (give a file, or JSON Lines for many documents)`);
     chunks.push(bytes);
   }
   return sourceContent(decodeText(Buffer.concat(chunks)), undefined);

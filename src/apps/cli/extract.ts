@@ -1,9 +1,11 @@
 import { createReadStream } from 'node:fs';
 import { createEngine, type Engine, readSource, type IngestInput } from '../../index.js';
+import { languageOption } from './language-option.js';
 import { choiceOption, dateOption, parseCommand, RuntimeError, UsageError } from './args.js';
 import type { Command } from './command.js';
 import { formatDocPretty } from './format-doc.js';
-import { assertReadableFile, readJsonl } from './inputs.js';
+import { assertReadableFile, type JsonlDefaults, readJsonl } from './inputs.js';
+import { skippedSummary } from './summary.js';
 import { writeOut } from './io.js';
 
 const USAGE = `Usage: dyad extract <file|url|-> [options]
@@ -13,13 +15,14 @@ Analyses one document and prints it, storing nothing.
 
 Options:
   --published YYYY-MM-DD   publication date (anchors "Monday", "last week")
+  --language CODE          the input's language (eng, en, fr …): no detection; only English is coded
   --format json|pretty     json: the whole analysed document (default); pretty: a readable summary
   --jsonl                  read JSON Lines ({id, text|html, published?, url?} per line) from a file or
                            stdin and write one analysed document per line; bad lines become
                            {"id", "line", "error"} lines and are counted on stderr
   -h, --help               show this help`;
 
-async function readOne(target: string, published: string | undefined): Promise<IngestInput> {
+async function readOne(target: string, published: string | undefined, language: string | undefined): Promise<IngestInput> {
   let input: IngestInput;
   try {
     const source = await readSource(target);
@@ -30,15 +33,16 @@ async function readOne(target: string, published: string | undefined): Promise<I
     throw new RuntimeError(error instanceof Error ? error.message : String(error));
   }
   if (published) input.published = published;
+  if (language) input.language = language;
   return input;
 }
 
-async function extractJsonl(engine: Engine, target: string, published: string | undefined): Promise<number> {
+async function extractJsonl(engine: Engine, target: string, defaults: JsonlDefaults): Promise<number> {
   if (target !== '-') await assertReadableFile(target);
   const stream = target === '-' ? process.stdin : createReadStream(target);
   let documents = 0;
   let bad = 0;
-  const defaults = published ? { published } : {};
+  const skipped: Record<string, number> = {};
   for await (const parsed of readJsonl(stream, defaults)) {
     if ('error' in parsed) {
       bad++;
@@ -47,15 +51,17 @@ async function extractJsonl(engine: Engine, target: string, published: string | 
     }
     let line: string;
     try {
-      line = JSON.stringify(engine.extract(parsed.input));
+      const doc = engine.extract(parsed.input);
+      line = JSON.stringify(doc);
       documents++;
+      if (doc.skip) skipped[doc.skip.ruleId] = (skipped[doc.skip.ruleId] ?? 0) + 1;
     } catch (error) {
       bad++;
       line = JSON.stringify({ id: parsed.input.externalId ?? null, line: parsed.line, error: error instanceof Error ? error.message : String(error) });
     }
     await writeOut(`${line}\n`);
   }
-  process.stderr.write(`dyad extract: ${documents} document${documents === 1 ? '' : 's'}, ${bad} bad line${bad === 1 ? '' : 's'}\n`);
+  process.stderr.write(`dyad extract: ${documents} document${documents === 1 ? '' : 's'} (${skippedSummary(skipped)}), ${bad} bad line${bad === 1 ? '' : 's'}\n`);
   return 0;
 }
 
@@ -67,22 +73,25 @@ export const extractCommand: Command = {
       published: { type: 'string' },
       format: { type: 'string' },
       jsonl: { type: 'boolean' },
+      language: { type: 'string' },
     });
     if (parsed.values.help) {
       await writeOut(`${USAGE}\n`);
       return 0;
     }
     const published = dateOption(parsed, 'published');
+    const language = languageOption(parsed);
     const format = choiceOption(parsed, 'format', ['json', 'pretty'] as const, 'json');
     if (parsed.positionals.length > 1) throw new UsageError('extract takes one input; use `dyad ingest` for many');
     const engine = createEngine();
     if (parsed.values.jsonl) {
       if (format !== 'json') throw new UsageError('--jsonl writes JSON Lines; --format pretty is for one document');
-      return extractJsonl(engine, parsed.positionals[0] ?? '-', published);
+      return extractJsonl(engine, parsed.positionals[0] ?? '-', { ...(published ? { published } : {}), ...(language ? { language } : {}) });
     }
     const target = parsed.positionals[0];
     if (target === undefined) throw new UsageError('extract needs a file, a URL or - for stdin (see dyad extract --help)');
-    const doc = engine.extract(await readOne(target, published));
+    const doc = engine.extract(await readOne(target, published, language));
+    if (doc.skip) process.stderr.write(`dyad extract: skipped, not coded (${doc.skip.ruleId}): ${doc.skip.reason}\n`);
     await writeOut(format === 'pretty' ? formatDocPretty(doc) : `${JSON.stringify(doc, null, 2)}\n`);
     return 0;
   },

@@ -2,18 +2,21 @@ import { createEngine, type BatchSummary } from '../../index.js';
 import { dateOption, integerOption, parseCommand, stringOption, UsageError } from './args.js';
 import type { Command } from './command.js';
 import { assertPathsExist, batchInputs } from './inputs.js';
+import { languageOption } from './language-option.js';
 import { writeOut } from './io.js';
 import { DEFAULT_DB, openCliStore } from './store-option.js';
 
 const USAGE = `Usage: dyad ingest <file|folder|url|-> … [options]
 
 Analyses documents and stores them with their events. Folders are walked for .txt, .html, .htm and
-.jsonl files; - reads JSON Lines from stdin. A document already stored is skipped, so an interrupted
+.jsonl files (symbolic links followed); - reads JSON Lines from stdin. A document already stored is skipped, so an interrupted
 run can simply be started again.
 
 Options:
   --db PATH                database (default ${DEFAULT_DB}; sqlite:PATH also accepted)
   --published YYYY-MM-DD   publication date for inputs that do not carry their own
+  --language CODE          language of inputs that do not carry their own (eng, en, fr …): no
+                           detection; only English is coded
   --batch-size N           documents per transaction (default 200)
   -h, --help               show this help`;
 
@@ -33,6 +36,7 @@ export const ingestCommand: Command = {
       db: { type: 'string' },
       published: { type: 'string' },
       'batch-size': { type: 'string' },
+      language: { type: 'string' },
     });
     if (parsed.values.help) {
       await writeOut(`${USAGE}\n`);
@@ -40,6 +44,7 @@ export const ingestCommand: Command = {
     }
     if (parsed.positionals.length === 0) throw new UsageError('ingest needs at least one file, folder, URL or - (see dyad ingest --help)');
     const published = dateOption(parsed, 'published');
+    const language = languageOption(parsed);
     const batchSize = integerOption(parsed, 'batch-size', 200, 1);
     const db = stringOption(parsed, 'db') ?? DEFAULT_DB;
     await assertPathsExist(parsed.positionals);
@@ -51,7 +56,7 @@ export const ingestCommand: Command = {
     let summary: BatchSummary;
     try {
       const engine = createEngine({ store, batchSize });
-      summary = await engine.ingestBatch(batchInputs(parsed.positionals, published ? { published } : {}), progress ? { onProgress: progress } : {});
+      summary = await engine.ingestBatch(batchInputs(parsed.positionals, { ...(published ? { published } : {}), ...(language ? { language } : {}) }), progress ? { onProgress: progress } : {});
     } finally {
       await store.close();
     }

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
-import { access, constants, readdir, stat } from 'node:fs/promises';
+import { access, constants, readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { type BatchInput, readSource, type IngestInput } from '../../index.js';
+import { type BatchInput, type FailedInput, readSource, type IngestInput } from '../../index.js';
 import { readJsonl, type JsonlDefaults } from './jsonl.js';
 import { RuntimeError } from './args.js';
 import { isUrl } from './io.js';
@@ -21,19 +21,42 @@ export async function assertReadableFile(path: string): Promise<void> {
   }
 }
 
-/** Every document file under a folder (sorted, hidden entries skipped), or the path itself. */
-async function* walk(path: string): AsyncGenerator<string> {
+type Walked = string | FailedInput;
+
+/**
+ * Every document file under a folder (sorted, hidden entries skipped), or the path itself. Symbolic
+ * links are followed; a broken link, or one that leads back into a folder being walked, is reported
+ * as a failed input rather than dropped.
+ */
+async function* walk(path: string, ancestors: ReadonlySet<string> = new Set()): AsyncGenerator<Walked> {
   const info = await stat(path);
   if (!info.isDirectory()) {
     yield path;
     return;
   }
+  const real = await realpath(path);
+  const inside = new Set(ancestors).add(real);
   const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const child = join(path, entry.name);
-    if (entry.isDirectory()) yield* walk(child);
-    else if (entry.isFile() && DOCUMENT_EXTENSIONS.has(extname(entry.name).toLowerCase())) yield child;
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      const target = await stat(child).catch((error: NodeJS.ErrnoException) => error);
+      if (target instanceof Error) {
+        yield { failed: child, error: `symbolic link ${target.code === 'ELOOP' ? 'loops on itself' : `to a missing target (${target.code ?? target.message})`}` };
+        continue;
+      }
+      isDirectory = target.isDirectory();
+      isFile = target.isFile();
+      if (isDirectory && inside.has(await realpath(child))) {
+        yield { failed: child, error: 'symbolic link back into a folder being read; not followed' };
+        continue;
+      }
+    }
+    if (isDirectory) yield* walk(child, inside);
+    else if (isFile && DOCUMENT_EXTENSIONS.has(extname(entry.name).toLowerCase())) yield child;
   }
 }
 
@@ -64,7 +87,8 @@ export async function* batchInputs(targets: readonly string[], defaults: JsonlDe
       continue;
     }
     for await (const file of walk(target)) {
-      if (extname(file).toLowerCase() === '.jsonl') yield* jsonlInputs(createReadStream(file), file, defaults);
+      if (typeof file !== 'string') yield file;
+      else if (extname(file).toLowerCase() === '.jsonl') yield* jsonlInputs(createReadStream(file), file, defaults);
       else yield await readInput(file, defaults);
     }
   }

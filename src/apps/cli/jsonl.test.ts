@@ -22,7 +22,7 @@ test('a line over the limit is an error with its line number; the lines after it
   assert.equal(lines.length, 3);
   assert.equal(inputOf(lines[0])?.content, 'First.');
   assert.equal(lines[1]?.line, 2);
-  assert.match(errorOf(lines[1]) ?? '', /^line 2: longer than the 1000 bytes limit \(5021 bytes\); skipped$/);
+  assert.match(errorOf(lines[1]) ?? '', /^line 2: longer than the 1000 bytes limit; skipped to the next line$/);
   assert.deepEqual([lines[2]?.line, inputOf(lines[2])?.content, inputOf(lines[2])?.externalId], [3, 'Third.', 'c']);
 });
 
@@ -38,7 +38,7 @@ test('a line far over the limit is never held whole: memory stays bounded while 
     yield '"}\n{"text":"After."}\n';
   }
   const lines = await collect(source(), 1024 * 1024);
-  assert.match(errorOf(lines[0]) ?? '', /^line 1: longer than the 1\.0 MB limit \(400\.0 MB\); skipped$/);
+  assert.match(errorOf(lines[0]) ?? '', /^line 1: longer than the 1\.0 MB limit; skipped to the next line$/);
   assert.equal(inputOf(lines[1])?.content, 'After.');
   assert.ok(peak < (lineMegabytes / 2) * 1024 * 1024, `peak ${Math.round(peak / 1024 / 1024)} MB of buffers while reading a ${lineMegabytes} MB line`);
 });

@@ -102,46 +102,48 @@ export async function* readJsonl(
 ): AsyncGenerator<JsonlLine> {
   let parts: Buffer[] = [];
   let length = 0;
-  let tooLong = false;
+  /** Set once the current line passed the limit: it has been reported, the rest of it is dropped. */
+  let discarding = false;
   let number = 0;
   const finish = (): JsonlLine | undefined => {
     number++;
-    if (tooLong) {
-      const error = `line ${number}: longer than the ${size(options.maxLineBytes)} limit (${size(length)}); skipped`;
-      parts = [];
-      length = 0;
-      tooLong = false;
-      return { line: number, id: null, error };
-    }
+    const wasDiscarding = discarding;
     let bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts, length);
     parts = [];
     length = 0;
+    discarding = false;
+    if (wasDiscarding) return undefined;
     if (bytes.at(-1) === 0x0d) bytes = bytes.subarray(0, -1);
     const { text, messages } = decodeLine(bytes, number);
     return parseJsonlLine(text, number, defaults, messages);
   };
-  const append = (piece: Buffer) => {
-    if (piece.length === 0) return;
+  /** Adds a piece of the current line; returns the error record when the line has just passed the limit. */
+  const append = (piece: Buffer): JsonlLine | undefined => {
+    if (piece.length === 0 || discarding) return undefined;
     length += piece.length;
-    if (length > options.maxLineBytes) {
-      tooLong = true;
-      parts = [];
-    } else if (!tooLong) {
+    if (length <= options.maxLineBytes) {
       parts.push(piece);
+      return undefined;
     }
+    discarding = true;
+    parts = [];
+    length = 0;
+    return { line: number + 1, id: null, error: `line ${number + 1}: longer than the ${size(options.maxLineBytes)} limit; skipped to the next line` };
   };
   for await (const chunk of stream) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let start = 0;
     for (let end = bytes.indexOf(NEWLINE, start); end >= 0; end = bytes.indexOf(NEWLINE, start)) {
-      append(bytes.subarray(start, end));
+      const tooLong = append(bytes.subarray(start, end));
+      if (tooLong) yield tooLong;
       const parsed = finish();
       if (parsed) yield parsed;
       start = end + 1;
     }
-    append(bytes.subarray(start));
+    const tooLong = append(bytes.subarray(start));
+    if (tooLong) yield tooLong;
   }
-  if (length > 0 || tooLong) {
+  if (length > 0) {
     const parsed = finish();
     if (parsed) yield parsed;
   }
