@@ -66,10 +66,12 @@ describe('dyad CLI inputs', () => {
     assert.match(bad.stderr, /--language must be a language code such as eng, en or fr, got "French!"/);
   });
 
-  test('ingest --language codes a folder without detection, and the summary counts skips by reason', () => {
+  test('ingest --language codes a folder without detection; the summary counts skips by reason and says what it ignored', () => {
     write('lang/fr.txt', FRENCH);
     write('lang/empty.txt', '   \n');
+    write('lang/photo.jpg', 'not a document');
     const detected = dyad(['ingest', '--db', 'lang.db', 'lang']);
+    assert.match(detected.stderr, /^ignored 1 file not of a document type \(\.txt, \.html, \.htm, \.jsonl\): lang\/photo\.jpg\n$/);
     assert.match(detected.stdout, /^stored 0, duplicates 0, skipped 2 \((?=.*empty 1)(?=.*not-english 1).*\), failed 0;/);
     const given = dyad(['ingest', '--db', 'lang-given.db', '--language', 'eng', 'lang/fr.txt']);
     assert.match(given.stdout, /^stored 1, duplicates 0, skipped 0, failed 0;/);

@@ -53,16 +53,20 @@ export const ingestCommand: Command = {
     const progress = process.stderr.isTTY
       ? (s: Readonly<BatchSummary>) => process.stderr.write(`\r${s.stored + s.skipped} stored, ${s.duplicates} duplicates, ${s.failed} failed…`)
       : undefined;
+    const ignored: string[] = [];
     let summary: BatchSummary;
     try {
       const engine = createEngine({ store, batchSize });
-      summary = await engine.ingestBatch(batchInputs(parsed.positionals, { ...(published ? { published } : {}), ...(language ? { language } : {}) }), progress ? { onProgress: progress } : {});
+      summary = await engine.ingestBatch(batchInputs(parsed.positionals, { ...(published ? { published } : {}), ...(language ? { language } : {}) }, (path) => ignored.push(path)), progress ? { onProgress: progress } : {});
     } finally {
       await store.close();
     }
     if (progress) process.stderr.write('\r\x1b[K');
     for (const failure of summary.failures.slice(0, FAILURES_SHOWN)) process.stderr.write(`failed ${failure.input}: ${failure.error}\n`);
     if (summary.failed > FAILURES_SHOWN) process.stderr.write(`… and ${summary.failed - FAILURES_SHOWN} more failures\n`);
+    if (ignored.length > 0) {
+      process.stderr.write(`ignored ${ignored.length} file${ignored.length === 1 ? '' : 's'} not of a document type (.txt, .html, .htm, .jsonl): ${ignored.slice(0, 3).join(', ')}${ignored.length > 3 ? ', …' : ''}\n`);
+    }
     await writeOut(`${summaryLine(summary, db, (performance.now() - started) / 1000)}\n`);
     const nothingWorked = summary.failed > 0 && summary.stored + summary.skipped + summary.duplicates === 0;
     return nothingWorked ? 1 : 0;

@@ -28,7 +28,7 @@ type Walked = string | FailedInput;
  * links are followed; a broken link, or one that leads back into a folder being walked, is reported
  * as a failed input rather than dropped.
  */
-async function* walk(path: string, ancestors: ReadonlySet<string> = new Set()): AsyncGenerator<Walked> {
+async function* walk(path: string, onIgnored: (path: string) => void, ancestors: ReadonlySet<string> = new Set()): AsyncGenerator<Walked> {
   const info = await stat(path);
   if (!info.isDirectory()) {
     yield path;
@@ -55,8 +55,9 @@ async function* walk(path: string, ancestors: ReadonlySet<string> = new Set()): 
         continue;
       }
     }
-    if (isDirectory) yield* walk(child, inside);
+    if (isDirectory) yield* walk(child, onIgnored, inside);
     else if (isFile && DOCUMENT_EXTENSIONS.has(extname(entry.name).toLowerCase())) yield child;
+    else onIgnored(child);
   }
 }
 
@@ -74,9 +75,12 @@ export async function assertPathsExist(targets: readonly string[]): Promise<void
 
 /**
  * Everything the targets name as engine inputs: files, folders (walked), URLs, JSON Lines files and
- * `-` (JSON Lines on stdin). A source that cannot be read becomes a failed input, not an exception.
+ * `-` (JSON Lines on stdin). A source that cannot be read becomes a failed input, not an exception;
+ * a file in a folder that is not of a document type is passed to `onIgnored`.
  */
-export async function* batchInputs(targets: readonly string[], defaults: JsonlDefaults): AsyncGenerator<BatchInput> {
+export async function* batchInputs(
+  targets: readonly string[], defaults: JsonlDefaults, onIgnored: (path: string) => void = () => {},
+): AsyncGenerator<BatchInput> {
   for (const target of targets) {
     if (target === '-') {
       yield* jsonlInputs(process.stdin, 'stdin', defaults);
@@ -86,7 +90,7 @@ export async function* batchInputs(targets: readonly string[], defaults: JsonlDe
       yield await readInput(target, defaults);
       continue;
     }
-    for await (const file of walk(target)) {
+    for await (const file of walk(target, onIgnored)) {
       if (typeof file !== 'string') yield file;
       else if (extname(file).toLowerCase() === '.jsonl') yield* jsonlInputs(createReadStream(file), file, defaults);
       else yield await readInput(file, defaults);
