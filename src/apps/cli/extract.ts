@@ -17,7 +17,7 @@ Options:
   --published YYYY-MM-DD   publication date (anchors "Monday", "last week")
   --language CODE          the input's language (eng, en, fr …): no detection; only English is coded
   --format json|pretty     json: the whole analysed document (default); pretty: a readable summary
-  --jsonl                  read JSON Lines ({id, text|html, published?, url?} per line) from a file or
+  --jsonl                  read JSON Lines ({id, text|html, published?, url?, language?} per line) from a file or
                            stdin and write one analysed document per line; bad lines become
                            {"id", "line", "error"} lines and are counted on stderr
   -h, --help               show this help`;

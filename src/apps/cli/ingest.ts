@@ -9,8 +9,8 @@ import { DEFAULT_DB, openCliStore } from './store-option.js';
 const USAGE = `Usage: dyad ingest <file|folder|url|-> … [options]
 
 Analyses documents and stores them with their events. Folders are walked for .txt, .html, .htm and
-.jsonl files (symbolic links followed); - reads JSON Lines from stdin. A document already stored is skipped, so an interrupted
-run can simply be started again.
+.jsonl files, following symbolic links; - reads JSON Lines from stdin. A document already stored is
+skipped, so an interrupted run can simply be started again.
 
 Options:
   --db PATH                database (default ${DEFAULT_DB}; sqlite:PATH also accepted)
