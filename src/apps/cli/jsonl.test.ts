@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { parseJsonlLine, readJsonl, type JsonlLine } from './jsonl.js';
 
 async function collect(chunks: Iterable<Buffer | string> | AsyncIterable<Buffer | string>, maxLineBytes = 1000): Promise<JsonlLine[]> {
@@ -80,4 +81,23 @@ test('a language field wins over the default language; a bad one is an error', (
   assert.equal(inputOf(parseJsonlLine('{"text":"Text.","language":"en-US"}', 1, {}))?.language, 'eng');
   assert.equal(inputOf(parseJsonlLine('{"text":"Text."}', 1, { language: 'eng' }))?.language, 'eng');
   assert.match(errorOf(parseJsonlLine('{"text":"Text.","language":"English please"}', 2, {})) ?? '', /^line 2: "language" must be a language code/);
+});
+
+test('however the bytes are cut into chunks, the same lines come out', async () => {
+  await fc.assert(fc.asyncProperty(
+    fc.array(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }), { minLength: 1, maxLength: 8 }),
+    fc.array(fc.integer({ min: 1, max: 17 }), { minLength: 1, maxLength: 20 }),
+    async (texts, cuts) => {
+      const bytes = Buffer.from(texts.map((text, i) => JSON.stringify({ id: i, text })).join('\r\n'));
+      const chunks: Buffer[] = [];
+      for (let at = 0, i = 0; at < bytes.length; i++) {
+        const next = Math.min(bytes.length, at + cuts[i % cuts.length]!);
+        chunks.push(bytes.subarray(at, next));
+        at = next;
+      }
+      const lines = await collect(chunks, 10_000);
+      assert.deepEqual(lines.map((line) => inputOf(line)?.content), texts);
+      assert.ok(lines.every((line) => inputOf(line)?.messages === undefined));
+    },
+  ), { numRuns: 200 });
 });
