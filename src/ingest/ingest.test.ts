@@ -170,3 +170,31 @@ test('a default publication date fills in only a document without one of its own
   assert.equal(bad.source.published, undefined);
   assert.ok(bad.messages.some((m) => m.ruleId === 'bad-published'));
 });
+
+test('what the source reader says reaches the Doc messages', () => {
+  const doc = ingest({
+    content: `${story[0]} \ufffd`,
+    messages: [{ ruleId: 'invalid-utf8', severity: 'warning', reason: '1 byte sequence not valid UTF-8 (first at byte 87) replaced with U+FFFD' }],
+  });
+  const message = doc.messages.find((m) => m.ruleId === 'invalid-utf8');
+  assert.equal(message?.stage, 'ingest');
+  assert.equal(message?.severity, 'warning');
+  assert.match(message?.reason ?? '', /first at byte 87/);
+});
+
+test('a language given with the input wins over detection and over the option', () => {
+  const french = 'Les ministres des affaires étrangères des deux pays se sont rencontrés vendredi dans la capitale et ont déclaré que les négociations se poursuivraient.';
+  const asEnglish = ingest({ content: french, language: 'en' });
+  assert.equal(asEnglish.skip, undefined);
+  assert.equal(asEnglish.source.language, 'eng');
+  assert.equal(ingest({ content: story.join('\n'), language: 'fr' }, { language: 'eng' }).skip?.ruleId, 'not-english');
+  assert.equal(ingest({ content: story.join('\n'), language: 'en-GB' }).source.language, 'eng');
+});
+
+test('English headlines, datelines and short figure sentences are coded, with a warning', () => {
+  for (const content of ['TROOPS PULL BACK FROM BORDER TOWN', 'ADDIS ABABA 2020-11-04', 'Kyiv, 2022-09-12 — 12 killed.', 'Chad 2 1 0 1 3-3 3, Niger 2 0 2 0 1-1 2']) {
+    const doc = ingest({ content });
+    assert.equal(doc.skip, undefined, content);
+    assert.ok(doc.messages.some((m) => m.ruleId === 'language-uncertain'), content);
+  }
+});

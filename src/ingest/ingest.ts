@@ -5,7 +5,8 @@ import { getFurniture, removeFurniture, type Furniture } from './furniture.js';
 import { extractHtml } from './html.js';
 import { DEFAULT_MAX_HTML_DEPTH, DEFAULT_MAX_HTML_ELEMENTS, type HtmlLimits } from './html-bounds.js';
 import { normaliseDate } from './html-meta.js';
-import { identifyLanguage } from './language.js';
+import type { SourceMessage } from './decode.js';
+import { identifyLanguage, normaliseLanguage } from './language.js';
 import { splitParagraphs } from './paragraphs.js';
 
 export const INGEST_STAGE = 'ingest';
@@ -25,6 +26,10 @@ export interface IngestInput {
   defaultPublished?: string;
   externalId?: string;
   retrievedAt?: string;
+  /** ISO 639-3 code the caller vouches for this input (a JSON Lines `language` field): wins over detection and the option. */
+  language?: string;
+  /** What reading the source had to say (decoding warnings, the field used): copied into the Doc's messages. */
+  messages?: readonly SourceMessage[];
 }
 
 export interface IngestOptions {
@@ -75,6 +80,7 @@ export function ingest(input: IngestInput, options: IngestOptions = {}): Doc {
   if (input.externalId) source.externalId = input.externalId;
   if (input.retrievedAt) source.retrievedAt = input.retrievedAt;
 
+  for (const message of input.messages ?? []) log.add(message.ruleId, message.severity, message.reason);
   let skip: SkipReason | undefined;
   let raw = input.content;
   if (looksBinary(raw)) {
@@ -126,18 +132,20 @@ export function ingest(input: IngestInput, options: IngestOptions = {}): Doc {
 
   if (!skip && text === '') skip = { stage: INGEST_STAGE, ruleId: 'empty', reason: 'no text left after cleaning' };
   if (text !== '') {
-    if (options.language) source.language = options.language;
+    const stated = input.language ?? options.language;
+    const given = stated === undefined ? undefined : (normaliseLanguage(stated) ?? stated);
+    if (given) source.language = given;
     else {
       const guess = identifyLanguage(text);
       source.language = guess.language;
-      if (guess.method === 'too-short') {
+      if (!guess.confident) {
         log.add('language-uncertain', 'warning', `${guess.detail}: coded as English`);
       } else if (!skip && guess.language !== 'eng') {
         skip = { stage: INGEST_STAGE, ruleId: 'not-english', reason: `language detected as ${guess.language} (${guess.detail})` };
       }
     }
-    if (!skip && options.language && options.language !== 'eng') {
-      skip = { stage: INGEST_STAGE, ruleId: 'not-english', reason: `language given as ${source.language}` };
+    if (!skip && given && given !== 'eng') {
+      skip = { stage: INGEST_STAGE, ruleId: 'not-english', reason: `language given as ${given}` };
     }
   }
 

@@ -125,17 +125,28 @@ test('schemes other than http and https are refused before any I/O', async () =>
   }
 });
 
-test('files: UTF-8, UTF-16 with BOM, windows-1252 fallback, HTML by extension', async () => {
+test('files: UTF-8, UTF-16 with BOM, windows-1252 detected, HTML by extension', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'dyad-source-'));
   const utf8 = join(dir, 'a.txt');
   writeFileSync(utf8, 'Ceasefire “holds” — for now.');
-  assert.deepEqual(await readSource(utf8), { content: 'Ceasefire “holds” — for now.', kind: 'text' });
+  assert.deepEqual(await readSource(utf8), { content: 'Ceasefire “holds” — for now.', kind: 'text', encoding: 'utf-8' });
   const utf16 = join(dir, 'b.txt');
   writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Talks in Genève', 'utf16le')]));
   assert.equal((await readSource(utf16)).content, 'Talks in Genève');
   const legacy = join(dir, 'c.txt');
-  writeFileSync(legacy, Buffer.from([0x93, 0x48, 0x69, 0x94, 0x20, 0xe9]));
-  assert.equal((await readSource(legacy)).content, '“Hi” é');
+  writeFileSync(legacy, Buffer.from('The envoy said \x93we will meet again\x94 after the talks at the caf\xe9.', 'latin1'));
+  const detected = await readSource(legacy);
+  assert.equal(detected.content, 'The envoy said “we will meet again” after the talks at the café.');
+  assert.equal(detected.encoding, 'windows-1252');
+  assert.match(detected.messages?.[0]?.reason ?? '', /not UTF-8; decoded as windows-1252/);
+  const damaged = join(dir, 'e.txt');
+  writeFileSync(damaged, Buffer.concat([Buffer.from('He said “yes” — twice. '), Buffer.from([0x9d]), Buffer.from(' Then “no”.')]));
+  const mostlyUtf8 = await readSource(damaged);
+  assert.equal(mostlyUtf8.content, 'He said “yes” — twice. \ufffd Then “no”.');
+  assert.equal(mostlyUtf8.messages?.[0]?.ruleId, 'invalid-utf8');
+  const bomless = join(dir, 'f.txt');
+  writeFileSync(bomless, Buffer.from('Talks resumed on Friday.', 'utf16le'));
+  assert.deepEqual(await readSource(bomless).then((s) => [s.content, s.encoding]), ['Talks resumed on Friday.', 'utf-16le']);
   const page = join(dir, 'd.html');
   writeFileSync(page, '<p>fragment only</p>');
   assert.equal((await readSource(page)).kind, 'html');
@@ -152,7 +163,7 @@ test('files: missing, too large, or a folder give clear errors', async () => {
 
 test('- reads standard input', async () => {
   const stdin = Readable.from([Buffer.from('Line one.\n'), Buffer.from('Line two.')]);
-  assert.deepEqual(await readSource('-', { stdin }), { content: 'Line one.\nLine two.', kind: 'text' });
+  assert.deepEqual(await readSource('-', { stdin }), { content: 'Line one.\nLine two.', kind: 'text', encoding: 'utf-8' });
   await rejectsWith(readSource('-', { stdin: Readable.from([Buffer.alloc(2000)]), maxBytes: 1000 }), /standard input is larger/);
 });
 
@@ -160,5 +171,5 @@ test('decodeBytes: UTF-8 BOM, UTF-16 BE, declared charset', () => {
   assert.equal(decodeBytes(Buffer.from([0xef, 0xbb, 0xbf, 0x41])), 'A');
   assert.equal(decodeBytes(Buffer.from([0xfe, 0xff, 0x00, 0x41])), 'A');
   assert.equal(decodeBytes(Buffer.from([0xe9]), 'iso-8859-1'), 'é');
-  assert.equal(decodeBytes(Buffer.from([0xe9]), 'no-such-charset'), 'é');
+  assert.equal(decodeBytes(Buffer.from('Café', 'utf8'), 'no-such-charset'), 'Café');
 });

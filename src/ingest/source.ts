@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { TextDecoder } from 'node:util';
+import { decodeText, type Declaration, type Decoded, type SourceMessage } from './decode.js';
 import { sniffKind } from './ingest.js';
 
 /** A source that cannot be read; the message is one line, fit to show a user as is. */
@@ -26,6 +26,10 @@ export interface SourceContent {
   kind: 'text' | 'html';
   url?: string;
   contentType?: string;
+  /** WHATWG name of the encoding the bytes were read as. */
+  encoding: string;
+  /** What decoding had to say (replaced bytes, a detected legacy encoding); absent when nothing. */
+  messages?: SourceMessage[];
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -43,46 +47,26 @@ function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 1)} MB`;
 }
 
-function decoderFor(label: string | undefined): TextDecoder | undefined {
-  if (!label) return undefined;
-  try {
-    return new TextDecoder(label.trim().replace(/^["']|["']$/g, ''));
-  } catch {
-    return undefined;
-  }
-}
-
-/** Windows-1252 in 0x80-0x9F (undefined bytes stay as their C1 code); Node 20's decoder treats it as latin1 there. */
-const CP1252_HIGH =
-  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
-  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
-
-function decodeWindows1252(bytes: Uint8Array): string {
-  return Buffer.from(bytes).toString('latin1').replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] as string);
-}
-
 /** The charset a page declares in <meta charset> or <meta http-equiv="content-type">, from its first bytes. */
 export function metaCharset(bytes: Uint8Array): string | undefined {
   const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
   return /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1];
 }
 
-/**
- * Bytes to text: a BOM decides first, then the declared charset, then strict UTF-8, and when the
- * bytes are not valid UTF-8, windows-1252 (the superset of latin1 that browsers use for it).
- */
+/** Bytes to text (see decodeText), for callers that need only the text. */
 export function decodeBytes(bytes: Uint8Array, declaredCharset?: string): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  const declared = decoderFor(declaredCharset);
-  if (declared && declared.encoding === 'windows-1252') return decodeWindows1252(bytes);
-  if (declared && declared.encoding !== 'utf-8') return declared.decode(bytes);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return decodeWindows1252(bytes);
-  }
+  return decodeText(bytes, declaredCharset ? { charset: declaredCharset, from: 'the caller' } : undefined).text;
+}
+
+function metaDeclaration(bytes: Uint8Array): Declaration | undefined {
+  const charset = metaCharset(bytes);
+  return charset ? { charset, from: 'the page\'s <meta> charset' } : undefined;
+}
+
+function sourceContent(decoded: Decoded, hint: 'text' | 'html' | undefined): SourceContent {
+  const result: SourceContent = { content: decoded.text, kind: kindOf(decoded.text, hint), encoding: decoded.encoding };
+  if (decoded.messages.length > 0) result.messages = decoded.messages;
+  return result;
 }
 
 function kindOf(content: string, hint: 'text' | 'html' | undefined): 'text' | 'html' {
@@ -95,11 +79,10 @@ async function readStdin(stdin: AsyncIterable<Uint8Array | string>, maxBytes: nu
   for await (const chunk of stdin) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
     size += bytes.length;
-    if (size > maxBytes) throw new SourceError(`standard input is larger than ${megabytes(maxBytes)}`);
+    if (size > maxBytes) throw new SourceError(`standard input is larger than the ${megabytes(maxBytes)} limit; stopped reading (give a file, or JSON Lines for many documents)`);
     chunks.push(bytes);
   }
-  const content = decodeBytes(Buffer.concat(chunks));
-  return { content, kind: kindOf(content, undefined) };
+  return sourceContent(decodeText(Buffer.concat(chunks)), undefined);
 }
 
 async function readPath(path: string, maxBytes: number): Promise<SourceContent> {
@@ -118,8 +101,7 @@ async function readPath(path: string, maxBytes: number): Promise<SourceContent> 
     throw new SourceError(`cannot read ${path}: ${error.code ?? error.message}`, { cause: error });
   });
   const isHtml = HTML_EXTENSIONS.has(extname(path).toLowerCase());
-  const content = decodeBytes(bytes, isHtml ? metaCharset(bytes) : undefined);
-  return { content, kind: kindOf(content, isHtml ? 'html' : undefined) };
+  return sourceContent(decodeText(bytes, isHtml ? metaDeclaration(bytes) : undefined), isHtml ? 'html' : undefined);
 }
 
 function parseContentType(header: string | null): { mediaType?: string; charset?: string } {
@@ -204,8 +186,9 @@ async function readUrl(target: string, options: SourceOptions): Promise<SourceCo
         throw new SourceError(`${url.href} is ${mediaType}, not an HTML or text page`);
       }
       const bytes = await readBody(response, url.href, maxBytes);
-      const content = decodeBytes(bytes, charset ?? (hint !== 'text' ? metaCharset(bytes) : undefined));
-      const result: SourceContent = { content, kind: kindOf(content, hint), url: url.href };
+      const declared = charset ? { charset, from: 'the Content-Type header' } : hint !== 'text' ? metaDeclaration(bytes) : undefined;
+      const result = sourceContent(decodeText(bytes, declared), hint);
+      result.url = url.href;
       if (contentTypeHeader) result.contentType = contentTypeHeader;
       return result;
     }

@@ -169,7 +169,7 @@ describe('dyad CLI', () => {
     assert.equal((lines[2]?.source as { format: string }).format, 'html');
     assert.match(String(lines[2]?.text), /flooded/);
     assert.equal(lines[3]?.id, 'no-text');
-    assert.match(run.stderr, /2 documents, 2 bad lines/);
+    assert.match(run.stderr, /2 documents \(skipped 0\), 2 bad lines/);
   });
 
   test('extract --jsonl also reads a file', () => {

@@ -2,20 +2,23 @@ import { createEngine, type BatchSummary } from '../../index.js';
 import { integerOption, parseCommand, PUBLISHED_OPTIONS, publishedOptions, stringOption, UsageError } from './args.js';
 import type { Command } from './command.js';
 import { assertPathsExist, batchInputs } from './inputs.js';
+import { languageOption } from './language-option.js';
 import { writeOut } from './io.js';
 import { DEFAULT_DB, openCliStore } from './store-option.js';
 
 const USAGE = `Usage: dyad ingest <file|folder|url|-> … [options]
 
 Analyses documents and stores them with their events. Folders are walked for .txt, .html, .htm and
-.jsonl files; - reads JSON Lines from stdin. A document already stored is skipped, so an interrupted
-run can simply be started again.
+.jsonl files, following symbolic links; - reads JSON Lines from stdin. A document already stored is
+skipped, so an interrupted run can simply be started again.
 
 Options:
   --db PATH                database (default ${DEFAULT_DB}; sqlite:PATH also accepted)
   --published YYYY-MM-DD   publication date for documents that carry none of their own
   --set-published YYYY-MM-DD
                            publication date for every document, replacing its own
+  --language CODE          language of inputs that do not carry their own (eng, en, fr …): no
+                           detection; only English is coded
   --batch-size N           documents per transaction (default 200)
   -h, --help               show this help`;
 
@@ -35,13 +38,15 @@ export const ingestCommand: Command = {
       db: { type: 'string' },
       ...PUBLISHED_OPTIONS,
       'batch-size': { type: 'string' },
+      language: { type: 'string' },
     });
     if (parsed.values.help) {
       await writeOut(`${USAGE}\n`);
       return 0;
     }
     if (parsed.positionals.length === 0) throw new UsageError('ingest needs at least one file, folder, URL or - (see dyad ingest --help)');
-    const dates = publishedOptions(parsed);
+    const language = languageOption(parsed);
+    const defaults = { ...publishedOptions(parsed), ...(language ? { language } : {}) };
     const batchSize = integerOption(parsed, 'batch-size', 200, 1);
     const db = stringOption(parsed, 'db') ?? DEFAULT_DB;
     await assertPathsExist(parsed.positionals);
@@ -50,16 +55,20 @@ export const ingestCommand: Command = {
     const progress = process.stderr.isTTY
       ? (s: Readonly<BatchSummary>) => process.stderr.write(`\r${s.stored + s.skipped} stored, ${s.duplicates} duplicates, ${s.failed} failed…`)
       : undefined;
+    const ignored: string[] = [];
     let summary: BatchSummary;
     try {
       const engine = createEngine({ store, batchSize });
-      summary = await engine.ingestBatch(batchInputs(parsed.positionals, dates), progress ? { onProgress: progress } : {});
+      summary = await engine.ingestBatch(batchInputs(parsed.positionals, defaults, (path) => ignored.push(path)), progress ? { onProgress: progress } : {});
     } finally {
       await store.close();
     }
     if (progress) process.stderr.write('\r\x1b[K');
     for (const failure of summary.failures.slice(0, FAILURES_SHOWN)) process.stderr.write(`failed ${failure.input}: ${failure.error}\n`);
     if (summary.failed > FAILURES_SHOWN) process.stderr.write(`… and ${summary.failed - FAILURES_SHOWN} more failures\n`);
+    if (ignored.length > 0) {
+      process.stderr.write(`ignored ${ignored.length} file${ignored.length === 1 ? '' : 's'} not of a document type (.txt, .html, .htm, .jsonl): ${ignored.slice(0, 3).join(', ')}${ignored.length > 3 ? ', …' : ''}\n`);
+    }
     await writeOut(`${summaryLine(summary, db, (performance.now() - started) / 1000)}\n`);
     const nothingWorked = summary.failed > 0 && summary.stored + summary.skipped + summary.duplicates === 0;
     return nothingWorked ? 1 : 0;

@@ -1,78 +1,14 @@
 import { createReadStream } from 'node:fs';
-import { access, constants, readdir, stat } from 'node:fs/promises';
+import { access, constants, readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { type BatchInput, readSource, type IngestInput } from '../../index.js';
+import { type BatchInput, type FailedInput, readSource, type IngestInput } from '../../index.js';
+import { applyDates, readJsonl, type JsonlDefaults } from './jsonl.js';
 import { RuntimeError } from './args.js';
 import { isUrl } from './io.js';
 
-/** One parsed line of a JSON Lines batch: an input, or why the line could not be used. */
-export type JsonlLine = { line: number; input: IngestInput } | { line: number; id: string | null; error: string };
-
-/**
- * Publication dates from the command line: `published` fills in documents that carry no date of their
- * own; `setPublished` replaces every document's own date.
- */
-export interface InputDates {
-  published?: string;
-  setPublished?: string;
-}
-
-/** Gives an input the command line's dates; `own` is a date the input record itself carries. */
-function applyDates(input: IngestInput, defaults: InputDates, own?: string): void {
-  const published = defaults.setPublished ?? own;
-  if (published) input.published = published;
-  if (defaults.published) input.defaultPublished = defaults.published;
-}
+export { applyDates, parseJsonlLine, readJsonl, type JsonlDefaults, type JsonlLine } from './jsonl.js';
 
 export const DOCUMENT_EXTENSIONS = new Set(['.txt', '.html', '.htm', '.jsonl']);
-
-/**
- * Parses `{ id, text | html, published?, url? }`. Never throws: a bad line becomes an error record so
- * one broken line cannot stop a batch.
- */
-export function parseJsonlLine(text: string, line: number, defaults: InputDates): JsonlLine | undefined {
-  if (text.trim() === '') return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return { line, id: null, error: `line ${line}: not JSON (${error instanceof Error ? error.message : String(error)})` };
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { line, id: null, error: `line ${line}: expected a JSON object` };
-  }
-  const record = value as Record<string, unknown>;
-  const id = typeof record.id === 'string' || typeof record.id === 'number' ? String(record.id) : null;
-  const html = typeof record.html === 'string' ? record.html : undefined;
-  const body = typeof record.text === 'string' ? record.text : undefined;
-  if (html === undefined && body === undefined) {
-    return { line, id, error: `line ${line}: needs a "text" or "html" string field` };
-  }
-  for (const field of ['published', 'url'] as const) {
-    if (record[field] !== undefined && typeof record[field] !== 'string') {
-      return { line, id, error: `line ${line}: "${field}" must be a string` };
-    }
-  }
-  const input: IngestInput = html !== undefined ? { content: html, kind: 'html' } : { content: body ?? '', kind: 'text' };
-  if (id !== null) input.externalId = id;
-  applyDates(input, defaults, record.published as string | undefined);
-  if (typeof record.url === 'string') input.url = record.url;
-  return { line, input };
-}
-
-/** Streams the lines of a JSON Lines source one at a time. */
-export async function* readJsonl(
-  stream: NodeJS.ReadableStream, defaults: InputDates,
-): AsyncGenerator<JsonlLine> {
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
-  let number = 0;
-  for await (const text of lines) {
-    number++;
-    const parsed = parseJsonlLine(text, number, defaults);
-    if (parsed) yield parsed;
-  }
-}
 
 export async function assertReadableFile(path: string): Promise<void> {
   try {
@@ -85,19 +21,43 @@ export async function assertReadableFile(path: string): Promise<void> {
   }
 }
 
-/** Every document file under a folder (sorted, hidden entries skipped), or the path itself. */
-async function* walk(path: string): AsyncGenerator<string> {
+type Walked = string | FailedInput;
+
+/**
+ * Every document file under a folder (sorted, hidden entries skipped), or the path itself. Symbolic
+ * links are followed; a broken link, or one that leads back into a folder being walked, is reported
+ * as a failed input rather than dropped.
+ */
+async function* walk(path: string, onIgnored: (path: string) => void, ancestors: ReadonlySet<string> = new Set()): AsyncGenerator<Walked> {
   const info = await stat(path);
   if (!info.isDirectory()) {
     yield path;
     return;
   }
+  const real = await realpath(path);
+  const inside = new Set(ancestors).add(real);
   const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const child = join(path, entry.name);
-    if (entry.isDirectory()) yield* walk(child);
-    else if (entry.isFile() && DOCUMENT_EXTENSIONS.has(extname(entry.name).toLowerCase())) yield child;
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      const target = await stat(child).catch((error: NodeJS.ErrnoException) => error);
+      if (target instanceof Error) {
+        yield { failed: child, error: `symbolic link ${target.code === 'ELOOP' ? 'loops on itself' : `to a missing target (${target.code ?? target.message})`}` };
+        continue;
+      }
+      isDirectory = target.isDirectory();
+      isFile = target.isFile();
+      if (isDirectory && inside.has(await realpath(child))) {
+        yield { failed: child, error: 'symbolic link back into a folder being read; not followed' };
+        continue;
+      }
+    }
+    if (isDirectory) yield* walk(child, onIgnored, inside);
+    else if (isFile && DOCUMENT_EXTENSIONS.has(extname(entry.name).toLowerCase())) yield child;
+    else onIgnored(child);
   }
 }
 
@@ -115,9 +75,12 @@ export async function assertPathsExist(targets: readonly string[]): Promise<void
 
 /**
  * Everything the targets name as engine inputs: files, folders (walked), URLs, JSON Lines files and
- * `-` (JSON Lines on stdin). A source that cannot be read becomes a failed input, not an exception.
+ * `-` (JSON Lines on stdin). A source that cannot be read becomes a failed input, not an exception;
+ * a file in a folder that is not of a document type is passed to `onIgnored`.
  */
-export async function* batchInputs(targets: readonly string[], defaults: InputDates): AsyncGenerator<BatchInput> {
+export async function* batchInputs(
+  targets: readonly string[], defaults: JsonlDefaults, onIgnored: (path: string) => void = () => {},
+): AsyncGenerator<BatchInput> {
   for (const target of targets) {
     if (target === '-') {
       yield* jsonlInputs(process.stdin, 'stdin', defaults);
@@ -127,14 +90,15 @@ export async function* batchInputs(targets: readonly string[], defaults: InputDa
       yield await readInput(target, defaults);
       continue;
     }
-    for await (const file of walk(target)) {
-      if (extname(file).toLowerCase() === '.jsonl') yield* jsonlInputs(createReadStream(file), file, defaults);
+    for await (const file of walk(target, onIgnored)) {
+      if (typeof file !== 'string') yield file;
+      else if (extname(file).toLowerCase() === '.jsonl') yield* jsonlInputs(createReadStream(file), file, defaults);
       else yield await readInput(file, defaults);
     }
   }
 }
 
-async function* jsonlInputs(stream: NodeJS.ReadableStream, name: string, defaults: InputDates): AsyncGenerator<BatchInput> {
+async function* jsonlInputs(stream: NodeJS.ReadableStream, name: string, defaults: JsonlDefaults): AsyncGenerator<BatchInput> {
   try {
     for await (const parsed of readJsonl(stream, defaults)) {
       yield 'input' in parsed ? parsed.input : { failed: `${name}:${parsed.line}`, error: parsed.error };
@@ -144,12 +108,14 @@ async function* jsonlInputs(stream: NodeJS.ReadableStream, name: string, default
   }
 }
 
-async function readInput(target: string, defaults: InputDates): Promise<BatchInput> {
+async function readInput(target: string, defaults: JsonlDefaults): Promise<BatchInput> {
   try {
     const source = await readSource(target);
     const input: IngestInput = { content: source.content, kind: source.kind };
     if (source.url) input.url = source.url;
+    if (source.messages) input.messages = source.messages;
     applyDates(input, defaults);
+    if (defaults.language) input.language = defaults.language;
     return input;
   } catch (error) {
     return { failed: target, error: error instanceof Error ? error.message : String(error) };
