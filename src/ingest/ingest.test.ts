@@ -145,3 +145,24 @@ test('a user-given publication date wins over the page; a bad one is reported an
   const plain = ingest({ content: story.join('\n'), published: '2024-03-04T12:00:00+02:00' });
   assert.equal(plain.source.published, '2024-03-04T12:00:00+02:00');
 });
+
+test('a source URL is kept only when it is http or https; others are dropped with a warning', () => {
+  const content = story.join('\n');
+  for (const url of ['https://example.org/a', 'http://example.org/b?c=d', 'HTTPS://EXAMPLE.ORG/']) {
+    const doc = ingest({ content, url });
+    assert.equal(doc.source.url, url);
+    assert.equal(doc.messages.filter((m) => m.ruleId === 'url-dropped').length, 0);
+  }
+  const refused = ['javascript:alert(document.cookie)', 'JavaScript:alert(1)', 'file:///etc/passwd', 'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox', 'not a url', 'https://example.org/\u001b[2J'];
+  for (const url of refused) {
+    const doc = ingest({ content, url });
+    assert.equal(doc.source.url, undefined, url);
+    assert.equal(doc.id, docId(doc.text), 'the dropped URL is not part of the id');
+    const dropped = doc.messages.filter((m) => m.ruleId === 'url-dropped');
+    assert.equal(dropped.length, 1, url);
+    assert.equal(dropped[0]?.severity, 'warning');
+    assert.ok(!(dropped[0]?.reason ?? '').includes('\u001b'), 'the message quotes the URL with its escapes');
+  }
+  assert.match(ingest({ content, url: 'file:///etc/passwd' }).messages.find((m) => m.ruleId === 'url-dropped')?.reason ?? '', /not file/);
+});

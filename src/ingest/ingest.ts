@@ -6,6 +6,7 @@ import { extractHtml } from './html.js';
 import { normaliseDate } from './html-meta.js';
 import { identifyLanguage } from './language.js';
 import { splitParagraphs } from './paragraphs.js';
+import { refuseSourceUrl } from './url.js';
 
 export const INGEST_STAGE = 'ingest';
 export const INGEST_VERSION = 1;
@@ -58,7 +59,11 @@ export function ingest(input: IngestInput, options: IngestOptions = {}): Doc {
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
   const kind = input.kind ?? sniffKind(input.content);
   const source: SourceInfo = { format: kind };
-  if (input.url) source.url = input.url;
+  if (input.url) {
+    const refused = refuseSourceUrl(input.url);
+    if (refused) log.add('url-dropped', 'warning', `source URL ${quoteLine(input.url)} dropped: ${refused}`);
+    else source.url = input.url;
+  }
   if (input.externalId) source.externalId = input.externalId;
   if (input.retrievedAt) source.retrievedAt = input.retrievedAt;
 
