@@ -24,8 +24,11 @@ export interface SourceInfo {
   language?: string;
   format: 'text' | 'html';
   retrievedAt?: string;
-  /** Caller-supplied id (JSON Lines batches); the Doc id stays content-derived. */
-  externalId?: string;
+  /**
+   * The caller's own id for the input (the `id` of a JSON Lines line), under this one name wherever it
+   * appears: here, in error lines and in event listings. `Doc.id` stays the content hash beside it.
+   */
+  inputId?: string;
 }
 
 export type Severity = 'info' | 'warning' | 'error';

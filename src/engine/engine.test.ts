@@ -25,10 +25,10 @@ test('ingestBatch stores each document once, counts skips and failures, and neve
   const pipeline = engine.pipeline;
   const counting = createEngine({ store, batchSize: 2, pipeline: { stages: pipeline.stages, run: (doc) => (runs++, pipeline.run(doc)) } });
   const inputs: BatchInput[] = [
-    { content: ENGLISH, externalId: 'a' },
-    { content: OTHER_ENGLISH, externalId: 'b' },
-    { content: ENGLISH, externalId: 'a-again' },
-    { content: FRENCH, externalId: 'c' },
+    { content: ENGLISH, inputId: 'a' },
+    { content: OTHER_ENGLISH, inputId: 'b' },
+    { content: ENGLISH, inputId: 'a-again' },
+    { content: FRENCH, inputId: 'c' },
     { failed: 'missing.txt', error: 'no such file' },
   ];
   const progress: number[] = [];

@@ -110,7 +110,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         }
         pipeline.run(doc);
       } catch (error) {
-        fail(input.externalId ?? input.url ?? 'input', error instanceof Error ? error.message : String(error));
+        fail(input.inputId ?? input.url ?? 'input', error instanceof Error ? error.message : String(error));
         continue;
       }
       pending.push(doc);

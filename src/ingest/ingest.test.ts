@@ -10,7 +10,7 @@ const story = [
 ];
 
 test('plain text: one paragraph per non-blank line, punctuation kept, English detected cheaply', () => {
-  const doc = ingest({ content: `\ufeff${story[0]}\r\n\r\n${story[1]}\r${story[2]}  \n`, externalId: 'row-7', retrievedAt: '2024-05-01T10:00:00Z' });
+  const doc = ingest({ content: `\ufeff${story[0]}\r\n\r\n${story[1]}\r${story[2]}  \n`, inputId: 'row-7', retrievedAt: '2024-05-01T10:00:00Z' });
   assert.equal(doc.text, story.join('\n'));
   assert.deepEqual(
     doc.layers.paragraphs?.map((p) => doc.text.slice(p.start, p.end)),
@@ -19,7 +19,7 @@ test('plain text: one paragraph per non-blank line, punctuation kept, English de
   assert.equal(doc.skip, undefined);
   assert.equal(doc.source.format, 'text');
   assert.equal(doc.source.language, 'eng');
-  assert.equal(doc.source.externalId, 'row-7');
+  assert.equal(doc.source.inputId, 'row-7');
   assert.equal(doc.source.retrievedAt, '2024-05-01T10:00:00Z');
   assert.equal(doc.id, docId(doc.text));
   assert.equal(doc.provenance[0]?.stage, 'ingest');

@@ -21,7 +21,8 @@ export interface IngestInput {
   url?: string;
   /** YYYY-MM-DD or ISO date-time from the user: wins over the page's own date. */
   published?: string;
-  externalId?: string;
+  /** The caller's id for this input; kept as `source.inputId`. */
+  inputId?: string;
   retrievedAt?: string;
 }
 
@@ -64,7 +65,7 @@ export function ingest(input: IngestInput, options: IngestOptions = {}): Doc {
     if (refused) log.add('url-dropped', 'warning', `source URL ${quoteLine(input.url)} dropped: ${refused}`);
     else source.url = input.url;
   }
-  if (input.externalId) source.externalId = input.externalId;
+  if (input.inputId) source.inputId = input.inputId;
   if (input.retrievedAt) source.retrievedAt = input.retrievedAt;
 
   let skip: SkipReason | undefined;

@@ -105,12 +105,13 @@ describe('dyad CLI', () => {
     assert.equal(run.status, 0, run.stderr);
     const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     assert.equal(lines.length, 4);
-    assert.equal((lines[0]?.source as { externalId: string }).externalId, 'a');
-    assert.deepEqual({ id: lines[1]?.id, line: lines[1]?.line }, { id: null, line: 2 });
+    assert.equal((lines[0]?.source as { inputId: string }).inputId, 'a');
+    assert.deepEqual({ inputId: lines[1]?.inputId, line: lines[1]?.line }, { inputId: null, line: 2 });
     assert.match(String(lines[1]?.error), /not JSON/);
     assert.equal((lines[2]?.source as { format: string }).format, 'html');
     assert.match(String(lines[2]?.text), /flooded/);
-    assert.equal(lines[3]?.id, 'no-text');
+    assert.equal((lines[2]?.source as { inputId: string }).inputId, '7');
+    assert.deepEqual({ inputId: lines[3]?.inputId, id: lines[3]?.id }, { inputId: 'no-text', id: undefined });
     assert.match(run.stderr, /2 documents, 2 bad lines/);
   });
 
@@ -118,7 +119,7 @@ describe('dyad CLI', () => {
     write('batch.jsonl', `${JSON.stringify({ id: 'f1', text: SECOND })}\n`);
     const run = dyad(['extract', '--jsonl', 'batch.jsonl']);
     assert.equal(run.status, 0, run.stderr);
-    assert.equal((JSON.parse(run.stdout) as { source: { externalId: string } }).source.externalId, 'f1');
+    assert.equal((JSON.parse(run.stdout) as { source: { inputId: string } }).source.inputId, 'f1');
     assertCleanFailure(dyad(['extract', '--jsonl', 'nope.jsonl']), 1, /no such file: nope\.jsonl/);
   });
 
@@ -154,6 +155,28 @@ describe('dyad CLI', () => {
     assert.match(run.stderr, /failed stdin:3: line 3: not JSON/);
   });
 
+  test('the input\'s own id is inputId in stored documents, event listings and failure lines', async () => {
+    const input = [
+      JSON.stringify({ id: 'wire-1', text: FIRST, published: '2031-05-06', url: 'javascript:alert(1)' }),
+      JSON.stringify({ id: 'wire-2' }),
+    ].join('\n');
+    const run = dyad(['ingest', '-', '--db', 'ids.db'], input);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stderr, /^failed stdin:2 \(inputId "wire-2"\): line 2: needs a "text"/m);
+    const store = await openStore(join(dir, 'ids.db'));
+    const [event] = await store.queryEvents({});
+    const doc = await store.getDoc(event?.docId ?? '');
+    await store.close();
+    assert.equal(doc?.source.inputId, 'wire-1');
+    assert.equal(doc?.source.url, undefined, 'a javascript: URL is not kept');
+    assert.ok(doc?.messages.some((m) => m.ruleId === 'url-dropped'));
+    const listed = dyad(['events', '--db', 'ids.db', '--format', 'jsonl']);
+    const stored = listed.stdout.trim().split('\n').map((line) => JSON.parse(line) as { inputId?: string; docId: string });
+    assert.ok(stored.length > 0 && stored.every((e) => e.inputId === 'wire-1' && e.docId === doc?.id));
+    const [header, row] = parseCsv(dyad(['events', '--db', 'ids.db', '--format', 'csv']).stdout);
+    assert.equal(row?.[header?.indexOf('input_id') ?? -1], 'wire-1');
+  });
+
   describe('events', () => {
     before(async () => {
       const store = await openStore(join(dir, 'events.db'));
@@ -186,7 +209,7 @@ describe('dyad CLI', () => {
       assert.equal(run.status, 0, run.stderr);
       const rows = run.stdout.split('\r\n').filter(Boolean);
       assert.equal(rows.length, 2);
-      assert.match(rows[0] ?? '', /^id,doc_id,date,/);
+      assert.match(rows[0] ?? '', /^id,doc_id,input_id,date,/);
       assert.match(rows[1] ?? '', /,ASSAULT,,195,4,-10,Northland artillery,NLDMIL,Vell,SLDCVL,Vell,SLD,41.5,22.25,0.9,false,shell,/);
     });
 

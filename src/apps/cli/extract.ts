@@ -15,8 +15,9 @@ Options:
   --published YYYY-MM-DD   publication date (anchors "Monday", "last week")
   --format json|pretty     json: the whole analysed document (default); pretty: a readable summary
   --jsonl                  read JSON Lines ({id, text|html, published?, url?} per line) from a file or
-                           stdin and write one analysed document per line; bad lines become
-                           {"id", "line", "error"} lines and are counted on stderr
+                           stdin and write one analysed document per line (a line's id is kept as
+                           source.inputId); bad lines become {"inputId", "line", "error"} lines and
+                           are counted on stderr
   -h, --help               show this help`;
 
 async function readOne(target: string, published: string | undefined): Promise<IngestInput> {
@@ -41,7 +42,7 @@ async function extractJsonl(engine: Engine, target: string, published: string | 
   for await (const parsed of readJsonl(stream, defaults)) {
     if ('error' in parsed) {
       bad++;
-      await writeOut(`${JSON.stringify({ id: parsed.id, line: parsed.line, error: parsed.error })}\n`);
+      await writeOut(`${JSON.stringify({ inputId: parsed.inputId, line: parsed.line, error: parsed.error })}\n`);
       continue;
     }
     let line: string;
@@ -50,7 +51,7 @@ async function extractJsonl(engine: Engine, target: string, published: string | 
       documents++;
     } catch (error) {
       bad++;
-      line = JSON.stringify({ id: parsed.input.externalId ?? null, line: parsed.line, error: error instanceof Error ? error.message : String(error) });
+      line = JSON.stringify({ inputId: parsed.input.inputId ?? null, line: parsed.line, error: error instanceof Error ? error.message : String(error) });
     }
     await writeOut(`${line}\n`);
   }

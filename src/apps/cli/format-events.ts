@@ -40,7 +40,7 @@ export function formatEventJsonl(stored: StoredEvent): string {
 }
 
 export const CSV_HEADER = [
-  'id', 'doc_id', 'date', 'date_basis', 'plover', 'mode', 'cameo', 'quad_class', 'goldstein', 'actor', 'actor_code',
+  'id', 'doc_id', 'input_id', 'date', 'date_basis', 'plover', 'mode', 'cameo', 'quad_class', 'goldstein', 'actor', 'actor_code',
   'recipient', 'recipient_code', 'place', 'country', 'lat', 'lon', 'confidence', 'negated', 'trigger', 'url', 'published',
 ];
 
@@ -65,9 +65,9 @@ export function csvField(value: string | number | boolean | null | undefined): s
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function formatEventCsvRow({ id, docId, event, url, published }: StoredEvent): string {
+export function formatEventCsvRow({ id, docId, inputId, event, url, published }: StoredEvent): string {
   const fields = [
-    id, docId, event.date?.value, event.date?.basis, event.plover, event.mode, event.cameo, event.quadClass, event.goldstein,
+    id, docId, inputId, event.date?.value, event.date?.basis, event.plover, event.mode, event.cameo, event.quadClass, event.goldstein,
     sideNames(event.actors), side(event.actors), sideNames(event.recipients), side(event.recipients),
     event.location?.name, event.location?.country, event.location?.lat, event.location?.lon, event.confidence,
     event.negated, event.trigger.text, url, published,

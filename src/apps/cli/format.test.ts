@@ -66,7 +66,7 @@ test('CSV fields are quoted only when needed, with quotes doubled', () => {
   const { talks } = contractDocs();
   const event = { ...talks.layers.events![0]!, actors: [{ text: 'Envoy, "senior"', start: 0, end: 5, code: 'SLDGOV' }] };
   const row = formatEventCsvRow({ id: 'd:e1', docId: 'd', event });
-  assert.match(row, /^d:e1,d,2031-04-01,event,CONSULT,,043,1,2.8,"Envoy, ""senior""",SLDGOV,Northland,NLDGOV,Geneva,CHE,/);
+  assert.match(row, /^d:e1,d,,2031-04-01,event,CONSULT,,043,1,2.8,"Envoy, ""senior""",SLDGOV,Northland,NLDGOV,Geneva,CHE,/);
   assert.ok(row.endsWith('\r\n'));
 });
 

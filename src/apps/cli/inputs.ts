@@ -7,7 +7,7 @@ import { RuntimeError } from './args.js';
 import { isUrl } from './io.js';
 
 /** One parsed line of a JSON Lines batch: an input, or why the line could not be used. */
-export type JsonlLine = { line: number; input: IngestInput } | { line: number; id: string | null; error: string };
+export type JsonlLine = { line: number; input: IngestInput } | { line: number; inputId: string | null; error: string };
 
 export const DOCUMENT_EXTENSIONS = new Set(['.txt', '.html', '.htm', '.jsonl']);
 
@@ -21,25 +21,25 @@ export function parseJsonlLine(text: string, line: number, defaults: { published
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { line, id: null, error: `line ${line}: not JSON (${error instanceof Error ? error.message : String(error)})` };
+    return { line, inputId: null, error: `line ${line}: not JSON (${error instanceof Error ? error.message : String(error)})` };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { line, id: null, error: `line ${line}: expected a JSON object` };
+    return { line, inputId: null, error: `line ${line}: expected a JSON object` };
   }
   const record = value as Record<string, unknown>;
-  const id = typeof record.id === 'string' || typeof record.id === 'number' ? String(record.id) : null;
+  const inputId = typeof record.id === 'string' || typeof record.id === 'number' ? String(record.id) : null;
   const html = typeof record.html === 'string' ? record.html : undefined;
   const body = typeof record.text === 'string' ? record.text : undefined;
   if (html === undefined && body === undefined) {
-    return { line, id, error: `line ${line}: needs a "text" or "html" string field` };
+    return { line, inputId, error: `line ${line}: needs a "text" or "html" string field` };
   }
   for (const field of ['published', 'url'] as const) {
     if (record[field] !== undefined && typeof record[field] !== 'string') {
-      return { line, id, error: `line ${line}: "${field}" must be a string` };
+      return { line, inputId, error: `line ${line}: "${field}" must be a string` };
     }
   }
   const input: IngestInput = html !== undefined ? { content: html, kind: 'html' } : { content: body ?? '', kind: 'text' };
-  if (id !== null) input.externalId = id;
+  if (inputId !== null) input.inputId = inputId;
   const published = (record.published as string | undefined) ?? defaults.published;
   if (published) input.published = published;
   if (typeof record.url === 'string') input.url = record.url;
@@ -122,7 +122,8 @@ export async function* batchInputs(targets: readonly string[], defaults: { publi
 async function* jsonlInputs(stream: NodeJS.ReadableStream, name: string, defaults: { published?: string }): AsyncGenerator<BatchInput> {
   try {
     for await (const parsed of readJsonl(stream, defaults)) {
-      yield 'input' in parsed ? parsed.input : { failed: `${name}:${parsed.line}`, error: parsed.error };
+      if ('input' in parsed) yield parsed.input;
+      else yield { failed: `${name}:${parsed.line}${parsed.inputId === null ? '' : ` (inputId ${JSON.stringify(parsed.inputId)})`}`, error: parsed.error };
     }
   } catch (error) {
     yield { failed: name, error: `read failed: ${error instanceof Error ? error.message : String(error)}` };
