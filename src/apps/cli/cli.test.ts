@@ -79,6 +79,24 @@ describe('dyad CLI', () => {
     assert.ok((doc.layers.sentences?.length ?? 0) >= 2);
   });
 
+  test('extract JSON leaves the token layer out unless --tokens; --layers chooses the layers', () => {
+    const layersOf = (run: Run): string[] => {
+      assert.equal(run.status, 0, run.stderr);
+      return Object.keys((JSON.parse(run.stdout) as { layers: object }).layers).sort();
+    };
+    const plain = layersOf(dyad(['extract', 'first.txt']));
+    assert.ok(!plain.includes('tokens'));
+    assert.ok(plain.includes('sentences') && plain.includes('events'), plain.join());
+    assert.deepEqual(layersOf(dyad(['extract', 'first.txt', '--tokens'])), [...plain, 'tokens'].sort());
+    assert.deepEqual(layersOf(dyad(['extract', 'first.txt', '--layers', 'events, entities'])), ['entities', 'events']);
+    assert.deepEqual(layersOf(dyad(['extract', 'first.txt', '--layers', 'sentences', '--tokens'])), ['sentences', 'tokens']);
+    const jsonl = dyad(['extract', '--jsonl', '--layers', 'dates'], `${JSON.stringify({ id: 'j', text: FIRST })}\n`);
+    assert.deepEqual(Object.keys((JSON.parse(jsonl.stdout) as { layers: object }).layers), ['dates']);
+    assertCleanFailure(dyad(['extract', 'first.txt', '--layers', 'events,verbs']), 2, /--layers: unknown layer "verbs"; layers are paragraphs, sentences, tokens/);
+    assertCleanFailure(dyad(['extract', 'first.txt', '--layers', ',']), 2, /--layers needs one or more/);
+    assertCleanFailure(dyad(['extract', 'first.txt', '--format', 'pretty', '--tokens']), 2, /--format pretty is a fixed summary/);
+  });
+
   test('extract - reads one document from stdin', () => {
     const run = dyad(['extract', '-', '--format', 'json'], SECOND);
     assert.equal(run.status, 0, run.stderr);

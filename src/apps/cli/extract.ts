@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { createEngine, type Engine, readSource, type IngestInput } from '../../index.js';
-import { choiceOption, dateOption, parseCommand, RuntimeError, UsageError } from './args.js';
+import { createEngine, type Doc, type Engine, type IngestInput, LAYER_NAMES, type LayerName, readSource } from '../../index.js';
+import { choiceOption, dateOption, type Parsed, parseCommand, RuntimeError, stringOption, UsageError } from './args.js';
 import type { Command } from './command.js';
 import { formatDocPretty } from './format-doc.js';
 import { assertReadableFile, readJsonl } from './inputs.js';
@@ -13,7 +13,9 @@ Analyses one document and prints it, storing nothing.
 
 Options:
   --published YYYY-MM-DD   publication date (anchors "Monday", "last week")
-  --format json|pretty     json: the whole analysed document (default); pretty: a readable summary
+  --format json|pretty     json: the analysed document (default); pretty: a readable summary
+  --tokens                 json: include the tokens layer (left out by default: it is most of the size)
+  --layers a,b,…           json: only these layers (${LAYER_NAMES.join(', ')})
   --jsonl                  read JSON Lines ({id, text|html, published?, url?} per line) from a file or
                            stdin and write one analysed document per line (a line's id is kept as
                            source.inputId); bad lines become {"inputId", "line", "error"} lines and
@@ -33,7 +35,32 @@ async function readOne(target: string, published: string | undefined): Promise<I
   return input;
 }
 
-async function extractJsonl(engine: Engine, target: string, published: string | undefined): Promise<number> {
+/** The layers JSON output carries: all but tokens, or those --layers names; --tokens adds tokens. */
+function layerChoice(parsed: Parsed): ReadonlySet<LayerName> {
+  const listed = stringOption(parsed, 'layers');
+  const chosen = new Set<LayerName>(LAYER_NAMES.filter((name) => name !== 'tokens'));
+  if (listed !== undefined) {
+    chosen.clear();
+    for (const name of listed.split(',').map((part) => part.trim()).filter(Boolean)) {
+      if (!(LAYER_NAMES as readonly string[]).includes(name)) {
+        throw new UsageError(`--layers: unknown layer "${name}"; layers are ${LAYER_NAMES.join(', ')}`);
+      }
+      chosen.add(name as LayerName);
+    }
+    if (chosen.size === 0) throw new UsageError(`--layers needs one or more of ${LAYER_NAMES.join(', ')}`);
+  }
+  if (parsed.values.tokens) chosen.add('tokens');
+  return chosen;
+}
+
+/** The document with only the chosen layers; everything else (text, source, messages …) is kept. */
+function withLayers(doc: Doc, chosen: ReadonlySet<LayerName>): Doc {
+  const layers: Record<string, unknown> = {};
+  for (const [name, layer] of Object.entries(doc.layers)) if (chosen.has(name as LayerName)) layers[name] = layer;
+  return { ...doc, layers };
+}
+
+async function extractJsonl(engine: Engine, target: string, published: string | undefined, layers: ReadonlySet<LayerName>): Promise<number> {
   if (target !== '-') await assertReadableFile(target);
   const stream = target === '-' ? process.stdin : createReadStream(target);
   let documents = 0;
@@ -47,7 +74,7 @@ async function extractJsonl(engine: Engine, target: string, published: string | 
     }
     let line: string;
     try {
-      line = JSON.stringify(engine.extract(parsed.input));
+      line = JSON.stringify(withLayers(engine.extract(parsed.input), layers));
       documents++;
     } catch (error) {
       bad++;
@@ -67,6 +94,8 @@ export const extractCommand: Command = {
       published: { type: 'string' },
       format: { type: 'string' },
       jsonl: { type: 'boolean' },
+      tokens: { type: 'boolean' },
+      layers: { type: 'string' },
     });
     if (parsed.values.help) {
       await writeOut(`${USAGE}\n`);
@@ -75,15 +104,19 @@ export const extractCommand: Command = {
     const published = dateOption(parsed, 'published');
     const format = choiceOption(parsed, 'format', ['json', 'pretty'] as const, 'json');
     if (parsed.positionals.length > 1) throw new UsageError('extract takes one input; use `dyad ingest` for many');
+    if (format === 'pretty' && (parsed.values.tokens || parsed.values.layers !== undefined)) {
+      throw new UsageError('--tokens and --layers choose what JSON output carries; --format pretty is a fixed summary');
+    }
+    const layers = layerChoice(parsed);
     const engine = createEngine();
     if (parsed.values.jsonl) {
       if (format !== 'json') throw new UsageError('--jsonl writes JSON Lines; --format pretty is for one document');
-      return extractJsonl(engine, parsed.positionals[0] ?? '-', published);
+      return extractJsonl(engine, parsed.positionals[0] ?? '-', published, layers);
     }
     const target = parsed.positionals[0];
     if (target === undefined) throw new UsageError('extract needs a file, a URL or - for stdin (see dyad extract --help)');
     const doc = engine.extract(await readOne(target, published));
-    await writeOut(format === 'pretty' ? formatDocPretty(doc) : `${JSON.stringify(doc, null, 2)}\n`);
+    await writeOut(format === 'pretty' ? formatDocPretty(doc) : `${JSON.stringify(withLayers(doc, layers), null, 2)}\n`);
     return 0;
   },
 };
