@@ -34,63 +34,57 @@ const SPACE_CHAR = /[\t \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/;
  */
 const NEEDS_EDIT = new RegExp(`${INVISIBLE_CHAR.source}|(?! )${SPACE_CHAR.source}| {2}|[\\ud800-\\udfff]`);
 
-const NORMAL = 0;
-const SPACE = 1;
-const INVISIBLE = 2;
-const SURROGATE = 3;
-/** The class of each UTF-16 unit, built once from the same expressions `cleanLines` uses. */
-let classes: Uint8Array | undefined;
+const UNKNOWN = 0;
+const NORMAL = 1;
+const SPACE = 2;
+const INVISIBLE = 3;
+const SURROGATE = 4;
+/**
+ * The class of each UTF-16 unit, from the same expressions `cleanLines` uses: worked out the first
+ * time a unit is seen, since a text uses few distinct ones.
+ */
+const classes = new Uint8Array(0x10000);
 
-function unitClasses(): Uint8Array {
-  if (classes) return classes;
-  classes = new Uint8Array(0x10000);
-  for (let code = 0; code < 0x10000; code++) {
-    if (code >= 0xd800 && code <= 0xdfff) classes[code] = SURROGATE;
-    else {
-      const char = String.fromCharCode(code);
-      classes[code] = INVISIBLE_CHAR.test(char) ? INVISIBLE : SPACE_CHAR.test(char) ? SPACE : NORMAL;
-    }
-  }
-  return classes;
+function classOf(code: number): number {
+  const known = classes[code] ?? UNKNOWN;
+  if (known !== UNKNOWN) return known;
+  const char = String.fromCharCode(code);
+  const kind = code >= 0xd800 && code <= 0xdfff ? SURROGATE : INVISIBLE_CHAR.test(char) ? INVISIBLE : SPACE_CHAR.test(char) ? SPACE : NORMAL;
+  classes[code] = kind;
+  return kind;
 }
 
 /** Code points that start a new normalisation chunk (a starter and the marks after it). */
 const CHUNK = /[^\p{M}\u1160-\u11ff][\p{M}\u1160-\u11ff]*|[\p{M}\u1160-\u11ff]+/gsu;
 
-/** A line in kept units with their raw offsets, turned into NFC with offsets carried along. */
-function normalise(kept: string, origin: Int32Array): { text: string; origin: Int32Array; end: Int32Array; changed: boolean } {
+/**
+ * A line's kept text turned into NFC, its anchors carried along: chunk by chunk (a starter and its
+ * marks), so only a rewritten chunk loses exact positions inside it.
+ */
+function normalise(kept: string, anchors: OffsetMap, rawEnd: number): MappedLine {
+  const origin = new Int32Array(kept.length);
+  anchors.forEach(([clean, raw], i) => {
+    const next = anchors[i + 1]?.[0] ?? kept.length;
+    for (let unit = clean; unit < next; unit++) origin[unit] = raw + (unit - clean);
+  });
   const whole = kept.normalize('NFC');
-  const plainEnd = (o: Int32Array): Int32Array => o.map((value) => value + 1);
-  if (whole === kept) return { text: kept, origin, end: plainEnd(origin), changed: false };
-  const units: number[] = [];
-  const ends: number[] = [];
+  const map = new OffsetMapBuilder();
   let text = '';
   CHUNK.lastIndex = 0;
   for (let match = CHUNK.exec(kept); match; match = CHUNK.exec(kept)) {
     const chunk = match[0];
-    const start = match.index;
     const normal = chunk.normalize('NFC');
-    const same = normal === chunk;
-    const chunkEnd = (origin[start + chunk.length - 1] ?? 0) + 1;
     // Inside a sequence NFC rewrote there is no exact position: its units all map to where it starts.
-    for (let j = 0; j < normal.length; j++) {
-      units.push(origin[start + (same ? j : 0)] ?? 0);
-      ends.push(same ? (origin[start + j] ?? 0) + 1 : chunkEnd);
-    }
+    for (let j = 0; j < normal.length; j++) map.map(text.length + j, origin[match.index + (normal === chunk ? j : 0)] ?? 0);
     text += normal;
   }
   if (text !== whole) {
     // Composition reached across a chunk boundary: map the line as one piece, exact at its ends only.
-    const first = origin[0] ?? 0;
-    const last = (origin[kept.length - 1] ?? 0) + 1;
-    return {
-      text: whole,
-      origin: Int32Array.from({ length: whole.length }, (_, j) => (j === 0 ? first : Math.min(first + j, last - 1))),
-      end: new Int32Array(whole.length).fill(last),
-      changed: true,
-    };
+    const fallback = new OffsetMapBuilder();
+    for (let j = 0; j < whole.length; j++) fallback.map(j, Math.min((origin[0] ?? 0) + j, rawEnd - 1));
+    return { text: whole, anchors: fallback.finish(whole.length) ?? [[0, 0]], rawEnd };
   }
-  return { text, origin: Int32Array.from(units), end: Int32Array.from(ends), changed: true };
+  return { text, anchors: map.finish(text.length) ?? [[0, 0]], rawEnd };
 }
 
 /** Plain ASCII is always NFC; other text is checked. */
@@ -99,59 +93,64 @@ function isNfc(line: string): boolean {
   return !/[^\u0000-\u007f]/.test(line) || line.normalize('NFC') === line;
 }
 
-/** Cleans one raw line [start, end) that needs more than trimming. */
+/**
+ * Cleans one raw line [start, end) that needs more than trimming: drops invisible characters and lone
+ * surrogates, turns each run of spaces between kept characters into one space (so nothing is left to
+ * trim), then NFC.
+ */
 function cleanLine(raw: string, start: number, end: number, stats: MappedClean['changed']): MappedLine | undefined {
-  const table = unitClasses();
   const parts: string[] = [];
-  const origin = new Int32Array(end - start + 1);
+  const anchors: OffsetMap = [];
   let length = 0;
   let runStart = -1;
   let runEnd = -1;
   let pendingSpace = -1;
-  const flush = (): void => {
-    if (runStart >= 0) parts.push(raw.slice(runStart, runEnd));
-    runStart = -1;
-  };
-  const keep = (at: number, units: number): void => {
-    if (pendingSpace >= 0) {
-      flush();
-      parts.push(' ');
-      origin[length++] = pendingSpace;
-      pendingSpace = -1;
-    }
-    if (runStart < 0 || runEnd !== at) {
-      flush();
-      runStart = at;
-    }
-    runEnd = at + units;
-    for (let k = 0; k < units; k++) origin[length++] = at + k;
-  };
   for (let i = start; i < end; i++) {
     const code = raw.charCodeAt(i);
-    const kind = table[code];
-    if (kind === NORMAL) keep(i, 1);
-    else if (kind === SPACE) {
+    const kind = classOf(code);
+    if (kind === SPACE) {
       if (pendingSpace < 0) pendingSpace = i;
-      if (code !== 0x20 || (i + 1 < end && table[raw.charCodeAt(i + 1)] === SPACE)) stats.whitespace = true;
-    } else if (kind === INVISIBLE) stats.invisible++;
-    else if (code <= 0xdbff && i + 1 < end && (raw.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      keep(i, 2);
-      i++;
-    } else stats.invisible++;
+      if (code !== 0x20 || length === 0 || (i + 1 < end && classOf(raw.charCodeAt(i + 1)) === SPACE)) stats.whitespace = true;
+      continue;
+    }
+    let units = 1;
+    if (kind === SURROGATE) {
+      if (code <= 0xdbff && i + 1 < end && (raw.charCodeAt(i + 1) & 0xfc00) === 0xdc00) units = 2;
+      else units = 0;
+    }
+    if (kind === INVISIBLE || units === 0) {
+      stats.invisible++;
+      continue;
+    }
+    if (pendingSpace >= 0 && length > 0) {
+      if (runStart >= 0) parts.push(raw.slice(runStart, runEnd));
+      parts.push(' ');
+      if (pendingSpace !== runEnd) anchors.push([length, pendingSpace]);
+      length++;
+      runStart = -1;
+    }
+    pendingSpace = -1;
+    if (runStart >= 0 && runEnd === i) runEnd += units;
+    else {
+      if (runStart >= 0) parts.push(raw.slice(runStart, runEnd));
+      // The space pushed just before (if any) ends at pendingSpace + 1; a new anchor unless that is i.
+      const previous = anchors[anchors.length - 1];
+      const continues = previous !== undefined && length > 0 && previous[1] + (length - previous[0]) === i;
+      if (!continues) anchors.push([length, i]);
+      runStart = i;
+      runEnd = i + units;
+    }
+    length += units;
+    i += units - 1;
   }
-  flush();
+  if (pendingSpace >= 0) stats.whitespace = true;
+  if (length === 0) return undefined;
+  if (runStart >= 0) parts.push(raw.slice(runStart, runEnd));
   const kept = parts.join('');
-  const normal = normalise(kept, origin.subarray(0, length));
-  if (normal.changed) stats.normalised = true;
-  let from = 0;
-  let to = normal.text.length;
-  while (from < to && normal.text.charCodeAt(from) === 0x20) from++;
-  while (to > from && normal.text.charCodeAt(to - 1) === 0x20) to--;
-  if (from > 0 || to < normal.text.length) stats.whitespace = true;
-  if (from === to) return undefined;
-  const builder = new OffsetMapBuilder();
-  for (let j = from; j < to; j++) builder.map(j - from, normal.origin[j] ?? 0);
-  return { text: normal.text.slice(from, to), anchors: builder.finish(to - from) ?? [[0, 0]], rawEnd: normal.end[to - 1] ?? 0 };
+  const rawEnd = runEnd;
+  if (isNfc(kept)) return { text: kept, anchors, rawEnd };
+  stats.normalised = true;
+  return normalise(kept, anchors, rawEnd);
 }
 
 /** The non-blank lines of raw text, cleaned exactly as `cleanLines` cleans them, with raw offsets. */
