@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createEngine, type Doc, type Engine, type IngestInput, LAYER_NAMES, type LayerName, readSource } from '../../index.js';
 import { choiceOption, dateOption, type Parsed, parseCommand, RuntimeError, stringOption, UsageError } from './args.js';
 import type { Command } from './command.js';
-import { formatDocPretty } from './format-doc.js';
+import { formatDocPretty, readableJson } from './format-doc.js';
 import { assertReadableFile, readJsonl } from './inputs.js';
 import { writeOut } from './io.js';
 
@@ -15,7 +15,8 @@ Options:
   --published YYYY-MM-DD   publication date (anchors "Monday", "last week")
   --format json|pretty     json: the analysed document (default); pretty: a readable summary
   --tokens                 json: include the tokens layer (left out by default: it is most of the size)
-  --layers a,b,…           json: only these layers (${LAYER_NAMES.join(', ')})
+  --layers a,b,…           json: only these layers, of ${LAYER_NAMES.slice(0, 5).join(', ')},
+                           ${LAYER_NAMES.slice(5).join(', ')}
   --jsonl                  read JSON Lines ({id, text|html, published?, url?} per line) from a file or
                            stdin and write one analysed document per line (a line's id is kept as
                            source.inputId); bad lines become {"inputId", "line", "error"} lines and
@@ -116,7 +117,7 @@ export const extractCommand: Command = {
     const target = parsed.positionals[0];
     if (target === undefined) throw new UsageError('extract needs a file, a URL or - for stdin (see dyad extract --help)');
     const doc = engine.extract(await readOne(target, published));
-    await writeOut(format === 'pretty' ? formatDocPretty(doc) : `${JSON.stringify(withLayers(doc, layers), null, 2)}\n`);
+    await writeOut(format === 'pretty' ? formatDocPretty(doc) : `${readableJson(withLayers(doc, layers))}\n`);
     return 0;
   },
 };

@@ -12,6 +12,14 @@ export function terminalSafe(text: string): string {
   return text.replace(CONTROL, '');
 }
 
+/**
+ * Indented JSON for reading, with arrays of numbers kept on one line (offset map pairs, sentence
+ * lists). Only layout changes: a JSON string cannot hold a raw line break, so no string is touched.
+ */
+export function readableJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/\[\n\s*(-?[\d.e+-]+(?:,\n\s*-?[\d.e+-]+)*)\n\s*\]/g, (_, numbers: string) => `[${numbers.replace(/,\n\s*/g, ', ')}]`);
+}
+
 /** Cuts a one-line excerpt to a readable width. */
 export function clip(text: string, width: number): string {
   const line = text.replace(/\s+/g, ' ').trim();

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createDoc } from '../../doc/doc.js';
 import { contractDocs } from '../../store/store.contract.js';
-import { eventLine, formatDocPretty } from './format-doc.js';
+import fc from 'fast-check';
+import { eventLine, formatDocPretty, readableJson } from './format-doc.js';
 import { csvField, formatEventCsvRow, formatEventsTable } from './format-events.js';
 
 test('pretty output groups entities, shows dates, figures, quotes, events with evidence and warnings', () => {
@@ -93,4 +94,14 @@ test('listings for the terminal carry no control characters from the page or the
   const pretty = formatDocPretty(doc);
   assert.doesNotMatch(pretty, CONTROL);
   assert.match(pretty, /^Title\]0;owned\[2J\n/);
+});
+
+test('readable JSON keeps arrays of numbers on one line and changes nothing but layout', () => {
+  const doc = createDoc('Envoys met.\nTalks resume.', { format: 'text', offsetMap: [[0, 2], [11, -3.5e-7]] });
+  const text = readableJson({ ...doc, note: 'a [\n 1,\n 2\n] string', empty: [], nested: [[1, [2, 3]]] });
+  assert.match(text, /"offsetMap": \[\n {6}\[0, 2\],\n {6}\[11, -3\.5e-7\]\n {4}\]/);
+  assert.match(text, /"note": "a \[\\n 1,\\n 2\\n\] string"/);
+  fc.assert(fc.property(fc.jsonValue(), (value) => {
+    assert.deepEqual(JSON.parse(readableJson(value)), JSON.parse(JSON.stringify(value)));
+  }), { numRuns: 500, seed: 3 });
 });
