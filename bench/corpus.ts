@@ -20,7 +20,7 @@ export function realCorpus(shared: string, options: { html?: boolean } = {}): In
       const content = item[field];
       if (typeof content !== 'string' || !content.trim()) continue;
       const published = date && typeof item[date] === 'string' ? (item[date] as string).slice(0, 10) : undefined;
-      inputs.push({ content, kind: 'text', externalId: String(item.id), ...(published ? { published } : {}) });
+      inputs.push({ content, kind: 'text', inputId: String(item.id), ...(published ? { published } : {}) });
     }
   };
   text('quotes/polnear-train.jsonl', 'text', 'published');
@@ -31,7 +31,7 @@ export function realCorpus(shared: string, options: { html?: boolean } = {}): In
   if (options.html) {
     const dir = join(gold, 'extraction', 'aeb', 'html');
     for (const name of readdirSync(dir)) {
-      inputs.push({ content: gunzipSync(readFileSync(join(dir, name))).toString('utf8'), kind: 'html', externalId: name });
+      inputs.push({ content: gunzipSync(readFileSync(join(dir, name))).toString('utf8'), kind: 'html', inputId: name });
     }
   }
   return inputs;

@@ -101,7 +101,7 @@ async function main(): Promise<void> {
   const shared = sharedDir();
   const results: CorpusResult[] = [];
   const rssBefore = process.memoryUsage().rss;
-  const synthetic = syntheticArticles(1000).map((a) => ({ content: a.text, kind: 'text' as const, published: a.published, externalId: a.id }));
+  const synthetic = syntheticArticles(1000).map((a) => ({ content: a.text, kind: 'text' as const, published: a.published, inputId: a.id }));
   results.push(await measure('synthetic (own texts)', synthetic));
   if (shared) {
     results.push(await measure('real news (shared/gold)', realCorpus(shared)));

@@ -1,6 +1,7 @@
 /** Dyad's public entry point: the apps (CLI, and later the API and dashboard) import only from here. */
 export * from './doc/types.js';
-export { createDoc, docId, spanText } from './doc/doc.js';
+export { createDoc, docId, LAYER_NAMES, spanText } from './doc/doc.js';
+export { toInputOffset } from './doc/offsets.js';
 export { defineStage, type AnyStage, type Stage, type StageContext } from './pipeline/stage.js';
 export { createPipeline, PipelineError, type Pipeline, type PipelineOptions } from './pipeline/pipeline.js';
 export { defaultPipeline } from './pipeline/default.js';

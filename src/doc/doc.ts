@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import type { Doc, Layers, Message, SourceInfo, Span } from './types.js';
+import type { Doc, LayerName, Layers, Message, SourceInfo, Span } from './types.js';
+
+/** A record over LayerName, so a layer added to Layers and missing here fails to compile. */
+const LAYER_ORDER: Record<LayerName, number> = {
+  paragraphs: 0, sentences: 1, tokens: 2, entities: 3, places: 4, dates: 5, quantities: 6, actors: 7, quotes: 8, events: 9,
+};
+
+/** Every layer a Doc can carry, in pipeline order. */
+export const LAYER_NAMES: readonly LayerName[] = (Object.keys(LAYER_ORDER) as LayerName[]).sort((a, b) => LAYER_ORDER[a] - LAYER_ORDER[b]);
 
 /**
  * Every run of white space becomes one space; a lone space is already that, so only longer runs and

@@ -11,6 +11,12 @@ export interface Span {
   end: number;
 }
 
+/**
+ * `[cleanOffset, inputOffset]` pairs in increasing order: from each clean offset on (up to the next
+ * pair) clean text and input advance together. See `toInputOffset`.
+ */
+export type OffsetMap = Array<[number, number]>;
+
 export interface SourceInfo {
   url?: string;
   title?: string;
@@ -24,8 +30,17 @@ export interface SourceInfo {
   language?: string;
   format: 'text' | 'html';
   retrievedAt?: string;
-  /** Caller-supplied id (JSON Lines batches); the Doc id stays content-derived. */
-  externalId?: string;
+  /**
+   * Present when ingest changed a plain-text input (white space collapsed, invisible characters or
+   * furniture lines removed): maps offsets in `Doc.text` back to the input. Absent for an unchanged
+   * input and for HTML.
+   */
+  offsetMap?: OffsetMap;
+  /**
+   * The caller's own id for the input (the `id` of a JSON Lines line), under this one name wherever it
+   * appears: here, in error lines and in event listings. `Doc.id` stays the content hash beside it.
+   */
+  inputId?: string;
 }
 
 export type Severity = 'info' | 'warning' | 'error';

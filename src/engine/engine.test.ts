@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { ingest } from '../ingest/index.js';
 import { openStore } from '../store/store.js';
 import { createEngine, type BatchInput } from './engine.js';
+import { defaultPipeline } from '../pipeline/default.js';
 
 const ENGLISH = [
   'Border guards of two neighbouring states exchanged fire across the river on Tuesday morning.',
@@ -26,10 +27,10 @@ test('ingestBatch stores each document once, counts skips and failures, and neve
   const pipeline = engine.pipeline;
   const counting = createEngine({ store, batchSize: 2, pipeline: { stages: pipeline.stages, run: (doc) => (runs++, pipeline.run(doc)) } });
   const inputs: BatchInput[] = [
-    { content: ENGLISH, externalId: 'a' },
-    { content: OTHER_ENGLISH, externalId: 'b' },
-    { content: ENGLISH, externalId: 'a-again' },
-    { content: FRENCH, externalId: 'c' },
+    { content: ENGLISH, inputId: 'a' },
+    { content: OTHER_ENGLISH, inputId: 'b' },
+    { content: ENGLISH, inputId: 'a-again' },
+    { content: FRENCH, inputId: 'c' },
     { failed: 'missing.txt', error: 'no such file' },
   ];
   const progress: number[] = [];
@@ -91,7 +92,7 @@ test('a document over its time budget is stored with its text and a time-budget 
   const store = await openStore(':memory:');
   // Read at the start, after ingest, then after each stage: the third read (two stages in) is over 2,500.
   const engine = createEngine({ store, timeBudgetMs: 2_500, clock: steppingClock(1_000) });
-  const summary = await engine.ingestBatch([{ content: ENGLISH, externalId: 'slow' }]);
+  const summary = await engine.ingestBatch([{ content: ENGLISH, inputId: 'slow' }]);
   assert.deepEqual({ stored: summary.stored, skipped: summary.skipped, skipReasons: summary.skipReasons }, {
     stored: 0, skipped: 1, skipReasons: { 'time-budget': 1 },
   });
@@ -116,4 +117,20 @@ test('documents within the budget are coded the same with and without a clock', 
   assert.equal(timed.skip, undefined);
   assert.deepEqual(timed.layers, untimed.layers);
   assert.deepEqual(timed.messages, untimed.messages);
+});
+
+test('an engine with a time budget loads every stage before its first document, so loading is not charged to it', () => {
+  const runs: number[] = [];
+  const pipeline = defaultPipeline();
+  const counting = { ...pipeline, run: (doc: Parameters<typeof pipeline.run>[0], budget?: Parameters<typeof pipeline.run>[1]) => {
+    runs.push(budget ? 1 : 0);
+    return pipeline.run(doc, budget);
+  } };
+  const engine = createEngine({ pipeline: counting, timeBudgetMs: 60_000 });
+  engine.extract({ content: ENGLISH });
+  engine.extract({ content: ENGLISH });
+  assert.deepEqual(runs, [0, 0, 1, 1], 'two unbudgeted warm-up runs, then the documents');
+  runs.length = 0;
+  createEngine({ pipeline: counting, timeBudgetMs: Infinity }).extract({ content: ENGLISH });
+  assert.deepEqual(runs, [1]);
 });

@@ -63,6 +63,15 @@ export interface Engine {
 const DEFAULT_BATCH_SIZE = 200;
 /** Ordinary articles take tens of milliseconds; only pathological input gets near this. */
 export const DEFAULT_TIME_BUDGET_MS = 5_000;
+/**
+ * One sentence of our own that makes every stage load what it loads lazily (wink's model, the
+ * gazetteers, the GeoNames index, chrono, linkedom and Readability): a process's first document would
+ * otherwise spend its budget on seconds of loading on a busy machine.
+ */
+const WARM_UP_SENTENCE = 'Police in Nairobi said on Friday that 12 people were killed when troops shelled a village near the border, '
+  + 'and “we will respond,” the Kenyan foreign minister told reporters in Geneva.';
+const WARM_UP_PAGE = `<html><head><title>Warm-up</title></head><body><article><p>${WARM_UP_SENTENCE}</p></article></body></html>`;
+
 /** Failures kept in the summary for the user to see; the count goes on past it. */
 const MAX_FAILURES_KEPT = 1000;
 
@@ -72,8 +81,16 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const limitMs = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
   const clock = options.clock ?? (() => performance.now());
 
+  let warmed = !Number.isFinite(limitMs);
+
   /** Ingests the input with the document's budget started; a document already over it is marked skipped. */
   function ingestTimed(input: IngestInput): { doc: Doc; budget: TimeBudget } {
+    if (!warmed) {
+      warmed = true;
+      // Coding is order-independent, so the warm-up changes no later document.
+      pipeline.run(ingest({ content: WARM_UP_PAGE, kind: 'html', published: '2020-01-03' }));
+      pipeline.run(ingest({ content: WARM_UP_SENTENCE, kind: 'text', published: '2020-01-03' }));
+    }
     const budget: TimeBudget = { clock, started: clock(), limitMs };
     const doc = ingest(input);
     if (!doc.skip) checkTimeBudget(doc, budget, 'ingest');
@@ -131,7 +148,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         }
         pipeline.run(doc, timed.budget);
       } catch (error) {
-        fail(input.externalId ?? input.url ?? 'input', error instanceof Error ? error.message : String(error));
+        fail(input.inputId ?? input.url ?? 'input', error instanceof Error ? error.message : String(error));
         continue;
       }
       pending.push(doc);

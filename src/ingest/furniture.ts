@@ -77,22 +77,21 @@ export const checkFurniture = furniture.check;
 export const getFurniture = furniture.get;
 
 /**
- * Drops furniture lines: `line` patterns anywhere, `trailing` patterns only in the run of furniture
- * that ends the text. Returns the kept lines and the removed ones in text order.
+ * Which lines are furniture: `line` patterns anywhere, `trailing` patterns only in the run of
+ * furniture that ends the text.
  */
-export function removeFurniture(lines: readonly string[], patterns: Furniture = getFurniture()): { kept: string[]; removed: string[] } {
+export function furnitureLines(lines: readonly string[], patterns: Furniture = getFurniture()): boolean[] {
   let end = lines.length;
   while (end > 0) {
     const line = lines[end - 1] as string;
     if (!patterns.isTrailing(line) && !patterns.isLine(line)) break;
     end--;
   }
-  const kept: string[] = [];
-  const removed: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as string;
-    if (i >= end || patterns.isLine(line)) removed.push(line);
-    else kept.push(line);
-  }
-  return { kept, removed };
+  return lines.map((line, i) => i >= end || patterns.isLine(line));
+}
+
+/** Drops furniture lines (see `furnitureLines`); returns the kept lines and the removed ones in text order. */
+export function removeFurniture(lines: readonly string[], patterns: Furniture = getFurniture()): { kept: string[]; removed: string[] } {
+  const furniture = furnitureLines(lines, patterns);
+  return { kept: lines.filter((_, i) => !furniture[i]), removed: lines.filter((_, i) => furniture[i]) };
 }

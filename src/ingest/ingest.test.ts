@@ -10,7 +10,7 @@ const story = [
 ];
 
 test('plain text: one paragraph per non-blank line, punctuation kept, English detected cheaply', () => {
-  const doc = ingest({ content: `\ufeff${story[0]}\r\n\r\n${story[1]}\r${story[2]}  \n`, externalId: 'row-7', retrievedAt: '2024-05-01T10:00:00Z' });
+  const doc = ingest({ content: `\ufeff${story[0]}\r\n\r\n${story[1]}\r${story[2]}  \n`, inputId: 'row-7', retrievedAt: '2024-05-01T10:00:00Z' });
   assert.equal(doc.text, story.join('\n'));
   assert.deepEqual(
     doc.layers.paragraphs?.map((p) => doc.text.slice(p.start, p.end)),
@@ -19,7 +19,7 @@ test('plain text: one paragraph per non-blank line, punctuation kept, English de
   assert.equal(doc.skip, undefined);
   assert.equal(doc.source.format, 'text');
   assert.equal(doc.source.language, 'eng');
-  assert.equal(doc.source.externalId, 'row-7');
+  assert.equal(doc.source.inputId, 'row-7');
   assert.equal(doc.source.retrievedAt, '2024-05-01T10:00:00Z');
   assert.equal(doc.id, docId(doc.text));
   assert.equal(doc.provenance[0]?.stage, 'ingest');
@@ -197,4 +197,25 @@ test('English headlines, datelines and short figure sentences are coded, with a 
     assert.equal(doc.skip, undefined, content);
     assert.ok(doc.messages.some((m) => m.ruleId === 'language-uncertain'), content);
   }
+});
+
+test('a source URL is kept only when it is http or https; others are dropped with a warning', () => {
+  const content = story.join('\n');
+  for (const url of ['https://example.org/a', 'http://example.org/b?c=d', 'HTTPS://EXAMPLE.ORG/']) {
+    const doc = ingest({ content, url });
+    assert.equal(doc.source.url, url);
+    assert.equal(doc.messages.filter((m) => m.ruleId === 'url-dropped').length, 0);
+  }
+  const refused = ['javascript:alert(document.cookie)', 'JavaScript:alert(1)', 'file:///etc/passwd', 'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox', 'not a url', 'https://example.org/\u001b[2J'];
+  for (const url of refused) {
+    const doc = ingest({ content, url });
+    assert.equal(doc.source.url, undefined, url);
+    assert.equal(doc.id, docId(doc.text), 'the dropped URL is not part of the id');
+    const dropped = doc.messages.filter((m) => m.ruleId === 'url-dropped');
+    assert.equal(dropped.length, 1, url);
+    assert.equal(dropped[0]?.severity, 'warning');
+    assert.ok(!(dropped[0]?.reason ?? '').includes('\u001b'), 'the message quotes the URL with its escapes');
+  }
+  assert.match(ingest({ content, url: 'file:///etc/passwd' }).messages.find((m) => m.ruleId === 'url-dropped')?.reason ?? '', /not file/);
 });

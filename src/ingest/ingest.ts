@@ -1,13 +1,16 @@
 import { createDoc } from '../doc/doc.js';
+import type { OffsetMapBuilder } from '../doc/offsets.js';
 import type { Doc, Message, Severity, SkipReason, SourceInfo } from '../doc/types.js';
 import { cleanLines, looksBinary, truncateText } from './clean.js';
-import { getFurniture, removeFurniture, type Furniture } from './furniture.js';
+import { cleanLinesMapped, joinMapped } from './clean-mapped.js';
+import { furnitureLines, getFurniture, removeFurniture, type Furniture } from './furniture.js';
 import { extractHtml } from './html.js';
 import { DEFAULT_MAX_HTML_DEPTH, DEFAULT_MAX_HTML_ELEMENTS, type HtmlLimits } from './html-bounds.js';
 import { normaliseDate } from './html-meta.js';
 import type { SourceMessage } from './decode.js';
 import { identifyLanguage, normaliseLanguage } from './language.js';
 import { splitParagraphs } from './paragraphs.js';
+import { refuseSourceUrl } from './url.js';
 
 export const INGEST_STAGE = 'ingest';
 export const INGEST_VERSION = 1;
@@ -24,7 +27,8 @@ export interface IngestInput {
   published?: string;
   /** Publication date for a document that carries none: used only when neither `published` nor the page gives one. */
   defaultPublished?: string;
-  externalId?: string;
+  /** The caller's id for this input; kept as `source.inputId`. */
+  inputId?: string;
   retrievedAt?: string;
   /** ISO 639-3 code the caller vouches for this input (a JSON Lines `language` field): wins over detection and the option. */
   language?: string;
@@ -69,6 +73,36 @@ function userDate(value: string | undefined, log: MessageLog): string | undefine
   return date;
 }
 
+interface PlainText {
+  text: string;
+  map: OffsetMapBuilder;
+  /** What cleaning changed, in words for the text-changed message. */
+  changes: string[];
+  removedLines: number;
+}
+
+/** Plain text: clean lines without furniture (each removed line in a message), and the map back to the input. */
+function cleanPlainText(body: string, furniture: Furniture, log: MessageLog): PlainText {
+  const clean = cleanLinesMapped(body);
+  const drop = furnitureLines(clean.lines.map((line) => line.text), furniture);
+  clean.lines.forEach((line, i) => {
+    if (drop[i]) log.add('furniture-removed', 'info', `removed page furniture ${JSON.stringify(line.text)} (input offset ${line.anchors[0]?.[1] ?? 0})`);
+  });
+  const { text, map } = joinMapped(clean.lines, drop);
+  const removedLines = drop.filter(Boolean).length;
+  return { text, map, changes: describeChanges(clean.changed, removedLines), removedLines };
+}
+
+/** What cleaning did to a plain-text input, in words. */
+function describeChanges(changed: { whitespace: boolean; invisible: number; normalised: boolean }, furnitureLines: number): string[] {
+  const changes: string[] = [];
+  if (changed.whitespace) changes.push('white space collapsed');
+  if (changed.invisible > 0) changes.push(`${changed.invisible} invisible or control character${changed.invisible === 1 ? '' : 's'} removed`);
+  if (changed.normalised) changes.push('Unicode composed (NFC)');
+  if (furnitureLines > 0) changes.push(`${furnitureLines} furniture line${furnitureLines === 1 ? '' : 's'} removed`);
+  return changes;
+}
+
 /** Raw input in, a Doc out: clean main text with one paragraph per line, metadata, language, skip reason. */
 export function ingest(input: IngestInput, options: IngestOptions = {}): Doc {
   const started = performance.now();
@@ -76,8 +110,12 @@ export function ingest(input: IngestInput, options: IngestOptions = {}): Doc {
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
   const kind = input.kind ?? sniffKind(input.content);
   const source: SourceInfo = { format: kind };
-  if (input.url) source.url = input.url;
-  if (input.externalId) source.externalId = input.externalId;
+  if (input.url) {
+    const refused = refuseSourceUrl(input.url);
+    if (refused) log.add('url-dropped', 'warning', `source URL ${quoteLine(input.url)} dropped: ${refused}`);
+    else source.url = input.url;
+  }
+  if (input.inputId) source.inputId = input.inputId;
   if (input.retrievedAt) source.retrievedAt = input.retrievedAt;
 
   for (const message of input.messages ?? []) log.add(message.ruleId, message.severity, message.reason);
@@ -122,12 +160,28 @@ export function ingest(input: IngestInput, options: IngestOptions = {}): Doc {
     source.publishedFrom = 'user';
   }
 
-  const { kept, removed } = removeFurniture(cleanLines(body), options.furniture ?? getFurniture());
-  for (const line of removed) log.add('furniture-removed', 'info', `removed page furniture ${quoteLine(line)}`);
-  let text = kept.join('\n');
+  const furniture = options.furniture ?? getFurniture();
+  let text: string;
+  let plain: PlainText | undefined;
+  if (kind === 'text') {
+    plain = cleanPlainText(body, furniture, log);
+    text = plain.text;
+  } else {
+    const { kept, removed } = removeFurniture(cleanLines(body), furniture);
+    for (const line of removed) log.add('furniture-removed', 'info', `removed page furniture ${JSON.stringify(line)}`);
+    text = kept.join('\n');
+  }
   if (text.length > maxChars) {
     log.add('truncated', 'warning', `text of ${text.length} chars cut to ${maxChars}`);
     text = truncateText(text, maxChars);
+  }
+  if (plain) {
+    const offsetMap = plain.map.finish(text.length);
+    if (offsetMap) source.offsetMap = offsetMap;
+    if (offsetMap || plain.removedLines > 0) {
+      log.add('text-changed', 'info', `text differs from the input (${plain.changes.join(', ') || 'trimmed'})`
+        + `${offsetMap ? '; source.offsetMap maps its offsets back to the input' : ''}`);
+    }
   }
 
   if (!skip && text === '') skip = { stage: INGEST_STAGE, ruleId: 'empty', reason: 'no text left after cleaning' };

@@ -5,6 +5,8 @@ export interface StoredEvent {
   /** Unique across the store: `<docId>:<event.id>`. */
   id: string;
   docId: string;
+  /** The caller's id for the document's input (`source.inputId`), when it had one. */
+  inputId?: string;
   event: Event;
   /** The document's URL and publication date, so a listing can cite its source without a second query. */
   url?: string;

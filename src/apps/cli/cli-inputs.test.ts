@@ -82,9 +82,9 @@ describe('dyad CLI inputs', () => {
     write('huge.jsonl', `${huge}\n${JSON.stringify({ id: 'ok', text: ENGLISH })}\n`);
     const run = dyad(['extract', '--jsonl', 'huge.jsonl']);
     assert.equal(run.status, 0, run.stderr);
-    const [first, second] = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { line?: number; error?: string; source?: { externalId?: string } });
+    const [first, second] = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { line?: number; error?: string; source?: { inputId?: string } });
     assert.deepEqual([first?.line, first?.error], [1, 'line 1: longer than the 10.0 MB limit; skipped to the next line']);
-    assert.equal(second?.source?.externalId, 'ok');
+    assert.equal(second?.source?.inputId, 'ok');
     assert.match(run.stderr, /1 document \(skipped 0\), 1 bad line/);
   });
 

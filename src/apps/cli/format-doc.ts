@@ -1,5 +1,25 @@
 import type { Doc, Entity, Event, EventParticipant } from '../../index.js';
 
+/**
+ * C0 and C1 control characters except the line break: an escape sequence in a page title or URL must
+ * not reach the terminal, where it could rewrite the screen or the window title.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
+const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
+
+/** Text as it may be printed to a terminal: without control characters. */
+export function terminalSafe(text: string): string {
+  return text.replace(CONTROL, '');
+}
+
+/**
+ * Indented JSON for reading, with arrays of numbers kept on one line (offset map pairs, sentence
+ * lists). Only layout changes: a JSON string cannot hold a raw line break, so no string is touched.
+ */
+export function readableJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/\[\n\s*(-?[\d.e+-]+(?:,\n\s*-?[\d.e+-]+)*)\n\s*\]/g, (_, numbers: string) => `[${numbers.replace(/,\n\s*/g, ', ')}]`);
+}
+
 /** Cuts a one-line excerpt to a readable width. */
 export function clip(text: string, width: number): string {
   const line = text.replace(/\s+/g, ' ').trim();
@@ -97,5 +117,5 @@ export function formatDocPretty(doc: Doc): string {
   }));
   section(lines, 'Messages', doc.messages.filter((m) => m.severity !== 'info').map((m) =>
     `  ${m.severity} ${m.stage}/${m.ruleId}: ${m.reason}`));
-  return `${lines.join('\n')}\n`;
+  return `${terminalSafe(lines.join('\n'))}\n`;
 }

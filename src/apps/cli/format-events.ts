@@ -1,5 +1,5 @@
 import type { EventParticipant, StoredEvent } from '../../index.js';
-import { clip } from './format-doc.js';
+import { clip, terminalSafe } from './format-doc.js';
 
 export type EventFormat = 'table' | 'jsonl' | 'csv';
 export const EVENT_FORMATS: readonly EventFormat[] = ['table', 'jsonl', 'csv'];
@@ -32,7 +32,7 @@ function tableRow({ event, docId }: StoredEvent): string[] {
 export function formatEventsTable(events: readonly StoredEvent[]): string {
   const rows = [TABLE_HEADER, ...events.map(tableRow)];
   const widths = TABLE_HEADER.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
-  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd()).join('\n') + '\n';
+  return terminalSafe(rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd()).join('\n')) + '\n';
 }
 
 export function formatEventJsonl(stored: StoredEvent): string {
@@ -40,20 +40,34 @@ export function formatEventJsonl(stored: StoredEvent): string {
 }
 
 export const CSV_HEADER = [
-  'id', 'doc_id', 'date', 'date_basis', 'plover', 'mode', 'cameo', 'quad_class', 'goldstein', 'actor', 'actor_code',
+  'id', 'doc_id', 'input_id', 'date', 'date_basis', 'plover', 'mode', 'cameo', 'quad_class', 'goldstein', 'actor', 'actor_code',
   'recipient', 'recipient_code', 'place', 'country', 'lat', 'lon', 'confidence', 'negated', 'trigger', 'url', 'published',
 ];
 
-/** RFC 4180: quote a field holding a comma, quote or line break, doubling the quotes inside. */
+/**
+ * Spreadsheet programs run a cell that starts with one of these as a formula (`=HYPERLINK(…)`,
+ * `@SUM(…)`, `-2+cmd|…`): OWASP's "CSV injection".
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A signed number written as text is read as that number, never as a formula, so it needs no guard. */
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+
+/**
+ * One CSV cell. A text that a spreadsheet would run as a formula gets a leading `'`, which makes it
+ * plain text there; numbers (a Goldstein of -10) stay numbers. Then RFC 4180: a field holding a comma,
+ * quote or line break is quoted, with the quotes inside doubled.
+ */
 export function csvField(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
+  let text = String(value);
+  const isNumber = typeof value === 'number' ? Number.isFinite(value) : PLAIN_NUMBER.test(text);
+  if (!isNumber && FORMULA_START.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function formatEventCsvRow({ id, docId, event, url, published }: StoredEvent): string {
+export function formatEventCsvRow({ id, docId, inputId, event, url, published }: StoredEvent): string {
   const fields = [
-    id, docId, event.date?.value, event.date?.basis, event.plover, event.mode, event.cameo, event.quadClass, event.goldstein,
+    id, docId, inputId, event.date?.value, event.date?.basis, event.plover, event.mode, event.cameo, event.quadClass, event.goldstein,
     sideNames(event.actors), side(event.actors), sideNames(event.recipients), side(event.recipients),
     event.location?.name, event.location?.country, event.location?.lat, event.location?.lon, event.confidence,
     event.negated, event.trigger.text, url, published,

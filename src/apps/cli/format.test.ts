@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createDoc } from '../../doc/doc.js';
 import { contractDocs } from '../../store/store.contract.js';
-import { eventLine, formatDocPretty } from './format-doc.js';
+import fc from 'fast-check';
+import { eventLine, formatDocPretty, readableJson } from './format-doc.js';
 import { csvField, formatEventCsvRow, formatEventsTable } from './format-events.js';
 
 test('pretty output groups entities, shows dates, figures, quotes, events with evidence and warnings', () => {
@@ -66,7 +67,7 @@ test('CSV fields are quoted only when needed, with quotes doubled', () => {
   const { talks } = contractDocs();
   const event = { ...talks.layers.events![0]!, actors: [{ text: 'Envoy, "senior"', start: 0, end: 5, code: 'SLDGOV' }] };
   const row = formatEventCsvRow({ id: 'd:e1', docId: 'd', event });
-  assert.match(row, /^d:e1,d,2031-04-01,event,CONSULT,,043,1,2.8,"Envoy, ""senior""",SLDGOV,Northland,NLDGOV,Geneva,CHE,/);
+  assert.match(row, /^d:e1,d,,2031-04-01,event,CONSULT,,043,1,2.8,"Envoy, ""senior""",SLDGOV,Northland,NLDGOV,Geneva,CHE,/);
   assert.ok(row.endsWith('\r\n'));
 });
 
@@ -77,4 +78,30 @@ test('the event table aligns its columns', () => {
   const column = lines[0]!.indexOf('cameo');
   assert.equal(lines[1]!.slice(column, column + 3), '195');
   assert.equal(lines[2]!.slice(column, column + 3), '190');
+});
+
+// eslint-disable-next-line no-control-regex -- control characters are what the listings must not contain
+const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+
+test('listings for the terminal carry no control characters from the page or the text', () => {
+  const docs = contractDocs();
+  const [event] = docs.shelling.layers.events!;
+  const escape = '\u001b]0;owned\u0007\u001b[2J';
+  const rows = [{ id: 'x:e1', docId: docs.shelling.id, event: { ...event!, actors: [{ ...event!.actors[0]!, code: `NLD${escape}` }] } }];
+  assert.doesNotMatch(formatEventsTable(rows), CONTROL);
+  const doc = createDoc('Text.', { title: `Title${escape}`, url: `https://example.test/${escape}`, format: 'html' });
+  doc.skip = { stage: 'ingest', ruleId: 'empty', reason: `no text${escape}` };
+  const pretty = formatDocPretty(doc);
+  assert.doesNotMatch(pretty, CONTROL);
+  assert.match(pretty, /^Title\]0;owned\[2J\n/);
+});
+
+test('readable JSON keeps arrays of numbers on one line and changes nothing but layout', () => {
+  const doc = createDoc('Envoys met.\nTalks resume.', { format: 'text', offsetMap: [[0, 2], [11, -3.5e-7]] });
+  const text = readableJson({ ...doc, note: 'a [\n 1,\n 2\n] string', empty: [], nested: [[1, [2, 3]]] });
+  assert.match(text, /"offsetMap": \[\n {6}\[0, 2\],\n {6}\[11, -3\.5e-7\]\n {4}\]/);
+  assert.match(text, /"note": "a \[\\n 1,\\n 2\\n\] string"/);
+  fc.assert(fc.property(fc.jsonValue(), (value) => {
+    assert.deepEqual(JSON.parse(readableJson(value)), JSON.parse(JSON.stringify(value)));
+  }), { numRuns: 500, seed: 3 });
 });

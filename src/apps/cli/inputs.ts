@@ -101,7 +101,8 @@ export async function* batchInputs(
 async function* jsonlInputs(stream: NodeJS.ReadableStream, name: string, defaults: JsonlDefaults): AsyncGenerator<BatchInput> {
   try {
     for await (const parsed of readJsonl(stream, defaults)) {
-      yield 'input' in parsed ? parsed.input : { failed: `${name}:${parsed.line}`, error: parsed.error };
+      if ('input' in parsed) yield parsed.input;
+      else yield { failed: `${name}:${parsed.line}${parsed.inputId === null ? '' : ` (inputId ${JSON.stringify(parsed.inputId)})`}`, error: parsed.error };
     }
   } catch (error) {
     yield { failed: name, error: `read failed: ${error instanceof Error ? error.message : String(error)}` };

@@ -24,7 +24,7 @@ test('a line over the limit is an error with its line number; the lines after it
   assert.equal(inputOf(lines[0])?.content, 'First.');
   assert.equal(lines[1]?.line, 2);
   assert.match(errorOf(lines[1]) ?? '', /^line 2: longer than the 1000 bytes limit; skipped to the next line$/);
-  assert.deepEqual([lines[2]?.line, inputOf(lines[2])?.content, inputOf(lines[2])?.externalId], [3, 'Third.', 'c']);
+  assert.deepEqual([lines[2]?.line, inputOf(lines[2])?.content, inputOf(lines[2])?.inputId], [3, 'Third.', 'c']);
 });
 
 test('a line far over the limit is never held whole: memory stays bounded while it streams past', async () => {
@@ -65,7 +65,7 @@ test('an id that is not a string or number is rejected with the line number', ()
     const parsed = parseJsonlLine(JSON.stringify({ id, text: 'Text.' }), 7, {});
     assert.match(errorOf(parsed) ?? '', /^line 7: "id" must be a string or a number, not /, JSON.stringify(id));
   }
-  assert.equal(inputOf(parseJsonlLine('{"id":42,"text":"Text."}', 1, {}))?.externalId, '42');
+  assert.equal(inputOf(parseJsonlLine('{"id":42,"text":"Text."}', 1, {}))?.inputId, '42');
 });
 
 test('a line with both html and text says which one was read', () => {

@@ -2,7 +2,7 @@ import { TextDecoder } from 'node:util';
 import { DEFAULT_MAX_BYTES, normaliseLanguage, type IngestInput, type SourceMessage } from '../../index.js';
 
 /** One parsed line of a JSON Lines batch: an input, or why the line could not be used. */
-export type JsonlLine = { line: number; input: IngestInput } | { line: number; id: string | null; error: string };
+export type JsonlLine = { line: number; input: IngestInput } | { line: number; inputId: string | null; error: string };
 
 /**
  * Values from the command line. `published` fills in documents that carry no date of their own;
@@ -44,37 +44,37 @@ export function parseJsonlLine(text: string, line: number, defaults: JsonlDefaul
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { line, id: null, error: `line ${line}: not JSON (${error instanceof Error ? error.message : String(error)})` };
+    return { line, inputId: null, error: `line ${line}: not JSON (${error instanceof Error ? error.message : String(error)})` };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { line, id: null, error: `line ${line}: expected a JSON object` };
+    return { line, inputId: null, error: `line ${line}: expected a JSON object` };
   }
   const record = value as Record<string, unknown>;
   if (record.id !== undefined && typeof record.id !== 'string' && typeof record.id !== 'number') {
-    return { line, id: null, error: `line ${line}: "id" must be a string or a number, not ${describeType(record.id)}` };
+    return { line, inputId: null, error: `line ${line}: "id" must be a string or a number, not ${describeType(record.id)}` };
   }
   const id = record.id === undefined ? null : String(record.id);
   for (const field of ['text', 'html', 'published', 'url', 'language'] as const) {
     if (record[field] !== undefined && typeof record[field] !== 'string') {
-      return { line, id, error: `line ${line}: "${field}" must be a string, not ${describeType(record[field])}` };
+      return { line, inputId: id, error: `line ${line}: "${field}" must be a string, not ${describeType(record[field])}` };
     }
   }
   const html = record.html as string | undefined;
   const body = record.text as string | undefined;
   if (html === undefined && body === undefined) {
-    return { line, id, error: `line ${line}: needs a "text" or "html" string field` };
+    return { line, inputId: id, error: `line ${line}: needs a "text" or "html" string field` };
   }
   let language: string | undefined;
   if (record.language !== undefined) {
     language = normaliseLanguage(record.language as string);
-    if (!language) return { line, id, error: `line ${line}: "language" must be a language code such as "eng" or "en", not ${JSON.stringify(record.language)}` };
+    if (!language) return { line, inputId: id, error: `line ${line}: "language" must be a language code such as "eng" or "en", not ${JSON.stringify(record.language)}` };
   }
   const input: IngestInput = html !== undefined ? { content: html, kind: 'html' } : { content: body ?? '', kind: 'text' };
   if (html !== undefined && body !== undefined) {
     messages.push({ ruleId: 'jsonl-field', severity: 'warning', reason: `line ${line} has both "html" and "text"; read "html", ignored "text"` });
   }
   if (messages.length > 0) input.messages = messages;
-  if (id !== null) input.externalId = id;
+  if (id !== null) input.inputId = id;
   applyDates(input, defaults, record.published as string | undefined);
   if (typeof record.url === 'string') input.url = record.url;
   const chosenLanguage = language ?? defaults.language;
@@ -138,7 +138,7 @@ export async function* readJsonl(
     discarding = true;
     parts = [];
     length = 0;
-    return { line: number + 1, id: null, error: `line ${number + 1}: longer than the ${size(options.maxLineBytes)} limit; skipped to the next line` };
+    return { line: number + 1, inputId: null, error: `line ${number + 1}: longer than the ${size(options.maxLineBytes)} limit; skipped to the next line` };
   };
   for await (const chunk of stream) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);

@@ -1,4 +1,4 @@
-import type { Doc, Event, EventParticipant } from '../../doc/types.js';
+import type { Doc, Event, EventParticipant, SourceInfo } from '../../doc/types.js';
 
 /** Column values for one document row. */
 export interface DocumentRow {
@@ -70,7 +70,8 @@ export function documentRow(doc: Doc, storedAt: string): DocumentRow {
     published: doc.source.published ?? null,
     language: doc.source.language ?? null,
     format: doc.source.format ?? null,
-    external_id: doc.source.externalId ?? null,
+    // The column kept its first name; it holds source.inputId.
+    external_id: doc.source.inputId ?? null,
     skip_stage: doc.skip?.stage ?? null,
     skip_rule: doc.skip?.ruleId ?? null,
     skip_reason: doc.skip?.reason ?? null,
@@ -87,8 +88,16 @@ export function documentRow(doc: Doc, storedAt: string): DocumentRow {
 /** The document a row holds; `events` are its event rows' JSON, in order, when events_in_table is 1. */
 export function docFromRow(row: { text: string; doc_json: string }, events?: readonly string[]): Doc {
   const { id, source, ...rest } = JSON.parse(row.doc_json) as Omit<Doc, 'text'>;
+  upgradeSource(source);
   if (events) rest.layers.events = events.map((json) => JSON.parse(json) as Event);
   return { id, source, text: row.text, ...rest };
+}
+
+/** Rows stored before the caller's id was named `inputId` hold it as `externalId`. */
+function upgradeSource(source: SourceInfo & { externalId?: string }): void {
+  if (source.externalId === undefined) return;
+  source.inputId ??= source.externalId;
+  delete source.externalId;
 }
 
 /** `tokens@1,entities@2` and `entities:2026-11-01,…`: enough to find what to re-code after a change. */

@@ -19,6 +19,7 @@ const DEFAULT_LIMIT = 100;
 
 interface EventQueryRow {
   doc_id: string;
+  input_id: string | null;
   event_json: string;
   url: string | null;
   published: string | null;
@@ -168,7 +169,7 @@ class SqliteStore implements Store {
     this.assertOpen();
     const { where, params } = whereClause(filter);
     const sql = `
-      SELECT d.id AS doc_id, e.event_json, d.url, d.published
+      SELECT d.id AS doc_id, d.external_id AS input_id, e.event_json, d.url, d.published
       FROM events e JOIN documents d ON d.num = e.doc
       ${where}
       -- NULL sorts lowest, so undated events come last in a DESC order that can walk the date index.
@@ -180,6 +181,7 @@ class SqliteStore implements Store {
     return rows.map((row) => {
       const event = JSON.parse(row.event_json) as Event;
       const stored: StoredEvent = { id: `${row.doc_id}:${event.id}`, docId: row.doc_id, event };
+      if (row.input_id !== null) stored.inputId = row.input_id;
       if (row.url !== null) stored.url = row.url;
       if (row.published !== null) stored.published = row.published;
       return stored;
