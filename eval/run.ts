@@ -34,7 +34,11 @@ if (!existsSync(gold)) {
   console.log(`No gold data at ${gold}: nothing to evaluate (pass --gold DIR).`);
   process.exit(0);
 }
-const shown = (path: string) => (path.startsWith(root) ? relative(root, path) || '.' : path);
+/** A path as the reader of EVALUATION.md would type it from the repository: relative when it is near. */
+function shown(path: string): string {
+  const near = relative(root, path) || '.';
+  return near.split('/').filter((part) => part === '..').length <= 1 ? near : path;
+}
 
 const sections: string[] = [`Run ${new Date().toISOString().slice(0, 10)} on ${shown(gold)}; every number below is printed by the command named, on data no one here wrote. Metrics are fractions (0–1) unless named in km.`];
 for (const { task, title, baseline } of TASK_SECTIONS) {

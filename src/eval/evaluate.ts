@@ -69,7 +69,11 @@ export function evaluate(task: TaskName, path: string, options: EvaluateOptions 
   return { task, dyad: dyadVersion(), sets };
 }
 
-const show = (value: number): string => (Number.isInteger(value) && value > 1 ? String(value) : value.toFixed(3));
+/** Counts as they are, distances (`…_km`) to a tenth of a km, fractions to three places. */
+function show(value: number, name = ''): string {
+  if (name.endsWith('_km')) return value.toFixed(1);
+  return Number.isInteger(value) && value > 1 ? String(value) : value.toFixed(3);
+}
 
 /** A readable table per set: its items, each metric, a table per type where there is one, then the sampled misses. */
 export function formatReport(report: EvaluationReport): string {
@@ -78,12 +82,13 @@ export function formatReport(report: EvaluationReport): string {
     const lines = [`${report.task}  ${set.file}  (${set.items} items)`];
     const numbers = Object.entries(set.metrics).filter((entry): entry is [string, number] => typeof entry[1] === 'number');
     const width = Math.max(...numbers.map(([name]) => name.length));
-    for (const [name, value] of numbers) lines.push(`  ${name.padEnd(width)}  ${show(value)}`);
+    for (const [name, value] of numbers) lines.push(`  ${name.padEnd(width)}  ${show(value, name)}`);
     for (const [name, table] of Object.entries(set.metrics)) {
       if (typeof table === 'number') continue;
-      lines.push(`  ${name}:`, `    ${'type'.padEnd(12)} ${'P'.padStart(6)} ${'R'.padStart(6)} ${'F1'.padStart(6)} ${'gold'.padStart(7)} ${'pred'.padStart(7)}`);
+      const typeWidth = Math.max(4, ...Object.keys(table).map((type) => type.length));
+      lines.push(`  ${name}:`, `    ${'type'.padEnd(typeWidth)} ${'P'.padStart(6)} ${'R'.padStart(6)} ${'F1'.padStart(6)} ${'gold'.padStart(7)} ${'pred'.padStart(7)}`);
       for (const [type, s] of Object.entries(table)) {
-        lines.push(`    ${type.padEnd(12)} ${show(s.precision).padStart(6)} ${show(s.recall).padStart(6)} ${show(s.f1).padStart(6)} ${String(s.gold).padStart(7)} ${String(s.predicted).padStart(7)}`);
+        lines.push(`    ${type.padEnd(typeWidth)} ${show(s.precision).padStart(6)} ${show(s.recall).padStart(6)} ${show(s.f1).padStart(6)} ${String(s.gold).padStart(7)} ${String(s.predicted).padStart(7)}`);
       }
     }
     if (set.misses) {
