@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { defaultPipeline } from '../pipeline/default.js';
+import type { AnyStage } from '../pipeline/stage.js';
 import { evaluateParse, installedParser, isConlluFile, NoParserError, readConllu, scoreParse, type DependencyParser } from './parse.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dyad-eval-parse-'));
@@ -57,4 +58,13 @@ test('without a parser in the pipeline, parse says so instead of scoring anythin
   if (hasParser) return t.skip('the default pipeline has a parser');
   assert.throws(() => installedParser(), (error: Error) => error instanceof NoParserError && /no parser is installed/.test(error.message));
   assert.throws(() => evaluateParse(file), NoParserError);
+});
+
+test('a stage that provides dependencies is evaluated through its parseForms', () => {
+  const parseForms: DependencyParser = ({ forms }) => ({ heads: forms.map((_, i) => (i === 0 ? 0 : 1)), deprels: forms.map(() => 'dep'), upos: forms.map(() => 'X') });
+  const stage = { name: 'parse', version: 1, requires: ['tokens'], provides: ['dependencies'], run: () => ({}), parseForms } as unknown as AnyStage;
+  assert.equal(installedParser([stage]), parseForms);
+  const { parseForms: _, ...withoutHook } = stage as AnyStage & { parseForms: DependencyParser };
+  assert.throws(() => installedParser([withoutHook as AnyStage]), /the parse stage provides dependencies but no parseForms/);
+  assert.throws(() => installedParser([]), /no parser is installed/);
 });

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { defaultPipeline } from '../pipeline/default.js';
+import type { AnyStage } from '../pipeline/stage.js';
 import { firstDataLines, goldFiles, GoldFormatError, isTextDataFile } from './gold-files.js';
 import { ratio } from './metrics.js';
 import type { Miss, SetResult } from './types.js';
@@ -97,13 +98,16 @@ export class NoParserError extends Error {
 const PARSER_LAYER = 'dependencies';
 
 /**
- * The parser of the default pipeline, as a function of given words. Until a stage provides a
- * `dependencies` layer there is nothing to evaluate, and that is said plainly.
+ * The parser of the pipeline, as a function of given words: the stage that provides the `dependencies`
+ * layer offers it as `parseForms` (a stage cannot be handed gold tokens through a Doc). Without such a
+ * stage there is nothing to evaluate, and that is said plainly.
  */
-export function installedParser(): DependencyParser {
-  const stage = defaultPipeline().stages.find((s) => (s.provides as readonly string[]).includes(PARSER_LAYER));
+export function installedParser(stages: readonly AnyStage[] = defaultPipeline().stages): DependencyParser {
+  const stage = stages.find((s) => (s.provides as readonly string[]).includes(PARSER_LAYER));
   if (!stage) throw new NoParserError('no parser is installed: no stage of the default pipeline provides a dependencies layer, so there is nothing to evaluate');
-  throw new NoParserError(`the ${stage.name} stage provides dependencies, but dyad eval parse does not yet know how to give it gold words (src/eval/parse.ts: installedParser)`);
+  const parseForms = (stage as { parseForms?: unknown }).parseForms;
+  if (typeof parseForms !== 'function') throw new NoParserError(`the ${stage.name} stage provides dependencies but no parseForms({ forms }) to parse given words, so dyad eval parse cannot score it`);
+  return parseForms as DependencyParser;
 }
 
 export function evaluateParse(path: string, parser: DependencyParser = installedParser()): SetResult[] {
