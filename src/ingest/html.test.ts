@@ -43,6 +43,23 @@ test('a page that starts with <style> before <html> still has a body', () => {
   assert.ok(result.text.includes(paragraphs[0] as string));
 });
 
+test('an <html> tag inside an Internet Explorer conditional comment is not taken for the real one', () => {
+  const body = `<body>${article}</body></html>`;
+  const pages = [
+    `<!DOCTYPE html>\n<!--[if lt IE 9 ]><html class="ie" lang="en"><![endif]-->\n<!--[if (gte IE 9)|!(IE)]><!--><html lang="en"><!--<![endif]-->\n<head><title>Talks</title></head>${body}`,
+    `<!--[if IE]><html class="ie"><![endif]-->\n<!--[if !IE]>--><html><!--<![endif]-->\n<head></head>${body}`,
+    `<!DOCTYPE html>\n<!--[if IE 9]><html class="ie9"><head><title>x</title></head><![endif]-->\n<html><head><title>Talks</title></head>${body}`,
+  ];
+  for (const html of pages) {
+    assert.match(prepareHtml(html), /^<!doctype html><html( lang="en")?>/);
+    const lines = extractHtml(html).text.split('\n').map((line) => line.trim());
+    for (const p of paragraphs) assert.ok(lines.includes(p), p);
+  }
+  // Only a commented-out <html>, or an unclosed comment: the page is still wrapped and read.
+  assert.ok(extractHtml(`<!--[if IE]><html class="ie"><![endif]--><body>${article}</body>`).text.includes(paragraphs[0]!));
+  assert.equal(prepareHtml('<!-- <html> never closed'), '<!doctype html><html><head></head><body><!-- <html> never closed</body></html>');
+});
+
 test('a bare fragment is wrapped into a document', () => {
   const document = parseDocument('<p>One short paragraph.</p><p>Another one.</p>');
   assert.ok(document.body);

@@ -33,13 +33,29 @@ const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IF
 /** Page chrome dropped before reading a body that Readability could not make sense of. */
 const CHROME_SELECTOR = 'script, style, noscript, template, nav, header, footer, aside, form, iframe, svg, button, select, [role="navigation"], [aria-hidden="true"]';
 
+/** A comment (`<!-->` and `<!--->` close at once, as browsers read them; an unclosed one runs to the end) or an <html> tag. */
+const COMMENT_OR_HTML_TAG = /<!--(?:>|->|[\s\S]*?(?:-->|$))|<html[\s>]/gi;
+
+/**
+ * Where the first <html> tag outside a comment starts, or -1. Pages for old Internet Explorer put
+ * `<!--[if IE 8]><html class="ie8"><![endif]-->` before the real tag; cutting there would hand linkedom
+ * a root that ends at once and an empty body.
+ */
+function firstHtmlTag(html: string): number {
+  COMMENT_OR_HTML_TAG.lastIndex = 0;
+  for (let match = COMMENT_OR_HTML_TAG.exec(html); match; match = COMMENT_OR_HTML_TAG.exec(html)) {
+    if (match[0].charCodeAt(1) !== 33) return match.index;
+  }
+  return -1;
+}
+
 /**
  * Puts the markup into a shape linkedom parses into a full document: it takes the first element
  * as the root, so a page that starts with <style> before <html> (or a bare fragment) would have no body.
  */
 export function prepareHtml(html: string): string {
-  const htmlTag = /<html[\s>]/i.exec(html);
-  if (htmlTag) return `<!doctype html>${html.slice(htmlTag.index)}`;
+  const htmlTag = firstHtmlTag(html);
+  if (htmlTag >= 0) return `<!doctype html>${html.slice(htmlTag)}`;
   if (/<body[\s>]/i.test(html)) return `<!doctype html><html>${html}</html>`;
   return `<!doctype html><html><head></head><body>${html}</body></html>`;
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { makeDoc } from '../../test-support/make-doc.js';
 import { splitSentences } from '../tokens/tokens.js';
+import { resolveActors } from '../actors/actors.js';
 import { findEntities } from './entities.js';
 
 const run = (text: string) => makeDoc(text, [splitSentences(), findEntities()]);
@@ -100,4 +101,21 @@ test('a capitalised word that only opens a sentence is not an entity', () => {
   const words = entities.map((e) => e.text);
   for (const word of ['We', 'Let', 'This']) assert.ok(!words.includes(word), `${word} in ${words.join(', ')}`);
   assert.ok(words.includes('Goma'));
+});
+
+test('a lower-cased text is coded with a warning, its gazetteer names found whatever their case', () => {
+  const text = 'police arrested two men on monday after a clash near the pakistan border. the chief minister said india would ask the united nations for help. a turkey and a china plate were found at the house.';
+  const doc = makeDoc(text, [splitSentences(), findEntities(), resolveActors()]);
+  assert.deepEqual(doc.messages.filter((m) => m.ruleId === 'lowercase-text').map((m) => [m.stage, m.severity]), [['entities', 'warning']]);
+  assert.deepEqual(doc.layers.entities!.map((e) => [e.text, e.kb?.id]), [['pakistan', 'country:PAK'], ['india', 'country:IND'], ['united nations', 'igo:UN']]);
+  assert.deepEqual(doc.layers.actors!.map((a) => a.kbId).sort(), ['country:IND', 'country:PAK', 'igo:UN']);
+  // Acronym forms stay case-sensitive: "us" and "who" in lower case are words.
+  assert.equal(run('then the minister told us who had been arrested in the village near the border that night.').layers.entities!.length, 0);
+});
+
+test('ordinary text with few capitals is not taken for a lower-cased one', () => {
+  const doc = run('The talks went on through the night and into the morning, but no agreement was reached before the delegations left for home.');
+  assert.equal(doc.messages.filter((m) => m.ruleId === 'lowercase-text').length, 0);
+  // Too short to tell: a few lower-case words are not a lower-cased text.
+  assert.equal(run('turkey is on the menu.').messages.length, 0);
 });

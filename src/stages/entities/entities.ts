@@ -2,7 +2,7 @@ import type { Entity, Token } from '../../doc/types.js';
 import { defineStage } from '../../pipeline/stage.js';
 import { getEntityCues } from './cues.js';
 import { entriesForNormal, type GazetteerEntry } from './gazetteer.js';
-import { capitalAt, hasDigit, isShouting, lowerText, matchesAt } from './text.js';
+import { capitalAt, hasDigit, isLowercased, isShouting, lowerText, matchesAt } from './text.js';
 import { RunTyper, type Mention, type Scan } from './typing.js';
 
 const isArticleParticle = (normal: string): boolean => normal === 'al' || normal === 'el';
@@ -69,16 +69,21 @@ function orgTail(scan: Scan, from: number): number {
 export const findEntities = () =>
   defineStage({
     name: 'entities',
-    version: 2,
+    version: 3,
     requires: ['sentences', 'tokens'],
     provides: ['entities'],
-    run(doc) {
+    run(doc, ctx) {
       const text = doc.text;
       const tokens = doc.layers.tokens ?? [];
-      const scan: Scan = { text, lower: lowerText(text), tokens, cues: getEntityCues(), shouting: false, sentenceEnd: 0 };
+      const sentences = doc.layers.sentences ?? [];
+      const lowercase = isLowercased(text, sentences.map((sentence) => sentence.start));
+      if (lowercase) {
+        ctx.report('lowercase-text', 'warning', 'the text has (almost) no capital letters: names were looked up in the gazetteer whatever their case, and names it does not know were not found');
+      }
+      const scan: Scan = { text, lower: lowerText(text), tokens, cues: getEntityCues(), shouting: false, lowercase, sentenceEnd: 0 };
       const mentions: Mention[] = [];
       const documentCountries = new Set<string>();
-      for (const sentence of doc.layers.sentences ?? []) {
+      for (const sentence of sentences) {
         scan.shouting = isShouting(text, sentence.start, sentence.end);
         scan.sentenceEnd = sentence.tokenEnd;
         scanSentence(scan, sentence.tokenStart, mentions, documentCountries);
@@ -104,8 +109,29 @@ function toEntity(text: string, tokens: Token[], mention: Mention, index: number
   return entity;
 }
 
+/**
+ * In a lower-cased text no capital marks a name, so only the gazetteer's names are found, in any case;
+ * a one-word name after "a" or "an" is an ordinary noun ("a turkey", "a china plate").
+ */
+function scanLowercaseSentence(scan: Scan, tokenStart: number, mentions: Mention[], documentCountries: Set<string>): void {
+  let i = tokenStart;
+  while (i < scan.sentenceEnd) {
+    const match = matchGazetteer(scan, i);
+    const previous = i > 0 ? scan.tokens[i - 1]!.normal : '';
+    if (!match || (match.last === i && (previous === 'a' || previous === 'an'))) {
+      i += 1;
+      continue;
+    }
+    const { entry, last } = match;
+    if (entry.kb.country && entry.type !== 'PERSON') documentCountries.add(entry.kb.country);
+    mentions.push({ first: i, last, type: entry.type, kb: entry.kb, source: 'gazetteer', confidence: 0.6 });
+    i = last + 1;
+  }
+}
+
 /** Gazetteer matches and untyped proper-noun runs of one sentence, in text order. */
 function scanSentence(scan: Scan, tokenStart: number, mentions: Mention[], documentCountries: Set<string>): void {
+  if (scan.lowercase) return scanLowercaseSentence(scan, tokenStart, mentions, documentCountries);
   const { text, tokens, cues, sentenceEnd } = scan;
   let i = tokenStart;
   while (i < sentenceEnd) {

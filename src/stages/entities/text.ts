@@ -52,3 +52,32 @@ export function matchesAt(text: string, lower: string | undefined, start: number
   if (lower !== undefined) return lower.startsWith(phrase, start);
   return text.slice(start, start + phrase.length).toLowerCase() === phrase;
 }
+
+/**
+ * A text lower-cased throughout, as some news archives keep it: at most 1 % of its ASCII letters are
+ * capitals and four in five sentences open in lower case. Too short a text (under 20 letters) is never
+ * called lower-cased: there is too little to tell.
+ */
+export function isLowercased(text: string, sentenceStarts: readonly number[]): boolean {
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code >= 65 && code <= 90) upper += 1;
+    else if (code >= 97 && code <= 122) lower += 1;
+  }
+  if (lower < 20 || upper * 100 > upper + lower) return false;
+  let opensLower = 0;
+  let opensWithLetter = 0;
+  for (const start of sentenceStarts) {
+    for (let i = start; i < text.length && i < start + 40; i += 1) {
+      const code = text.charCodeAt(i);
+      if (code >= 97 && code <= 122) opensLower += 1;
+      if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) {
+        opensWithLetter += 1;
+        break;
+      }
+    }
+  }
+  return opensWithLetter > 0 && opensLower * 5 >= opensWithLetter * 4;
+}

@@ -25,6 +25,8 @@ export interface Scan {
   tokens: Token[];
   cues: EntityCues;
   shouting: boolean;
+  /** The whole text is lower-cased: names are found by the gazetteer alone, whatever their case. */
+  lowercase: boolean;
   sentenceEnd: number;
 }
 

@@ -1,0 +1,52 @@
+import { evaluate, formatReport, GoldFormatError, isTask, NoParserError, TASKS } from '../../index.js';
+import { integerOption, parseCommand, RuntimeError, stringOption, UsageError } from './args.js';
+import type { Command } from './command.js';
+import { writeOut } from './io.js';
+
+const USAGE = `Usage: dyad eval <task> --gold <file|folder> [--json] [--misses N]
+
+Scores one component of Dyad on gold data: each gold file of the task's format at --gold (a file, or
+every such file under a folder) is one set.
+
+Tasks:
+  ner         entities: f1, precision, recall (PER/ORG/LOC), f1_all (every type of the file), per_type
+  parse       dependencies (CoNLL-U): uas, las, upos
+  geo         toponyms: acc161, coverage, median_km on gold spans; detect_f1 end to end
+  dates       dates and times: value_f1, detection_f1
+  quotes      direct_f1, direct_speaker, indirect_f1 (and the quotation-mark baseline)
+  casualties  killed_exact, killed_within1, injured_exact
+  extraction  main text from HTML: f1, precision, recall
+
+Options:
+  --gold PATH   gold file or folder (required)
+  --json        print one JSON object {task, dyad, sets: [{file, items, metrics}]}
+  --misses N    show N errors per set, chosen by a hash of the item id (the same on every run)
+  -h, --help    show this help`;
+
+export const evalCommand: Command = {
+  name: 'eval',
+  usage: USAGE,
+  async run(args) {
+    const parsed = parseCommand('eval', args, { gold: { type: 'string' }, json: { type: 'boolean' }, misses: { type: 'string' } });
+    if (parsed.values.help) {
+      await writeOut(`${USAGE}\n`);
+      return 0;
+    }
+    const [task, ...extra] = parsed.positionals;
+    if (task === undefined) throw new UsageError(`eval: name a task (${TASKS.join(', ')})`);
+    if (!isTask(task)) throw new UsageError(`eval: unknown task "${task}" (tasks: ${TASKS.join(', ')})`);
+    if (extra.length > 0) throw new UsageError(`eval: one task at a time, got also "${extra.join(' ')}"`);
+    const gold = stringOption(parsed, 'gold');
+    if (!gold) throw new UsageError('eval: --gold <file|folder> is required');
+    const misses = integerOption(parsed, 'misses', 0);
+    let report;
+    try {
+      report = evaluate(task, gold, { misses });
+    } catch (error) {
+      if (error instanceof GoldFormatError || error instanceof NoParserError) throw new RuntimeError(error.message);
+      throw error;
+    }
+    await writeOut(parsed.values.json ? `${JSON.stringify(report)}\n` : `${formatReport(report)}\n`);
+    return 0;
+  },
+};

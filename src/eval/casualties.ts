@@ -1,0 +1,71 @@
+/**
+ * Killed / injured figures on JSON Lines articles with incident counts (`{"id","published","text","killed","injured"}`).
+ * Dyad's figure for an article is the largest killed (injured) figure the quantities stage finds, a
+ * vague or hedged one counted by its lower bound ("at most": its upper bound); no figure counts as 0.
+ * An item whose gold count is null is not scored for that count.
+ */
+import type { Quantity } from '../doc/types.js';
+import { findQuantities } from '../stages/quantities/quantities.js';
+import { splitSentences } from '../stages/tokens/tokens.js';
+import { stagePipeline } from './analyse.js';
+import { goldFiles, isTextDataFile, jsonlKeys, readJsonl } from './gold-files.js';
+import { ratio } from './metrics.js';
+import type { Miss, SetResult } from './types.js';
+
+export const CASUALTIES_FORMAT = 'JSON Lines with "text", "killed" and "injured" (numbers or null)';
+
+export interface CasualtiesItem { id?: string; published?: string | null; text: string; killed: number | null; injured: number | null }
+
+export const isCasualtiesFile = (path: string): boolean => {
+  if (!isTextDataFile(path, ['.jsonl', '.ndjson'])) return false;
+  const keys = jsonlKeys(path);
+  return keys !== undefined && keys.has('text') && keys.has('killed') && keys.has('injured');
+};
+
+const countOrNull = (value: unknown) => value === null || (Number.isInteger(value) && (value as number) >= 0);
+const isCasualtiesItem = (item: Record<string, unknown>): boolean =>
+  typeof item.text === 'string' && countOrNull(item.killed) && countOrNull(item.injured);
+
+function figure(quantities: readonly Quantity[], category: 'killed' | 'injured'): number | undefined {
+  const values = quantities.filter((q) => q.category === category).map((q) => (q.qualifier === 'at most' ? q.max ?? q.min : q.min));
+  return values.length === 0 ? undefined : Math.max(...values);
+}
+
+export function scoreCasualties(file: string, items: readonly CasualtiesItem[]): SetResult {
+  const analyse = stagePipeline([splitSentences(), findQuantities()]);
+  const tally = { killed: { n: 0, exact: 0, near: 0 }, injured: { n: 0, exact: 0, near: 0 } };
+  const misses: Miss[] = [];
+  for (const [index, item] of items.entries()) {
+    const id = String(item.id ?? index + 1);
+    const published = typeof item.published === 'string' && /^\d{4}-\d\d-\d\d/.test(item.published) ? item.published.slice(0, 10) : undefined;
+    const quantities = analyse(item.text, published ? { published } : {}).layers.quantities ?? [];
+    for (const category of ['killed', 'injured'] as const) {
+      const gold = item[category];
+      if (gold === null) continue;
+      const found = figure(quantities, category) ?? 0;
+      const score = tally[category];
+      score.n += 1;
+      if (found === gold) score.exact += 1;
+      if (Math.abs(found - gold) <= 1) score.near += 1;
+      if (found !== gold) {
+        const seen = quantities.filter((q) => q.category === category).map((q) => `"${q.text}"`).join('; ') || 'no figure';
+        misses.push({ id, text: `${category}: gold ${gold}, got ${found} (${seen})` });
+      }
+    }
+  }
+  return {
+    file,
+    items: items.length,
+    metrics: {
+      killed_exact: ratio(tally.killed.exact, tally.killed.n),
+      killed_within1: ratio(tally.killed.near, tally.killed.n),
+      injured_exact: ratio(tally.injured.exact, tally.injured.n),
+      injured_within1: ratio(tally.injured.near, tally.injured.n),
+    },
+    misses,
+  };
+}
+
+export function evaluateCasualties(path: string): SetResult[] {
+  return goldFiles(path, 'casualties', CASUALTIES_FORMAT, isCasualtiesFile).map((file) => scoreCasualties(file, readJsonl<CasualtiesItem>(file, isCasualtiesItem, CASUALTIES_FORMAT)));
+}

@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { evaluateCasualties } from './casualties.js';
+import { evaluateDates } from './dates.js';
+import { evaluateExtraction } from './extraction.js';
+import { evaluateGeo } from './geo.js';
+import { evaluateNer } from './ner.js';
+import { evaluateParse } from './parse.js';
+import { evaluateQuotes } from './quotes.js';
+import { sampleMisses } from './metrics.js';
+import { TASKS, type EvaluationReport, type Metrics, type SetResult, type TaskName } from './types.js';
+
+const EVALUATORS: Record<TaskName, (path: string) => SetResult[]> = {
+  ner: evaluateNer,
+  parse: (path) => evaluateParse(path),
+  geo: evaluateGeo,
+  dates: evaluateDates,
+  quotes: evaluateQuotes,
+  casualties: evaluateCasualties,
+  extraction: evaluateExtraction,
+};
+
+export const isTask = (name: string): name is TaskName => (TASKS as readonly string[]).includes(name);
+
+/** The package version, found by walking up from this file (the same code runs from src/ and dist/src/). */
+export function dyadVersion(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let depth = 0; depth < 6; depth++) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'dyad' && pkg.version) return pkg.version;
+    } catch {
+      // no package.json at this level: keep walking up
+    }
+    dir = dirname(dir);
+  }
+  return 'unknown';
+}
+
+const round = (value: number): number => Math.round(value * 10_000) / 10_000;
+
+function rounded(metrics: Metrics): Metrics {
+  const out: Metrics = {};
+  for (const [name, value] of Object.entries(metrics)) {
+    if (typeof value === 'number') out[name] = round(value);
+    else out[name] = Object.fromEntries(Object.entries(value).map(([type, s]) => [type, { ...s, precision: round(s.precision), recall: round(s.recall), f1: round(s.f1) }]));
+  }
+  return out;
+}
+
+export interface EvaluateOptions {
+  /** How many errors per set to include, sampled deterministically (0: none). */
+  misses?: number;
+}
+
+/**
+ * Scores Dyad on every gold file of a task at `path` (a file, or a folder searched recursively). Throws
+ * GoldFormatError when there is nothing of the task's format there, NoParserError for `parse` without a parser.
+ */
+export function evaluate(task: TaskName, path: string, options: EvaluateOptions = {}): EvaluationReport {
+  const misses = options.misses ?? 0;
+  const sets = EVALUATORS[task](path).map((set) => ({
+    file: set.file,
+    items: set.items,
+    metrics: rounded(set.metrics),
+    ...(misses > 0 ? { misses: sampleMisses(set.misses, misses) } : {}),
+  }));
+  return { task, dyad: dyadVersion(), sets };
+}
+
+/** Counts as they are, distances (`…_km`) to a tenth of a km, fractions to three places. */
+function show(value: number, name = ''): string {
+  if (name.endsWith('_km')) return value.toFixed(1);
+  return Number.isInteger(value) && value > 1 ? String(value) : value.toFixed(3);
+}
+
+/** A readable table per set: its items, each metric, a table per type where there is one, then the sampled misses. */
+export function formatReport(report: EvaluationReport): string {
+  const blocks: string[] = [];
+  for (const set of report.sets) {
+    const lines = [`${report.task}  ${set.file}  (${set.items} items)`];
+    const numbers = Object.entries(set.metrics).filter((entry): entry is [string, number] => typeof entry[1] === 'number');
+    const width = Math.max(...numbers.map(([name]) => name.length));
+    for (const [name, value] of numbers) lines.push(`  ${name.padEnd(width)}  ${show(value, name)}`);
+    for (const [name, table] of Object.entries(set.metrics)) {
+      if (typeof table === 'number') continue;
+      const typeWidth = Math.max(4, ...Object.keys(table).map((type) => type.length));
+      lines.push(`  ${name}:`, `    ${'type'.padEnd(typeWidth)} ${'P'.padStart(6)} ${'R'.padStart(6)} ${'F1'.padStart(6)} ${'gold'.padStart(7)} ${'pred'.padStart(7)}`);
+      for (const [type, s] of Object.entries(table)) {
+        lines.push(`    ${type.padEnd(typeWidth)} ${show(s.precision).padStart(6)} ${show(s.recall).padStart(6)} ${show(s.f1).padStart(6)} ${String(s.gold).padStart(7)} ${String(s.predicted).padStart(7)}`);
+      }
+    }
+    if (set.misses) {
+      lines.push(`  misses (${set.misses.length}, sampled by a hash of the item id):`);
+      for (const miss of set.misses) lines.push(`    [${miss.id}] ${miss.text}`);
+    }
+    blocks.push(lines.join('\n'));
+  }
+  return blocks.join('\n\n');
+}
