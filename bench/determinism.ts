@@ -14,7 +14,7 @@ import { WinkSession } from '../src/nlp/wink.js';
 import { analysisOf } from '../src/test-support/analysis.js';
 import { repoRoot, sharedDir } from '../test/paths.js';
 import { realCorpus } from './corpus.js';
-import { markdownTable, median, replaceSection } from './report.js';
+import { markdownTable, msPerItem, replaceSection } from './report.js';
 
 const SAMPLE_ALONE = 20;
 
@@ -32,18 +32,6 @@ process.stdout.write(analysisOf(createEngine().extract({ content, kind: 'text', 
   return execFileSync(process.execPath, ['--input-type=module', '-e', script, published ?? ''], {
     cwd: repoRoot(), input: content, maxBuffer: 256 * 1024 * 1024,
   }).toString();
-}
-
-/** ms per article of reading every text, three passes, the median. */
-function readingCost(texts: string[], read: (text: string) => number): number {
-  for (const text of texts.slice(0, 200)) read(text);
-  const runs: number[] = [];
-  for (let pass = 0; pass < 3; pass += 1) {
-    const started = performance.now();
-    for (const text of texts) read(text);
-    runs.push((performance.now() - started) / texts.length);
-  }
-  return median(runs);
 }
 
 function main(): void {
@@ -64,8 +52,8 @@ function main(): void {
   const texts = inputs.map((input) => input.content);
   const learning = winkNLP(model, ['sbd', 'pos']);
   const session = new WinkSession();
-  const learningMs = readingCost(texts, (text) => learning.readDoc(text).tokens().length());
-  const sessionMs = readingCost(texts, (text) => session.read(text, (doc) => doc.tokens().length()));
+  const learningMs = msPerItem(texts, (text) => learning.readDoc(text).tokens().length());
+  const sessionMs = msPerItem(texts, (text) => session.read(text, (doc) => doc.tokens().length()));
 
   const body = [
     `Measured ${new Date().toISOString().slice(0, 10)} on ${inputs.length} real articles of ../shared/gold (the benchmark corpus).`,

@@ -28,3 +28,15 @@ export function replaceSection(path: string, heading: string, body: string): voi
   const rest = next < 0 ? '' : current.slice(next + 1);
   writeFileSync(path, `${current.slice(0, start)}${section}${rest ? `\n${rest}` : ''}`);
 }
+
+/** Milliseconds per item of `work` over every item, the median of three passes after a warm-up. */
+export function msPerItem<T>(items: readonly T[], work: (item: T) => unknown, warmUp = 100): number {
+  for (const item of items.slice(0, warmUp)) work(item);
+  const runs: number[] = [];
+  for (let pass = 0; pass < 3; pass += 1) {
+    const started = performance.now();
+    for (const item of items) work(item);
+    runs.push((performance.now() - started) / items.length);
+  }
+  return median(runs);
+}

@@ -3,6 +3,7 @@
  * and varied (actors, places, verbs, figures, quotes, dates), so caches are not flattered by one text
  * repeated. The sentences are templates written for this project, not copied from any corpus.
  */
+import { seededRandom } from '../src/test-support/random.js';
 
 const countries = [
   ['Kenya', 'Kenyan', 'Nairobi'], ['Ethiopia', 'Ethiopian', 'Addis Ababa'], ['Peru', 'Peruvian', 'Lima'],
@@ -19,18 +20,6 @@ const weekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Satur
 const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const vague = ['dozens', 'hundreds', 'thousands', 'scores'];
 
-/** A small deterministic PRNG (mulberry32), so the benchmark corpus is the same on every machine. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface SyntheticArticle {
   id: string;
   text: string;
@@ -38,7 +27,7 @@ export interface SyntheticArticle {
 }
 
 export function syntheticArticles(count: number, seed = 7): SyntheticArticle[] {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
   const articles: SyntheticArticle[] = [];
   for (let n = 0; n < count; n += 1) {

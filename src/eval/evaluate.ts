@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dyadVersion } from '../version.js';
 import { evaluateCasualties } from './casualties.js';
 import { evaluateDates } from './dates.js';
 import { evaluateExtraction } from './extraction.js';
@@ -21,22 +19,9 @@ const EVALUATORS: Record<TaskName, (path: string) => SetResult[]> = {
   extraction: evaluateExtraction,
 };
 
-export const isTask = (name: string): name is TaskName => (TASKS as readonly string[]).includes(name);
+export { dyadVersion };
 
-/** The package version, found by walking up from this file (the same code runs from src/ and dist/src/). */
-export function dyadVersion(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let depth = 0; depth < 6; depth++) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'dyad' && pkg.version) return pkg.version;
-    } catch {
-      // no package.json at this level: keep walking up
-    }
-    dir = dirname(dir);
-  }
-  return 'unknown';
-}
+export const isTask = (name: string): name is TaskName => (TASKS as readonly string[]).includes(name);
 
 const round = (value: number): number => Math.round(value * 10_000) / 10_000;
 

@@ -5,6 +5,7 @@
  * a sentence glued to the next with no space ("a shop.17-year-old Anouk"), as scraped pages often have,
  * abbreviations and rare words. Every template is this project's own.
  */
+import { seededRandom } from './random.js';
 const names = ['Varnak', 'Oduya', 'Teszler', 'Mbeki-Orr', 'Quintanal', 'Halvorsk', 'Zhelev', 'Abernathy', 'Kowalczyk', 'Ndiaye'];
 const given = ['Lusine', 'Tarek', 'Ilse', 'Bongani', 'Mirela', 'Oskar', 'Farida', 'Teodor', 'Anouk', 'Siddharth'];
 const places = ['Vell Harbour', 'Kostrava', 'Port Emeny', 'Ulmar', 'Dravik', 'Sennet Falls', 'Oyo', 'Kharkiv', 'Mosul', 'Gao'];
@@ -13,17 +14,6 @@ const compounds = ['17-year-old', '42-year-old', 'long-running', 'so-called', 'w
 const verbs = ['shelled', 'raided', 'blockaded', 'stormed', 'condemned', 'praised', 'threatened', 'visited'];
 const rare = ['gendarmerie', 'fedayeen', 'checkpoint', 'cordon', 'curfew', 'convoy', 'exfiltration', 'drone strike'];
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface VariedArticle {
   id: string;
   text: string;
@@ -31,7 +21,7 @@ export interface VariedArticle {
 }
 
 export function variedArticles(count: number, seed = 11): VariedArticle[] {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
   const figure = () => 2 + Math.floor(rand() * 300);
   const articles: VariedArticle[] = [];

@@ -1,9 +1,7 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { RuntimeError, UsageError } from './args.js';
 import type { Command } from './command.js';
+import { dyadVersion } from '../../version.js';
 
 /**
  * Commands are loaded when they run, so `dyad --help` and a mistyped command answer at once instead of
@@ -22,21 +20,6 @@ const COMMANDS: readonly CommandEntry[] = [
   { name: 'eval', summary: 'score a component on gold data (dyad eval ner|parse|geo|dates|quotes|casualties|extraction --gold PATH)', load: async () => (await import('./eval.js')).evalCommand },
   { name: 'knowledge', summary: 'check the knowledge files (dyad knowledge check)', load: async () => (await import('./knowledge.js')).knowledgeCommand },
 ];
-
-/** The package version, found by walking up from this file (the same code runs from src/ and dist/src/). */
-function version(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let depth = 0; depth < 6; depth++) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'dyad' && pkg.version) return pkg.version;
-    } catch {
-      // no package.json at this level: keep walking up
-    }
-    dir = dirname(dir);
-  }
-  return 'unknown';
-}
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -67,7 +50,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   if (name === '-v' || name === '--version') {
-    process.stdout.write(`${version()}\n`);
+    process.stdout.write(`${dyadVersion()}\n`);
     return 0;
   }
   const command = COMMANDS.find((c) => c.name === name);
