@@ -5,6 +5,7 @@ import { resolveDates } from '../stages/dates/dates.js';
 import { findEntities } from '../stages/entities/entities.js';
 import { codeEvents } from '../stages/events/events.js';
 import { geocode } from '../stages/geocode/geocode.js';
+import { parseDependencies } from '../stages/parse/parse.js';
 import { findQuantities } from '../stages/quantities/quantities.js';
 import { findQuotes } from '../stages/quotes/quotes.js';
 import { splitSentences } from '../stages/tokens/tokens.js';
@@ -13,6 +14,7 @@ import { splitSentences } from '../stages/tokens/tokens.js';
 export function defaultPipeline(): Pipeline {
   return createPipeline([
     splitSentences(),
+    parseDependencies(),
     findEntities(),
     geocode(),
     resolveDates(),
