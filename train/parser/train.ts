@@ -44,9 +44,9 @@ export interface TrainingOptions {
 
 export const DEFAULT_OPTIONS: TrainingOptions = {
   seed: 20261201,
-  epochs: 12,
+  epochs: 10,
   labelEpochs: 6,
-  minWordCount: 3,
+  minWordCount: 5,
   transitionBuckets: 1 << 20,
   labelBuckets: 1 << 15,
   exploration: 0.9,

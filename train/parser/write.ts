@@ -6,7 +6,7 @@ import type { ParserModel } from '../../src/models/parser/parser.js';
 import { MOVE_COUNT } from '../../src/models/parser/transitions.js';
 import { quantise } from './perceptron.js';
 
-/** Writes a trained model in the shipped format; returns the SHA-256 of the weights file. */
+/** Writes a trained model in the shipped format; returns the SHA-256 of the weights followed by model.json. */
 export function writeParserModel(dir: string, model: ParserModel): string {
   const transitions = quantise(Float32Array.from(model.transitionWeights));
   const labels = quantise(Float32Array.from(model.labelWeights));

@@ -34,6 +34,7 @@ const UNKNOWN_NUMBER = 4;
 const UNKNOWN_OTHER = 5;
 
 const DIGIT = /\d/g;
+const HAS_DIGIT = /\d/;
 const SINGLE_QUOTE = /[’‘]/g;
 const DOUBLE_QUOTE = /[“”]/g;
 
@@ -42,14 +43,14 @@ export function normaliseWord(form: string): string {
   let word = form.toLowerCase();
   if (word.indexOf('’') >= 0 || word.indexOf('‘') >= 0) word = word.replace(SINGLE_QUOTE, "'");
   if (word.indexOf('“') >= 0 || word.indexOf('”') >= 0) word = word.replace(DOUBLE_QUOTE, '"');
-  return word.replace(DIGIT, '0');
+  return HAS_DIGIT.test(word) ? word.replace(DIGIT, '0') : word;
 }
 
-const HAS_DIGIT = /\d/;
 const STARTS_WITH_LETTER = /^\p{L}/u;
 
-export function wordId(vocabulary: ReadonlyMap<string, number>, form: string): number {
-  const known = vocabulary.get(normaliseWord(form));
+/** The id of a word; `normalised` is normaliseWord(form) when the caller has it already. */
+export function wordId(vocabulary: ReadonlyMap<string, number>, form: string, normalised = normaliseWord(form)): number {
+  const known = vocabulary.get(normalised);
   if (known !== undefined) return known;
   if (HAS_DIGIT.test(form)) return UNKNOWN_NUMBER;
   if (!STARTS_WITH_LETTER.test(form)) return UNKNOWN_OTHER;

@@ -3,7 +3,7 @@
  * model over hashed features, then one label per arc from a second linear model. Pure functions of the
  * weights and the sentence; the weights are trained by train/parser and loaded by ./load.ts.
  */
-import { ROOT, UPOS, scoreFeatures, tagId, wordId, type Weights } from './features.js';
+import { ROOT, UPOS, normaliseWord, scoreFeatures, tagId, wordId, type Weights } from './features.js';
 import { candidateKey, childrenOf, labelFeatureCapacity, labelFeatures } from './labels.js';
 import { tagClass, tagSentence, taggerInput, type TaggerModel } from './tagger.js';
 import { MOVE_COUNT, TRANSITION_FEATURES, apply, initialState, isTerminal, isValid, transitionFeatures } from './transitions.js';
@@ -37,18 +37,21 @@ export interface Parse {
   deprels: string[];
 }
 
-/** Word and tag ids of a sentence, with the root's ids after the last word. */
-export function encodeSentence(model: Pick<ParserModel, 'vocabulary'>, tokens: readonly ParserToken[]): { words: Int32Array; tags: Int32Array } {
+/** Word and tag ids of a sentence, with the root's ids after the last word, and the normalised forms. */
+export function encodeSentence(model: Pick<ParserModel, 'vocabulary'>, tokens: readonly ParserToken[]): { words: Int32Array; tags: Int32Array; normalised: string[] } {
   const n = tokens.length;
   const words = new Int32Array(n + 1);
   const tags = new Int32Array(n + 1);
+  const normalised: string[] = new Array(n);
   for (let i = 0; i < n; i += 1) {
-    words[i] = wordId(model.vocabulary, tokens[i]!.form);
+    const form = tokens[i]!.form;
+    normalised[i] = normaliseWord(form);
+    words[i] = wordId(model.vocabulary, form, normalised[i]);
     tags[i] = tagId(tokens[i]!.upos);
   }
   words[n] = ROOT;
   tags[n] = ROOT;
-  return { words, tags };
+  return { words, tags, normalised };
 }
 
 /** Unlabelled heads (`n` for the root) of an encoded sentence. */
@@ -129,15 +132,15 @@ function finish(model: ParserModel, words: Int32Array, tags: Int32Array): Parse 
  */
 export function parseSentence(model: ParserModel, tokens: readonly ParserToken[]): Parse {
   if (tokens.length === 0) return { heads: [], deprels: [] };
-  const { words, tags: hints } = encodeSentence(model, tokens);
-  const tags = tagSentence(model, taggerInput(tokens.map((t) => t.form), words, hints));
+  const { words, tags: hints, normalised } = encodeSentence(model, tokens);
+  const tags = tagSentence(model, taggerInput(tokens.map((t) => t.form), words, hints, normalised));
   return finish(model, words, tags);
 }
 
 /** The treebank-style tags the model's tagger gives a sentence as the tokens stage gives it. */
 export function tagTokens(model: ParserModel, tokens: readonly ParserToken[]): string[] {
-  const { words, tags: hints } = encodeSentence(model, tokens);
-  const tags = tagSentence(model, taggerInput(tokens.map((t) => t.form), words, hints));
+  const { words, tags: hints, normalised } = encodeSentence(model, tokens);
+  const tags = tagSentence(model, taggerInput(tokens.map((t) => t.form), words, hints, normalised));
   return Array.from(tags.subarray(0, tokens.length), (tag) => UPOS[tagClass(tag)]!);
 }
 

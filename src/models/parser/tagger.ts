@@ -9,7 +9,7 @@ import { NONE, ROOT, TAG_COUNT, UPOS, hashFeature, normaliseWord, scoreFeatures,
 export const TAG_CLASSES = UPOS.length;
 /** Class c of the tagger is the tag id TAG_OFFSET + c. */
 const TAG_OFFSET = TAG_COUNT - UPOS.length;
-export const TAGGER_FEATURES = 22;
+export const TAGGER_FEATURES = 20;
 
 export interface TaggerModel {
   taggerMask: number;
@@ -50,8 +50,11 @@ function shapeOf(form: string): number {
   return shape;
 }
 
-/** `words` are the parser's word ids of `forms`, `hints` the tag ids the tokens stage gave. */
-export function taggerInput(forms: readonly string[], words: Int32Array, hints: Int32Array): TaggerInput {
+/**
+ * `words` are the parser's word ids of `forms`, `hints` the tag ids the tokens stage gave, `normalised`
+ * the forms through normaliseWord when the caller has them.
+ */
+export function taggerInput(forms: readonly string[], words: Int32Array, hints: Int32Array, normalised?: readonly string[]): TaggerInput {
   const n = forms.length;
   const input: TaggerInput = {
     words,
@@ -64,7 +67,7 @@ export function taggerInput(forms: readonly string[], words: Int32Array, hints: 
     shape: new Int32Array(n),
   };
   for (let i = 0; i < n; i += 1) {
-    const word = normaliseWord(forms[i]!);
+    const word = normalised?.[i] ?? normaliseWord(forms[i]!);
     input.spelling[i] = suffixCode(word, word.length);
     input.suffix4[i] = suffixCode(word, 4);
     input.suffix3[i] = suffixCode(word, 3);
@@ -107,8 +110,6 @@ export function taggerFeatures(input: TaggerInput, i: number, tags: Int32Array, 
   out[17] = hashFeature(18, previousWord, w0, 0, mask);
   out[18] = hashFeature(19, input.spelling[i]!, 0, 0, mask);
   out[19] = hashFeature(20, input.suffix4[i]!, 0, 0, mask);
-  out[20] = hashFeature(21, i + 2 < n ? words[i + 2]! : ROOT, 0, 0, mask);
-  out[21] = hashFeature(22, i > 0 ? suffix3[i - 1]! : 0, previousTag, 0, mask);
   return TAGGER_FEATURES;
 }
 

@@ -78,7 +78,7 @@ export function apply(state: ParseState, move: number): void {
   }
 }
 
-export const TRANSITION_FEATURES = 33;
+export const TRANSITION_FEATURES = 30;
 
 /**
  * Fills `out` with the hashed features of a state (after Zhang & Nivre 2011, cut down for speed): words
@@ -144,8 +144,5 @@ export function transitionFeatures(state: ParseState, mask: number, out: Int32Ar
   out[27] = hashFeature(28, s0t, b0w, 0, mask);
   out[28] = hashFeature(29, s1w, s1t, 0, mask);
   out[29] = hashFeature(30, b0t, Math.min(state.leftCount[b0]!, 3), b0l, mask);
-  out[30] = hashFeature(31, b0w, b1w, 0, mask);
-  out[31] = hashFeature(32, s0w, b0w, s0t * 32 + b0t, mask);
-  out[32] = hashFeature(33, s0t, s0l, s0r, mask);
   return TRANSITION_FEATURES;
 }
