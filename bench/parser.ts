@@ -6,11 +6,26 @@
  */
 import type { Doc } from '../src/doc/types.js';
 import { shippedParser } from '../src/models/parser/load.js';
+import { wink } from '../src/nlp/wink.js';
 import { parseDependencies } from '../src/stages/parse/parse.js';
 import { splitSentences } from '../src/stages/tokens/tokens.js';
 import { makeDoc } from '../src/test-support/make-doc.js';
 import { sharedDir } from '../test/paths.js';
 import { realCorpus } from './corpus.js';
+import { syntheticArticles } from './synthetic.js';
+
+/**
+ * The machine reference of BENCHMARKS.md (wink reading one synthetic article, ms wall): 0.270 on a quiet
+ * machine; a larger number says by how much the shared machine is slower right now.
+ */
+function machineReference(): number {
+  const texts = syntheticArticles(1000).map((a) => a.text);
+  const nlp = wink();
+  for (const text of texts.slice(0, 100)) nlp.readDoc(text);
+  const started = performance.now();
+  for (const text of texts) nlp.readDoc(text);
+  return (performance.now() - started) / texts.length;
+}
 
 function cpuMs(run: () => void): number {
   const before = process.cpuUsage();
@@ -48,6 +63,7 @@ function main(): void {
     console.log(`pass ${pass}: parse ${(parseMs / docs.length).toFixed(3)} ms/article, ${((parseMs / tokens) * 1000).toFixed(3)} ms per 1,000 tokens (CPU)`);
   }
   console.log(`${docs.length} articles, ${Math.round(tokens / docs.length)} tokens/article; tokens stage (wink) ${(tokensMs / docs.length).toFixed(3)} ms/article (CPU, first pass)`);
+  console.log(`machine reference (wink, one synthetic article): ${machineReference().toFixed(3)} ms (0.270 on a quiet machine)`);
   console.log(`RSS after parsing: ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
 }
 
