@@ -3,7 +3,8 @@
  * a word can look at its own dependents ("by" under an oblique agent, "to" under an infinitive) and at
  * its head's auxiliaries (the "was" of a passive subject) as well as at the two words themselves.
  */
-import { NONE, ROOT, TAG_ADP, TAG_COUNT, TAG_AUX, TAG_CCONJ, TAG_DET, TAG_PART, TAG_PRON, TAG_SCONJ, distanceClass, hashFeature } from './features.js';
+import { NONE, ROOT, TAG_ADP, TAG_COUNT, TAG_AUX, TAG_CCONJ, TAG_DET, TAG_PART, TAG_PRON, TAG_SCONJ, distanceClass } from './features.js';
+import { VALUE_WIDTH, hashValues, putFeature, type ValueSizes } from './dense.js';
 
 /** Dependents of each position, `n` (the root) included, as offsets into one array. */
 export interface Children {
@@ -39,8 +40,31 @@ export function labelFeatureCapacity(n: number): number {
   return 16 + 4 * n;
 }
 
+let labelScratch = new Int32Array(0);
+
 /** Fills `out` with the hashed features of the arc from `heads[d]` to `d`; returns how many. */
 export function labelFeatures(d: number, heads: Int32Array, children: Children, words: Int32Array, tags: Int32Array, mask: number, out: Int32Array): number {
+  const capacity = labelFeatureCapacity(heads.length) * VALUE_WIDTH;
+  if (labelScratch.length < capacity) labelScratch = new Int32Array(capacity);
+  const count = labelValues(d, heads, children, words, tags, labelScratch);
+  hashValues(labelScratch, count, mask, out);
+  return count;
+}
+
+/** Templates of labelValues looked up densely at run time (see dense.ts): tags, sides and small counts. */
+export function labelValueSizes(): ValueSizes {
+  const T = TAG_COUNT;
+  const sizes: Array<readonly [number, number, number] | undefined> = [];
+  for (const template of [2, 4]) sizes[template] = [T, 1, 1];
+  for (const template of [5, 16]) sizes[template] = [T, T, 2];
+  sizes[9] = [T, T, 16];
+  sizes[13] = [T, T, 8];
+  sizes[15] = [T, 4, 2];
+  return sizes;
+}
+
+/** The features of the arc from `heads[d]` to `d` as values (see dense.ts); returns how many. */
+export function labelValues(d: number, heads: Int32Array, children: Children, words: Int32Array, tags: Int32Array, out: Int32Array): number {
   const n = heads.length;
   const h = heads[d]!;
   const hw = words[h]!;
@@ -60,31 +84,31 @@ export function labelFeatures(d: number, heads: Int32Array, children: Children, 
     if (sibling !== d && (sibling - d) * (sibling - h) < 0) between += 1;
   }
   let i = 0;
-  out[i++] = hashFeature(1, hw, 0, 0, mask);
-  out[i++] = hashFeature(2, ht, 0, 0, mask);
-  out[i++] = hashFeature(3, dw, 0, 0, mask);
-  out[i++] = hashFeature(4, dt, 0, 0, mask);
-  out[i++] = hashFeature(5, ht, dt, direction, mask);
-  out[i++] = hashFeature(6, hw, dt, direction, mask);
-  out[i++] = hashFeature(7, ht, dw, direction, mask);
-  out[i++] = hashFeature(8, hw, dw, 0, mask);
-  out[i++] = hashFeature(9, ht, dt, distance, mask);
-  out[i++] = hashFeature(10, dt, previous, following, mask);
-  out[i++] = hashFeature(11, ht, dt, headOfHead, mask);
-  out[i++] = hashFeature(12, dw, previous, 0, mask);
-  out[i++] = hashFeature(13, dt, ht, Math.min(between, 3) * 2 + direction, mask);
-  out[i++] = hashFeature(14, dw, direction, 0, mask);
-  out[i++] = hashFeature(15, dt, Math.min(ownTo - ownFrom, 3), direction, mask);
+  putFeature(out, i++, 1, hw, 0, 0);
+  putFeature(out, i++, 2, ht, 0, 0);
+  putFeature(out, i++, 3, dw, 0, 0);
+  putFeature(out, i++, 4, dt, 0, 0);
+  putFeature(out, i++, 5, ht, dt, direction);
+  putFeature(out, i++, 6, hw, dt, direction);
+  putFeature(out, i++, 7, ht, dw, direction);
+  putFeature(out, i++, 8, hw, dw, 0);
+  putFeature(out, i++, 9, ht, dt, distance);
+  putFeature(out, i++, 10, dt, previous, following);
+  putFeature(out, i++, 11, ht, dt, headOfHead);
+  putFeature(out, i++, 12, dw, previous, 0);
+  putFeature(out, i++, 13, dt, ht, Math.min(between, 3) * 2 + direction);
+  putFeature(out, i++, 14, dw, direction, 0);
+  putFeature(out, i++, 15, dt, Math.min(ownTo - ownFrom, 3), direction);
   for (let k = ownFrom; k < ownTo; k += 1) {
     const child = children.list[k]!;
     const childTag = tags[child]!;
-    out[i++] = hashFeature(16, dt, childTag, child < d ? 0 : 1, mask);
-    if (FUNCTION_TAGS.has(childTag)) out[i++] = hashFeature(17, dt, words[child]!, 0, mask);
+    putFeature(out, i++, 16, dt, childTag, child < d ? 0 : 1);
+    if (FUNCTION_TAGS.has(childTag)) putFeature(out, i++, 17, dt, words[child]!, 0);
   }
   for (let k = children.start[h]!; k < children.start[h + 1]!; k += 1) {
     const sibling = children.list[k]!;
     const siblingTag = tags[sibling]!;
-    if (sibling !== d && (siblingTag === TAG_AUX || siblingTag === TAG_PART)) out[i++] = hashFeature(18, ht, words[sibling]!, direction, mask);
+    if (sibling !== d && (siblingTag === TAG_AUX || siblingTag === TAG_PART)) putFeature(out, i++, 18, ht, words[sibling]!, direction);
   }
   return i;
 }

@@ -37,3 +37,18 @@ test('the tagger in front of the parser turns tokens-stage tags into treebank ta
 test('an empty sentence has an empty parse', () => {
   assert.deepEqual(parseSentence(shippedParser(), []), { heads: [], deprels: [] });
 });
+
+test('remembered words parse exactly as words seen the first time', async () => {
+  const { encodeTokens } = await import('./words.js');
+  const { taggerInput } = await import('./tagger.js');
+  const { encodeSentence } = await import('./parser.js');
+  const tokens = sentence('Rebels/NOUN in/ADP Idlib/PROPN fired/VERB 12/NUM rockets/NOUN at/ADP the/DET “/PUNCT Kurdish/ADJ ”/PUNCT town/NOUN ./PUNCT');
+  const model = shippedParser();
+  const plain = encodeSentence(model, tokens);
+  const expected = taggerInput(tokens.map((t) => t.form), plain.words, plain.tags, plain.normalised);
+  for (let round = 0; round < 2; round += 1) {
+    const encoded = encodeTokens(model.vocabulary, tokens);
+    assert.deepEqual(encoded.words, plain.words);
+    assert.deepEqual(encoded.tagger, expected);
+  }
+});

@@ -3,10 +3,12 @@
  * model over hashed features, then one label per arc from a second linear model. Pure functions of the
  * weights and the sentence; the weights are trained by train/parser and loaded by ./load.ts.
  */
-import { ROOT, UPOS, normaliseWord, scoreFeatures, tagId, wordId, type Weights } from './features.js';
-import { candidateKey, childrenOf, labelFeatureCapacity, labelFeatures } from './labels.js';
-import { tagClass, tagSentence, taggerInput, type TaggerModel } from './tagger.js';
-import { MOVE_COUNT, TRANSITION_FEATURES, apply, initialState, isTerminal, isValid, transitionFeatures } from './transitions.js';
+import { VALUE_WIDTH, scoreValueCandidates, scoreValues, tablesFor } from './dense.js';
+import { ROOT, UPOS, WORD_BASE, normaliseWord, tagId, wordId, type Weights } from './features.js';
+import { candidateKey, childrenOf, labelFeatureCapacity, labelValueSizes, labelValues } from './labels.js';
+import { tagClass, tagSentence, type TaggerModel } from './tagger.js';
+import { encodeTokens } from './words.js';
+import { MOVE_COUNT, TRANSITION_FEATURES, apply, initialState, isTerminal, isValid, transitionValueSizes, transitionValues } from './transitions.js';
 
 export type { Weights };
 
@@ -54,14 +56,18 @@ export function encodeSentence(model: Pick<ParserModel, 'vocabulary'>, tokens: r
   return { words, tags, normalised };
 }
 
+const transitionValuesBuffer = new Int32Array(TRANSITION_FEATURES * VALUE_WIDTH);
+const moveScores = new Float64Array(MOVE_COUNT);
+
 /** Unlabelled heads (`n` for the root) of an encoded sentence. */
-export function parseHeads(model: Pick<ParserModel, 'transitionMask' | 'transitionWeights'>, words: Int32Array, tags: Int32Array): Int32Array {
+export function parseHeads(model: Pick<ParserModel, 'vocabulary' | 'transitionMask' | 'transitionWeights'>, words: Int32Array, tags: Int32Array): Int32Array {
+  const tables = tablesFor(model.transitionWeights, MOVE_COUNT, model.transitionMask, () => transitionValueSizes(WORD_BASE + model.vocabulary.size));
   const state = initialState(words, tags);
-  const features = new Int32Array(TRANSITION_FEATURES);
-  const scores = new Float64Array(MOVE_COUNT);
+  const values = transitionValuesBuffer;
+  const scores = moveScores;
   while (!isTerminal(state)) {
-    const count = transitionFeatures(state, model.transitionMask, features);
-    scoreFeatures(model.transitionWeights, MOVE_COUNT, features, count, scores);
+    const count = transitionValues(state, values);
+    scoreValues(tables, values, count, scores);
     let best = -1;
     for (let move = 0; move < MOVE_COUNT; move += 1) {
       if (isValid(state, move) && (best < 0 || scores[move]! > scores[best]!)) best = move;
@@ -87,14 +93,20 @@ export function scoreCandidates(weights: Weights, classes: number, features: Int
   }
 }
 
+let labelValuesBuffer = new Int32Array(0);
+let labelScores = new Float64Array(0);
+
 /** A label index for every word, `root` exactly for the word the root governs. */
 export function labelArcs(model: Pick<ParserModel, 'labels' | 'labelMask' | 'labelWeights' | 'labelCandidates'>, heads: Int32Array, words: Int32Array, tags: Int32Array): Int32Array {
   const n = heads.length;
   const classes = model.labels.length;
+  const tables = tablesFor(model.labelWeights, classes, model.labelMask, labelValueSizes);
   const rootLabel = model.labels.indexOf('root');
   const children = childrenOf(heads);
-  const features = new Int32Array(labelFeatureCapacity(n));
-  const scores = new Float64Array(classes);
+  if (labelValuesBuffer.length < labelFeatureCapacity(n) * VALUE_WIDTH) labelValuesBuffer = new Int32Array(labelFeatureCapacity(n) * VALUE_WIDTH);
+  if (labelScores.length < classes) labelScores = new Float64Array(classes);
+  const values = labelValuesBuffer;
+  const scores = labelScores;
   const labels = new Int32Array(n);
   for (let d = 0; d < n; d += 1) {
     const head = heads[d]!;
@@ -107,8 +119,8 @@ export function labelArcs(model: Pick<ParserModel, 'labels' | 'labelMask' | 'lab
       labels[d] = candidates[0]!;
       continue;
     }
-    const count = labelFeatures(d, heads, children, words, tags, model.labelMask, features);
-    scoreCandidates(model.labelWeights, classes, features, count, candidates, scores);
+    const count = labelValues(d, heads, children, words, tags, values);
+    scoreValueCandidates(tables, values, count, candidates, scores);
     let best = 0;
     for (let c = 1; c < candidates.length; c += 1) if (scores[c]! > scores[best]!) best = c;
     labels[d] = candidates[best]!;
@@ -132,15 +144,13 @@ function finish(model: ParserModel, words: Int32Array, tags: Int32Array): Parse 
  */
 export function parseSentence(model: ParserModel, tokens: readonly ParserToken[]): Parse {
   if (tokens.length === 0) return { heads: [], deprels: [] };
-  const { words, tags: hints, normalised } = encodeSentence(model, tokens);
-  const tags = tagSentence(model, taggerInput(tokens.map((t) => t.form), words, hints, normalised));
-  return finish(model, words, tags);
+  const { words, tagger } = encodeTokens(model.vocabulary, tokens);
+  return finish(model, words, tagSentence(model, tagger));
 }
 
 /** The treebank-style tags the model's tagger gives a sentence as the tokens stage gives it. */
 export function tagTokens(model: ParserModel, tokens: readonly ParserToken[]): string[] {
-  const { words, tags: hints, normalised } = encodeSentence(model, tokens);
-  const tags = tagSentence(model, taggerInput(tokens.map((t) => t.form), words, hints, normalised));
+  const tags = tagSentence(model, encodeTokens(model.vocabulary, tokens).tagger);
   return Array.from(tags.subarray(0, tokens.length), (tag) => UPOS[tagClass(tag)]!);
 }
 

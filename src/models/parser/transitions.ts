@@ -6,7 +6,8 @@
  * - RIGHT makes the word under the stack top its head and pops it.
  * Three classes keep scoring cheap; labels are given afterwards by a separate classifier.
  */
-import { NONE, distanceClass, hashFeature } from './features.js';
+import { NONE, TAG_COUNT, distanceClass } from './features.js';
+import { VALUE_WIDTH, hashValues, putFeature, type ValueSizes } from './dense.js';
 
 export const SHIFT = 0;
 export const LEFT = 1;
@@ -80,12 +81,42 @@ export function apply(state: ParseState, move: number): void {
 
 export const TRANSITION_FEATURES = 30;
 
+const transitionScratch = new Int32Array(TRANSITION_FEATURES * VALUE_WIDTH);
+
+/** The hashed features of a state (what the trainer learns), written to `out`; returns how many. */
+export function transitionFeatures(state: ParseState, mask: number, out: Int32Array): number {
+  const count = transitionValues(state, transitionScratch);
+  hashValues(transitionScratch, count, mask, out);
+  return count;
+}
+
 /**
- * Fills `out` with the hashed features of a state (after Zhang & Nivre 2011, cut down for speed): words
+ * Templates of transitionValues looked up densely at run time: word ids alone (`wordIds` of them) and
+ * tags with tags, distance classes (below 8) and valencies (below 16).
+ */
+export function transitionValueSizes(wordIds: number): ValueSizes {
+  const T = TAG_COUNT;
+  const sizes: Array<readonly [number, number, number] | undefined> = [];
+  for (const template of [1, 4, 7, 9]) sizes[template] = [wordIds, 1, 1];
+  for (const template of [2, 5, 8, 10]) sizes[template] = [T, 1, 1];
+  sizes[12] = [T, T, 1];
+  for (const template of [15, 16, 17, 18, 19, 20, 21, 22]) sizes[template] = [T, T, T];
+  sizes[23] = [T, T, 8];
+  sizes[24] = [T, T, 8];
+  sizes[26] = [T, 16, 1];
+  sizes[30] = [T, 4, T];
+  for (const template of [3, 27, 29]) sizes[template] = [wordIds, T, 1];
+  sizes[6] = [wordIds, T, 1];
+  sizes[28] = [T, wordIds, 1];
+  return sizes;
+}
+
+/**
+ * Fills `out` with the features of a state as values (see dense.ts) (after Zhang & Nivre 2011, cut down for speed): words
  * and tags of the top stack and first buffer positions, pairs and triples of them, the tags of the latest
  * dependents, distance and valency. Returns the number of features written.
  */
-export function transitionFeatures(state: ParseState, mask: number, out: Int32Array): number {
+export function transitionValues(state: ParseState, out: Int32Array): number {
   const { words, tags, stack, depth, next, n, leftmost, rightmost } = state;
   const s0 = depth > 0 ? stack[depth - 1]! : -1;
   const s1 = depth > 1 ? stack[depth - 2]! : -1;
@@ -114,35 +145,35 @@ export function transitionFeatures(state: ParseState, mask: number, out: Int32Ar
   const distance = s0 >= 0 ? distanceClass(b0 - s0) : 0;
   const stackDistance = s1 >= 0 ? distanceClass(s0 - s1) : 0;
   const s0valency = s0 >= 0 ? Math.min(state.leftCount[s0]!, 3) * 4 + Math.min(state.rightCount[s0]!, 3) : 0;
-  out[0] = hashFeature(1, s0w, 0, 0, mask);
-  out[1] = hashFeature(2, s0t, 0, 0, mask);
-  out[2] = hashFeature(3, s0w, s0t, 0, mask);
-  out[3] = hashFeature(4, b0w, 0, 0, mask);
-  out[4] = hashFeature(5, b0t, 0, 0, mask);
-  out[5] = hashFeature(6, b0w, b0t, 0, mask);
-  out[6] = hashFeature(7, b1w, 0, 0, mask);
-  out[7] = hashFeature(8, b1t, 0, 0, mask);
-  out[8] = hashFeature(9, s1w, 0, 0, mask);
-  out[9] = hashFeature(10, s1t, 0, 0, mask);
-  out[10] = hashFeature(11, s0w, b0w, 0, mask);
-  out[11] = hashFeature(12, s0t, b0t, 0, mask);
-  out[12] = hashFeature(13, s0w, s0t, b0t, mask);
-  out[13] = hashFeature(14, s0t, b0w, b0t, mask);
-  out[14] = hashFeature(15, b0t, b1t, b2t, mask);
-  out[15] = hashFeature(16, s0t, b0t, b1t, mask);
-  out[16] = hashFeature(17, s1t, s0t, b0t, mask);
-  out[17] = hashFeature(18, s2t, s1t, s0t, mask);
-  out[18] = hashFeature(19, s0t, s0l, b0t, mask);
-  out[19] = hashFeature(20, s0t, s0r, b0t, mask);
-  out[20] = hashFeature(21, s0t, b0t, b0l, mask);
-  out[21] = hashFeature(22, s1t, s1r, s0t, mask);
-  out[22] = hashFeature(23, s0t, b0t, distance, mask);
-  out[23] = hashFeature(24, s1t, s0t, stackDistance, mask);
-  out[24] = hashFeature(25, s1w, s0w, 0, mask);
-  out[25] = hashFeature(26, s0t, s0valency, 0, mask);
-  out[26] = hashFeature(27, s0w, b0t, 0, mask);
-  out[27] = hashFeature(28, s0t, b0w, 0, mask);
-  out[28] = hashFeature(29, s1w, s1t, 0, mask);
-  out[29] = hashFeature(30, b0t, Math.min(state.leftCount[b0]!, 3), b0l, mask);
+  putFeature(out, 0, 1, s0w, 0, 0);
+  putFeature(out, 1, 2, s0t, 0, 0);
+  putFeature(out, 2, 3, s0w, s0t, 0);
+  putFeature(out, 3, 4, b0w, 0, 0);
+  putFeature(out, 4, 5, b0t, 0, 0);
+  putFeature(out, 5, 6, b0w, b0t, 0);
+  putFeature(out, 6, 7, b1w, 0, 0);
+  putFeature(out, 7, 8, b1t, 0, 0);
+  putFeature(out, 8, 9, s1w, 0, 0);
+  putFeature(out, 9, 10, s1t, 0, 0);
+  putFeature(out, 10, 11, s0w, b0w, 0);
+  putFeature(out, 11, 12, s0t, b0t, 0);
+  putFeature(out, 12, 13, s0w, s0t, b0t);
+  putFeature(out, 13, 14, s0t, b0w, b0t);
+  putFeature(out, 14, 15, b0t, b1t, b2t);
+  putFeature(out, 15, 16, s0t, b0t, b1t);
+  putFeature(out, 16, 17, s1t, s0t, b0t);
+  putFeature(out, 17, 18, s2t, s1t, s0t);
+  putFeature(out, 18, 19, s0t, s0l, b0t);
+  putFeature(out, 19, 20, s0t, s0r, b0t);
+  putFeature(out, 20, 21, s0t, b0t, b0l);
+  putFeature(out, 21, 22, s1t, s1r, s0t);
+  putFeature(out, 22, 23, s0t, b0t, distance);
+  putFeature(out, 23, 24, s1t, s0t, stackDistance);
+  putFeature(out, 24, 25, s1w, s0w, 0);
+  putFeature(out, 25, 26, s0t, s0valency, 0);
+  putFeature(out, 26, 27, s0w, b0t, 0);
+  putFeature(out, 27, 28, s0t, b0w, 0);
+  putFeature(out, 28, 29, s1w, s1t, 0);
+  putFeature(out, 29, 30, b0t, Math.min(state.leftCount[b0]!, 3), b0l);
   return TRANSITION_FEATURES;
 }
