@@ -78,35 +78,49 @@ export function scoringTables(weights: Weights, classes: number, mask: number, s
 }
 
 /**
- * Where the weights of feature `f` start: a non-negative index into `tables.dense`, or the bitwise
- * complement (negative) of an index into `tables.weights`. Values outside a template's sizes are hashed,
- * so the answer is always the hashed row's weights.
+ * Where the weights of each of `count` features start: a non-negative index into `tables.dense`, or
+ * the bitwise complement (negative) of an index into `tables.weights`. Values outside a template's sizes
+ * are hashed, so the weights are always those of the hashed row. All of them are computed before any
+ * weight is read: the loads of the scoring loops are then independent of one another and of the
+ * hashing, so the processor can wait for many cache misses at once instead of one after another.
  */
-function rowStart(tables: ScoringTables, values: Int32Array, f: number): number {
-  const k = f * VALUE_WIDTH;
-  const template = values[k]!;
-  const a = values[k + 1]!;
-  const b = values[k + 2]!;
-  const c = values[k + 3]!;
-  const first = tables.offset[template] ?? -1;
-  if (first >= 0) {
-    const sizeB = tables.sizeB[template]!;
-    const sizeC = tables.sizeC[template]!;
-    if (a >>> 0 < tables.sizeA[template]! && b >>> 0 < sizeB && c >>> 0 < sizeC) return (first + (a * sizeB + b) * sizeC + c) * tables.classes;
+let starts = new Int32Array(64);
+
+function rowStarts(tables: ScoringTables, values: Int32Array, count: number): Int32Array {
+  if (starts.length < count) starts = new Int32Array(count * 2);
+  const { classes, mask, offset, sizeA, sizeB, sizeC } = tables;
+  const templates = offset.length;
+  for (let f = 0; f < count; f += 1) {
+    const k = f * VALUE_WIDTH;
+    const template = values[k]!;
+    const a = values[k + 1]!;
+    const b = values[k + 2]!;
+    const c = values[k + 3]!;
+    if (template < templates) {
+      const first = offset[template]!;
+      const sb = sizeB[template]!;
+      const sc = sizeC[template]!;
+      if (first >= 0 && a >>> 0 < sizeA[template]! && b >>> 0 < sb && c >>> 0 < sc) {
+        starts[f] = (first + (a * sb + b) * sc + c) * classes;
+        continue;
+      }
+    }
+    starts[f] = ~(hashFeature(template, a, b, c, mask) * classes);
   }
-  return ~(hashFeature(template, a, b, c, tables.mask) * tables.classes);
+  return starts;
 }
 
 /** Adds the weights of `count` features of a values array into `scores` (one score per class). */
 export function scoreValues(tables: ScoringTables, values: Int32Array, count: number, scores: Float64Array): void {
   const { classes, dense, weights } = tables;
+  const rows = rowStarts(tables, values, count);
   if (classes === 3) {
-    scoreThree(tables, values, count, scores);
+    scoreThree(dense, weights, rows, count, scores);
     return;
   }
   scores.fill(0, 0, classes);
   for (let f = 0; f < count; f += 1) {
-    const start = rowStart(tables, values, f);
+    const start = rows[f]!;
     if (start >= 0) {
       for (let c = 0; c < classes; c += 1) scores[c]! += dense[start + c]!;
     } else {
@@ -117,18 +131,22 @@ export function scoreValues(tables: ScoringTables, values: Int32Array, count: nu
 }
 
 /** scoreValues for three classes (the parser's moves), summed in registers. */
-function scoreThree(tables: ScoringTables, values: Int32Array, count: number, scores: Float64Array): void {
-  const { dense, weights } = tables;
+function scoreThree(dense: Weights, weights: Weights, rows: Int32Array, count: number, scores: Float64Array): void {
   let first = 0;
   let second = 0;
   let third = 0;
   for (let f = 0; f < count; f += 1) {
-    const start = rowStart(tables, values, f);
-    const table = start >= 0 ? dense : weights;
-    const row = start >= 0 ? start : ~start;
-    first += table[row]!;
-    second += table[row + 1]!;
-    third += table[row + 2]!;
+    const start = rows[f]!;
+    if (start >= 0) {
+      first += dense[start]!;
+      second += dense[start + 1]!;
+      third += dense[start + 2]!;
+    } else {
+      const row = ~start;
+      first += weights[row]!;
+      second += weights[row + 1]!;
+      third += weights[row + 2]!;
+    }
   }
   scores[0] = first;
   scores[1] = second;
@@ -139,9 +157,10 @@ function scoreThree(tables: ScoringTables, values: Int32Array, count: number, sc
 export function scoreValueCandidates(tables: ScoringTables, values: Int32Array, count: number, candidates: Int32Array, scores: Float64Array): void {
   const { dense, weights } = tables;
   const k = candidates.length;
+  const rows = rowStarts(tables, values, count);
   scores.fill(0, 0, k);
   for (let f = 0; f < count; f += 1) {
-    const start = rowStart(tables, values, f);
+    const start = rows[f]!;
     if (start >= 0) {
       for (let c = 0; c < k; c += 1) scores[c]! += dense[start + candidates[c]!]!;
     } else {
