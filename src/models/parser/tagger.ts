@@ -10,7 +10,7 @@ import { VALUE_WIDTH, hashValues, putFeature, scoreValues, tablesFor, type Scori
 export const TAG_CLASSES = UPOS.length;
 /** Class c of the tagger is the tag id TAG_OFFSET + c. */
 const TAG_OFFSET = TAG_COUNT - UPOS.length;
-export const TAGGER_FEATURES = 20;
+export const TAGGER_FEATURES = 23;
 
 export interface TaggerModel {
   /** The parser's vocabulary, when the tagger has one: word ids below WORD_BASE plus its size are dense. */
@@ -115,7 +115,8 @@ export function taggerValueSizes(wordIds: number): ValueSizes {
   sizes[5] = [SHAPES, 2, 1];
   for (const template of [8, 11]) sizes[template] = [T, 1, 1];
   for (const template of [9, 15]) sizes[template] = [T, T, 1];
-  sizes[14] = [T, T, T];
+  for (const template of [14, 24]) sizes[template] = [T, T, T];
+  for (const template of [22, 23]) sizes[template] = [wordIds, 1, 1];
   return sizes;
 }
 
@@ -151,6 +152,9 @@ export function taggerValues(input: TaggerInput, i: number, tags: Int32Array, ou
   putFeature(out, 17, 18, previousWord, w0, 0);
   putFeature(out, 18, 19, input.spelling[i]!, 0, 0);
   putFeature(out, 19, 20, input.suffix4[i]!, 0, 0);
+  putFeature(out, 20, 22, i + 2 < n ? words[i + 2]! : ROOT, 0, 0);
+  putFeature(out, 21, 23, i > 1 ? words[i - 2]! : ROOT, 0, 0);
+  putFeature(out, 22, 24, previousTag, h0, nextHint);
   return TAGGER_FEATURES;
 }
 

@@ -28,6 +28,9 @@ export interface ParseState {
   /** The latest left (and right) dependent attached to each position, and how many each side has. */
   leftmost: Int32Array;
   rightmost: Int32Array;
+  /** The left (and right) dependent attached just before the latest, -1 while there is none. */
+  secondLeft: Int32Array;
+  secondRight: Int32Array;
   leftCount: Int32Array;
   rightCount: Int32Array;
 }
@@ -45,6 +48,8 @@ export function initialState(words: Int32Array, tags: Int32Array): ParseState {
     heads: new Int32Array(n).fill(-1),
     leftmost: new Int32Array(n + 1).fill(-1),
     rightmost: new Int32Array(n + 1).fill(-1),
+    secondLeft: new Int32Array(n + 1).fill(-1),
+    secondRight: new Int32Array(n + 1).fill(-1),
     leftCount: new Int32Array(n + 1),
     rightCount: new Int32Array(n + 1),
   };
@@ -69,17 +74,19 @@ export function apply(state: ParseState, move: number): void {
   if (move === LEFT) {
     const head = state.next;
     state.heads[dependent] = head;
+    state.secondLeft[head] = state.leftmost[head]!;
     state.leftmost[head] = dependent;
     state.leftCount[head]! += 1;
   } else {
     const head = state.stack[state.depth - 1]!;
     state.heads[dependent] = head;
+    state.secondRight[head] = state.rightmost[head]!;
     state.rightmost[head] = dependent;
     state.rightCount[head]! += 1;
   }
 }
 
-export const TRANSITION_FEATURES = 30;
+export const TRANSITION_FEATURES = 41;
 
 const transitionScratch = new Int32Array(TRANSITION_FEATURES * VALUE_WIDTH);
 
@@ -108,6 +115,12 @@ export function transitionValueSizes(wordIds: number): ValueSizes {
   for (const template of [3, 27, 29]) sizes[template] = [wordIds, T, 1];
   sizes[6] = [wordIds, T, 1];
   sizes[28] = [T, wordIds, 1];
+  for (const template of [31, 32]) sizes[template] = [wordIds, 8, 1];
+  sizes[34] = [wordIds, 16, 1];
+  sizes[35] = [wordIds, 4, 1];
+  for (const template of [36, 37, 38]) sizes[template] = [wordIds, 1, 1];
+  sizes[40] = [wordIds, T, 1];
+  for (const template of [41, 42, 43]) sizes[template] = [T, T, T];
   return sizes;
 }
 
@@ -175,5 +188,21 @@ export function transitionValues(state: ParseState, out: Int32Array): number {
   putFeature(out, 27, 28, s0t, b0w, 0);
   putFeature(out, 28, 29, s1w, s1t, 0);
   putFeature(out, 29, 30, b0t, Math.min(state.leftCount[b0]!, 3), b0l);
+  const b0leftCount = Math.min(state.leftCount[b0]!, 3);
+  putFeature(out, 30, 31, s0w, distance, 0);
+  putFeature(out, 31, 32, b0w, distance, 0);
+  putFeature(out, 32, 34, s0w, s0valency, 0);
+  putFeature(out, 33, 35, b0w, b0leftCount, 0);
+  putFeature(out, 34, 36, s0leftChild >= 0 ? words[s0leftChild]! : NONE, 0, 0);
+  putFeature(out, 35, 37, s0rightChild >= 0 ? words[s0rightChild]! : NONE, 0, 0);
+  putFeature(out, 36, 38, b0leftChild >= 0 ? words[b0leftChild]! : NONE, 0, 0);
+  putFeature(out, 37, 40, b1w, b1t, 0);
+  const { secondLeft, secondRight } = state;
+  const s0l2 = s0 >= 0 && secondLeft[s0]! >= 0 ? tags[secondLeft[s0]!]! : NONE;
+  const s0r2 = s0 >= 0 && secondRight[s0]! >= 0 ? tags[secondRight[s0]!]! : NONE;
+  const b0l2 = secondLeft[b0]! >= 0 ? tags[secondLeft[b0]!]! : NONE;
+  putFeature(out, 38, 41, s0t, s0l, s0l2);
+  putFeature(out, 39, 42, s0t, s0r, s0r2);
+  putFeature(out, 40, 43, b0t, b0l, b0l2);
   return TRANSITION_FEATURES;
 }
