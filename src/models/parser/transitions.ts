@@ -99,7 +99,8 @@ export function transitionFeatures(state: ParseState, mask: number, out: Int32Ar
 
 /**
  * Templates of transitionValues looked up densely at run time: word ids alone (`wordIds` of them) and
- * tags with tags, distance classes (below 8) and valencies (below 16).
+ * tags with tags, distance classes (below 8) and valencies (below 16). Words paired with anything stay
+ * hashed: dense tables of those are megabytes of mostly zeros, which measured slower on news.
  */
 export function transitionValueSizes(wordIds: number): ValueSizes {
   const T = TAG_COUNT;
@@ -112,14 +113,7 @@ export function transitionValueSizes(wordIds: number): ValueSizes {
   sizes[24] = [T, T, 8];
   sizes[26] = [T, 16, 1];
   sizes[30] = [T, 4, T];
-  for (const template of [3, 27, 29]) sizes[template] = [wordIds, T, 1];
-  sizes[6] = [wordIds, T, 1];
-  sizes[28] = [T, wordIds, 1];
-  for (const template of [31, 32]) sizes[template] = [wordIds, 8, 1];
-  sizes[34] = [wordIds, 16, 1];
-  sizes[35] = [wordIds, 4, 1];
   for (const template of [36, 37, 38]) sizes[template] = [wordIds, 1, 1];
-  sizes[40] = [wordIds, T, 1];
   for (const template of [41, 42, 43]) sizes[template] = [T, T, T];
   return sizes;
 }
