@@ -3,7 +3,7 @@ import type { Doc, LayerName, Layers, Message, SourceInfo, Span } from './types.
 
 /** A record over LayerName, so a layer added to Layers and missing here fails to compile. */
 const LAYER_ORDER: Record<LayerName, number> = {
-  paragraphs: 0, sentences: 1, tokens: 2, entities: 3, places: 4, dates: 5, quantities: 6, actors: 7, quotes: 8, events: 9,
+  paragraphs: 0, sentences: 1, tokens: 2, dependencies: 3, entities: 4, places: 5, dates: 6, quantities: 7, actors: 8, quotes: 9, events: 10,
 };
 
 /** Every layer a Doc can carry, in pipeline order. */

@@ -90,6 +90,18 @@ export interface Token extends Span {
   sentence: number;
 }
 
+/**
+ * The syntax of one token, at the same index as in the tokens layer, from the dependency parser
+ * (src/models/parser, trained on UD English EWT). `head` is the index in the tokens layer of the token
+ * it depends on, always in the same sentence, or -1 for the word the sentence hangs from; `deprel` is
+ * its Universal Dependencies relation to that head (`nsubj`, `obj`, `obl`, `nsubj:pass`, `root` …), so
+ * "the subject of this verb" is the token whose head is the verb and whose deprel is `nsubj`.
+ */
+export interface Dependency {
+  head: number;
+  deprel: string;
+}
+
 export type EntityType =
   | 'PERSON'
   | 'ORG'
@@ -287,6 +299,7 @@ export interface Layers {
   paragraphs: Paragraph[];
   sentences: Sentence[];
   tokens: Token[];
+  dependencies: Dependency[];
   entities: Entity[];
   places: Place[];
   dates: DateMention[];

@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { defaultPipeline } from '../pipeline/default.js';
 import type { AnyStage } from '../pipeline/stage.js';
 import { evaluateParse, installedParser, isConlluFile, NoParserError, readConllu, scoreParse, type DependencyParser } from './parse.js';
 
@@ -53,11 +52,16 @@ test('UAS, LAS (universal relation, subtype ignored) and UPOS per word', () => {
   assert.deepEqual([empty.metrics.uas, empty.metrics.las, empty.metrics.upos, empty.misses.length], [0, 0, 0, 7]);
 });
 
-test('without a parser in the pipeline, parse says so instead of scoring anything', (t) => {
-  const hasParser = defaultPipeline().stages.some((s) => (s.provides as readonly string[]).includes('dependencies'));
-  if (hasParser) return t.skip('the default pipeline has a parser');
-  assert.throws(() => installedParser(), (error: Error) => error instanceof NoParserError && /no parser is installed/.test(error.message));
-  assert.throws(() => evaluateParse(file), NoParserError);
+test('the shipped parser is what dyad eval parse scores', () => {
+  const [result] = evaluateParse(file);
+  assert.equal(result?.metrics.words, 7);
+  for (const metric of ['uas', 'las', 'upos'] as const) {
+    const value = Number(result?.metrics[metric] ?? -1);
+    assert.ok(value >= 0 && value <= 1, `${metric} ${value}`);
+  }
+  // Heads come back CoNLL-U style: 1-based, 0 for the root.
+  const parse = installedParser()({ forms: ['The', 'rebels', 'shelled', 'the', 'capital', '.'] });
+  assert.deepEqual([parse.heads[1], parse.deprels[1], parse.heads[2], parse.deprels[2], parse.heads[4], parse.deprels[4]], [3, 'nsubj', 0, 'root', 3, 'obj']);
 });
 
 test('a stage that provides dependencies is evaluated through its parseForms', () => {

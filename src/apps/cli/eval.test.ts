@@ -49,13 +49,13 @@ test('dyad eval prints a table, and --misses gives the same errors on every run'
   assert.equal(dyad(['eval', 'ner', '--gold', join(dir, 'gold', 'ner', 'small.conll'), '--misses', '2']).stdout, first.stdout);
 });
 
-test('dyad eval: wrong format, missing parser, unknown task and missing --gold fail with one clear line', () => {
+test('dyad eval: wrong format, no gold file of the task, unknown task and missing --gold fail with one clear line', () => {
   const wrong = dyad(['eval', 'geo', '--gold', join(dir, 'gold')]);
   assert.equal(wrong.status, 1);
   assert.match(wrong.stderr, /^dyad: .*gold: no geo gold files in this folder \(expected JSON Lines with "text" and "toponyms"/);
   const parse = dyad(['eval', 'parse', '--gold', join(dir, 'gold')]);
   assert.equal(parse.status, 1);
-  assert.match(parse.stderr, /no parser is installed/);
+  assert.match(parse.stderr, /no parse gold files in this folder/);
   const unknown = dyad(['eval', 'events', '--gold', dir]);
   assert.equal(unknown.status, 2);
   assert.match(unknown.stderr, /unknown task "events" \(tasks: ner, parse, geo, dates, quotes, casualties, extraction\)/);
