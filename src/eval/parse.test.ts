@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { AnyStage } from '../pipeline/stage.js';
-import { evaluateParse, installedParser, isConlluFile, NoParserError, readConllu, scoreParse, type DependencyParser } from './parse.js';
+import { evaluateParse, installedParser, isConlluFile, readConllu, scoreParse, type DependencyParser } from './parse.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dyad-eval-parse-'));
 after(() => rmSync(dir, { recursive: true, force: true }));

@@ -5,7 +5,6 @@
  * token, and its tag, with its neighbour.
  */
 import { createDoc } from '../../src/doc/doc.js';
-import type { Token } from '../../src/doc/types.js';
 import { tagsAt } from '../../src/stages/parse/parse.js';
 import { splitSentences } from '../../src/stages/tokens/tokens.js';
 import type { TreebankSentence } from './conllu.js';
