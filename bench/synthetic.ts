@@ -3,7 +3,7 @@
  * and varied (actors, places, verbs, figures, quotes, dates), so caches are not flattered by one text
  * repeated. The sentences are templates written for this project, not copied from any corpus.
  */
-import { seededRandom } from '../src/test-support/random.js';
+import { seededRandom } from '../src/util/random.js';
 
 const countries = [
   ['Kenya', 'Kenyan', 'Nairobi'], ['Ethiopia', 'Ethiopian', 'Addis Ababa'], ['Peru', 'Peruvian', 'Lima'],

@@ -5,7 +5,7 @@
  * a sentence glued to the next with no space ("a shop.17-year-old Anouk"), as scraped pages often have,
  * abbreviations and rare words. Every template is this project's own.
  */
-import { seededRandom } from './random.js';
+import { seededRandom, shuffle } from '../util/random.js';
 const names = ['Varnak', 'Oduya', 'Teszler', 'Mbeki-Orr', 'Quintanal', 'Halvorsk', 'Zhelev', 'Abernathy', 'Kowalczyk', 'Ndiaye'];
 const given = ['Lusine', 'Tarek', 'Ilse', 'Bongani', 'Mirela', 'Oskar', 'Farida', 'Teodor', 'Anouk', 'Siddharth'];
 const places = ['Vell Harbour', 'Kostrava', 'Port Emeny', 'Ulmar', 'Dravik', 'Sennet Falls', 'Oyo', 'Kharkiv', 'Mosul', 'Gao'];
@@ -40,10 +40,7 @@ export function variedArticles(count: number, seed = 11): VariedArticle[] {
       `The ${pick(groups)} said on ${['Monday', 'Friday', 'Sunday'][n % 3]} they would not withdraw until ${other}’s allies left ${place}.`,
     ];
     const rest = paragraphs.slice(1);
-    for (let i = rest.length - 1; i > 0; i -= 1) {
-      const j = Math.floor(rand() * (i + 1));
-      [rest[i], rest[j]] = [rest[j]!, rest[i]!];
-    }
+    shuffle(rest, rand);
     const text = [paragraphs[0]!, ...rest.slice(0, 2 + Math.floor(rand() * 3))].join('\n');
     articles.push({ id: `varied-${n}`, text, published: `20${15 + (n % 10)}-0${1 + (n % 9)}-${10 + (n % 18)}` });
   }

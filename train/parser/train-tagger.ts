@@ -1,7 +1,8 @@
 /** Training of the tagger that maps the tokens stage's tags to treebank tags (see src/models/parser/tagger.ts). */
 import { scoreFeatures } from '../../src/models/parser/features.js';
 import { TAGGER_FEATURES, TAG_CLASSES, classTag, tagClass, taggerFeatures, type TaggerInput } from '../../src/models/parser/tagger.js';
-import { AveragedPerceptron, shuffle } from './perceptron.js';
+import { shuffle } from '../../src/util/random.js';
+import { AveragedPerceptron } from './perceptron.js';
 
 export interface TaggerExample {
   input: TaggerInput;

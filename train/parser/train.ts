@@ -11,7 +11,8 @@ import { MOVE_COUNT, TRANSITION_FEATURES, apply, initialState, isTerminal, isVal
 import type { TreebankSentence } from './conllu.js';
 import { isProjective } from './conllu.js';
 import { moveCost } from './oracle.js';
-import { AveragedPerceptron, seededRandom, shuffle } from './perceptron.js';
+import { seededRandom, shuffle } from '../../src/util/random.js';
+import { AveragedPerceptron } from './perceptron.js';
 import { trainTagger, type TaggerExample } from './train-tagger.js';
 
 /** A treebank sentence (gold tags, heads, relations) and the tags the tokens stage gives its words. */
