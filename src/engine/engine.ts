@@ -1,5 +1,5 @@
 import type { Doc } from '../doc/types.js';
-import { ingest, type IngestInput } from '../ingest/index.js';
+import { ingest, type IngestInput, sniffKind } from '../ingest/index.js';
 import { defaultPipeline } from '../pipeline/default.js';
 import { checkTimeBudget, type Pipeline, type TimeBudget } from '../pipeline/pipeline.js';
 import type { Store } from '../store/store.js';
@@ -65,8 +65,8 @@ const DEFAULT_BATCH_SIZE = 200;
 export const DEFAULT_TIME_BUDGET_MS = 5_000;
 /**
  * One sentence of our own that makes every stage load what it loads lazily (wink's model, the
- * gazetteers, the GeoNames index, chrono, linkedom and Readability): a process's first document would
- * otherwise spend its budget on seconds of loading on a busy machine.
+ * gazetteers, the GeoNames index, chrono; as a page, also linkedom and Readability): a process's first
+ * document would otherwise spend its budget on seconds of loading on a busy machine.
  */
 const WARM_UP_SENTENCE = 'Police in Nairobi said on Friday that 12 people were killed when troops shelled a village near the border, '
   + 'and “we will respond,” the Kenyan foreign minister told reporters in Geneva.';
@@ -81,15 +81,16 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const limitMs = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
   const clock = options.clock ?? (() => performance.now());
 
-  let warmed = !Number.isFinite(limitMs);
+  /** Kinds of input whose loading is done: HTML loads linkedom and Readability, which text never needs. */
+  const warmed = new Set<'text' | 'html'>(Number.isFinite(limitMs) ? [] : ['text', 'html']);
 
   /** Ingests the input with the document's budget started; a document already over it is marked skipped. */
   function ingestTimed(input: IngestInput): { doc: Doc; budget: TimeBudget } {
-    if (!warmed) {
-      warmed = true;
+    const kind = input.kind ?? sniffKind(input.content);
+    if (!warmed.has(kind)) {
+      warmed.add(kind);
       // Coding is order-independent, so the warm-up changes no later document.
-      pipeline.run(ingest({ content: WARM_UP_PAGE, kind: 'html', published: '2020-01-03' }));
-      pipeline.run(ingest({ content: WARM_UP_SENTENCE, kind: 'text', published: '2020-01-03' }));
+      pipeline.run(ingest({ content: kind === 'html' ? WARM_UP_PAGE : WARM_UP_SENTENCE, kind, published: '2020-01-03' }));
     }
     const budget: TimeBudget = { clock, started: clock(), limitMs };
     const doc = ingest(input);
