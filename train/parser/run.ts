@@ -1,6 +1,6 @@
 /**
  * `npm run train`: trains the dependency parser (and the tagger in front of it) on UD English EWT from
- * the shared gold data (`--gold DIR`, default ../shared/gold), writes it to models/parser (`--out DIR`)
+ * the shared gold data (`--gold DIR`, by default the gold folder of the shared data beside the repository), writes it to models/parser (`--out DIR`)
  * with its manifest, and reports its scores on the EWT dev and test sets, which training never reads.
  * Options: `--epochs N`, `--jackknife K` (0: the parser learns from gold tags), `--transition-bits B`,
  * `--label-bits B`, `--tagger-bits B` (2^B buckets per weight table).
