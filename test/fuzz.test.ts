@@ -10,7 +10,7 @@ import { createEngine } from '../src/engine/engine.js';
  * `FUZZ_RUNS` sets the number of inputs (`npm run fuzz` runs many more than CI); the seed is fixed, so
  * a failure is reproduced by the same run.
  */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 1500);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 3000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 
 const words = [

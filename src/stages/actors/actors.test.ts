@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Actor, Doc } from '../../doc/types.js';
 import { makeDoc } from '../../test-support/make-doc.js';
+import { findEntities } from '../entities/entities.js';
 import { splitSentences } from '../tokens/tokens.js';
 import { checkActorRoles, resolveActors } from './actors.js';
 import { entitiesAt } from './test-entities.js';
@@ -230,4 +231,18 @@ test('a sector modifier without an owner still marks the side: separatist rebels
   const rebels = actorAt(doc, 'separatist rebels')!;
   assert.equal(rebels.sector, 'REB');
   assert.equal(actorAt(doc, 'the rebels'), rebels);
+});
+
+test('merged actors carry no keys without a value, so the layer is plain JSON', () => {
+  const doc = makeDoc('U.S. president . Trump’s', [splitSentences(), findEntities(), resolveActors()], { published: '2030-01-01' });
+  const actors = doc.layers.actors ?? [];
+  assert.ok(actors.length > 0);
+  assert.deepEqual(JSON.parse(JSON.stringify(actors)), actors);
+});
+
+test('an office holder made without an organisation carries no organisation key', () => {
+  const doc = makeDoc('ai+EW president NaN was 1 NaN Kenya thousands ’ last week', [splitSentences(), findEntities(), resolveActors()], { published: '1999-12-31' });
+  const actors = doc.layers.actors ?? [];
+  assert.ok(actors.length > 0);
+  assert.deepEqual(JSON.parse(JSON.stringify(actors)), actors);
 });

@@ -72,6 +72,8 @@ export class ActorBook {
     for (const actor of kept) {
       actor.id = ids.get(actor.id)!;
       if (actor.members) actor.members = actor.members.map((member) => ids.get(member) ?? member);
+      // A Doc is plain JSON: a key that was created without a value would not survive a round trip.
+      for (const key of Object.keys(actor) as Array<keyof Actor>) if (actor[key] === undefined) delete actor[key];
     }
     return kept;
   }
