@@ -45,10 +45,39 @@ export function openSqliteStore(path: string, options: SqliteOpenOptions = {}): 
   const readOnly = options.readOnly ?? false;
   if (readOnly && path === ':memory:') throw new StoreError('an in-memory database is always empty: there is nothing to read');
   if (readOnly && !existsSync(path)) throw new StoreError(`cannot open database ${path}: no such file`);
-  let db: Database.Database | undefined;
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (let attempt = 0; ; attempt += 1) {
+    let db: Database.Database | undefined;
+    try {
+      db = openConnection(path, readOnly);
+      return new SqliteStore(db, readOnly);
+    } catch (error) {
+      db?.close();
+      if (error instanceof StoreError) throw error;
+      // SQLite answers "database is locked" without waiting in a few moments of opening (two processes
+      // switching a new file to WAL at once): such an open is tried again, with a short pause.
+      if (isBusy(error) && Date.now() < deadline) {
+        pause(Math.min(200, 10 * 2 ** attempt));
+        continue;
+      }
+      throw new StoreError(`cannot open database ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+function isBusy(error: unknown): boolean {
+  return typeof (error as { code?: unknown })?.code === 'string' && (error as { code: string }).code.startsWith('SQLITE_BUSY');
+}
+
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+function pause(ms: number): void {
+  Atomics.wait(sleeper, 0, 0, ms);
+}
+
+function openConnection(path: string, readOnly: boolean): Database.Database {
+  if (!readOnly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path, readOnly ? { readonly: true, fileMustExist: true } : {});
   try {
-    if (!readOnly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    db = new Database(path, readOnly ? { readonly: true, fileMustExist: true } : {});
     // First, so that every later statement (even switching to WAL) waits for a concurrent writer.
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     assertDyadDatabase(db, path, { readOnly });
@@ -63,12 +92,11 @@ export function openSqliteStore(path: string, options: SqliteOpenOptions = {}): 
       db.pragma('foreign_keys = ON');
       migrate(db);
     }
+    return db;
   } catch (error) {
-    db?.close();
-    if (error instanceof StoreError) throw error;
-    throw new StoreError(`cannot open database ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    db.close();
+    throw error;
   }
-  return new SqliteStore(db, readOnly);
 }
 
 class SqliteStore implements Store {
