@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { replaceSection } from '../bench/report.js';
+import { markdownTable, replaceSection } from '../bench/report.js';
 import { evaluate, formatReport, GoldFormatError, NoParserError, type TaskName } from '../src/index.js';
 import { repoRoot } from '../test/paths.js';
 import { goldPath } from './gold.js';
@@ -47,12 +47,19 @@ function shown(path: string): string {
 }
 
 const sections: string[] = [`Run ${new Date().toISOString().slice(0, 10)} on ${shown(gold)}; every number below is printed by the command named, on data no one here wrote. Metrics are fractions (0–1) unless named in km.`];
+const targetRows: string[][] = [];
 for (const { task, title, baseline } of TASK_SECTIONS) {
   console.log(`\n== ${title}`);
   const started = performance.now();
   let output: string;
   try {
-    output = formatReport(evaluate(task, gold)).replaceAll(`${gold}/`, '');
+    const report = evaluate(task, gold);
+    for (const set of report.sets) {
+      for (const target of set.targets ?? []) {
+        targetRows.push([task, set.file.replaceAll(`${gold}/`, ''), target.metric, target.atLeast.toFixed(3), target.value === null ? '—' : target.value.toFixed(3), target.met ? 'met' : `missed by ${target.value === null ? 'all' : (target.atLeast - target.value).toFixed(3)}`, target.source]);
+      }
+    }
+    output = formatReport(report).replaceAll(`${gold}/`, '');
   } catch (error) {
     if (!(error instanceof GoldFormatError || error instanceof NoParserError)) throw error;
     output = `not run: ${error.message.replaceAll(`${gold}/`, '')}`;
@@ -70,5 +77,10 @@ for (const { script, args, title, baseline } of SCRIPT_SECTIONS) {
   const output = `${run.stdout}${run.status === 0 ? '' : `\n(exit ${run.status}) ${run.stderr}`}`.trim();
   console.log(output);
   sections.push(`### ${title}\n\n\`eval/${script.replace(/\.js$/, '.ts')}\`, ${seconds} s. Baseline to beat: ${baseline}.\n\n\`\`\`\n${output}\n\`\`\``);
+}
+if (targetRows.length > 0) {
+  const table = markdownTable(['task', 'set', 'metric', 'target', 'Dyad', 'verdict', 'from'], targetRows);
+  console.log(`\n== Targets\n${table}`);
+  sections.splice(1, 0, `### Targets\n\n${table}`);
 }
 replaceSection(join(root, 'EVALUATION.md'), 'Latest run (`npm run eval`)', sections.join('\n\n'));

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { formatReport, isTask } from './evaluate.js';
+import { describeTarget, judgeTargets } from './targets.js';
 
 test('the text report: one row per metric, a per-type table as wide as its longest type, km to a tenth', () => {
   const text = formatReport({
@@ -29,4 +30,16 @@ test('the text report: one row per metric, a per-type table as wide as its longe
   ].join('\n'));
   assert.ok(isTask('quotes'));
   assert.ok(!isTask('events'));
+});
+
+test('targets name the sets they apply to and say by how much they are missed', () => {
+  const results = judgeTargets('ner', 'gold/ner/conll2003_testa.conll', { f1: 0.687, precision: 0.9 });
+  assert.deepEqual(results, [{ metric: 'f1', atLeast: 0.88, value: 0.687, met: false, source: 'issue 6' }]);
+  assert.equal(describeTarget(results[0]!), 'f1 0.687 < 0.880 (issue 6): missed by 0.193');
+  assert.deepEqual(judgeTargets('ner', 'other/set.conll', { f1: 0.99 }), []);
+  const met = judgeTargets('parse', 'x/en_ewt-ud-test.conllu', { uas: 0.86 });
+  assert.deepEqual(met.map((r) => [r.metric, r.met, r.value]), [['uas', true, 0.86], ['las', false, null]]);
+  assert.match(describeTarget(met[1]!), /las ≥ 0.800 \(issue 6\): missed, the set has no such metric/);
+  const text = formatReport({ task: 'ner', dyad: '0', sets: [{ file: 'wikigold.conll', items: 1, metrics: { f1: 0.8 }, targets: judgeTargets('ner', 'wikigold.conll', { f1: 0.8 }) }] });
+  assert.match(text, /targets:\n {4}f1 0\.800 ≥ 0\.750 \(issue 6\): met/);
 });

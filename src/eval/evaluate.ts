@@ -7,6 +7,7 @@ import { evaluateNer } from './ner.js';
 import { evaluateParse } from './parse.js';
 import { evaluateQuotes } from './quotes.js';
 import { sampleMisses } from './metrics.js';
+import { describeTarget, judgeTargets, type TargetResult } from './targets.js';
 import { TASKS, type EvaluationReport, type Metrics, type SetResult, type TaskName } from './types.js';
 
 const EVALUATORS: Record<TaskName, (path: string) => SetResult[]> = {
@@ -34,6 +35,11 @@ function rounded(metrics: Metrics): Metrics {
   return out;
 }
 
+function withTargets(task: TaskName, file: string, metrics: Metrics): { targets?: TargetResult[] } {
+  const targets = judgeTargets(task, file, metrics);
+  return targets.length > 0 ? { targets } : {};
+}
+
 export interface EvaluateOptions {
   /** How many errors per set to include, sampled deterministically (0: none). */
   misses?: number;
@@ -49,6 +55,7 @@ export function evaluate(task: TaskName, path: string, options: EvaluateOptions 
     file: set.file,
     items: set.items,
     metrics: rounded(set.metrics),
+    ...withTargets(task, set.file, rounded(set.metrics)),
     ...(misses > 0 ? { misses: sampleMisses(set.misses, misses) } : {}),
   }));
   return { task, dyad: dyadVersion(), sets };
@@ -75,6 +82,10 @@ export function formatReport(report: EvaluationReport): string {
       for (const [type, s] of Object.entries(table)) {
         lines.push(`    ${type.padEnd(typeWidth)} ${show(s.precision).padStart(6)} ${show(s.recall).padStart(6)} ${show(s.f1).padStart(6)} ${String(s.gold).padStart(7)} ${String(s.predicted).padStart(7)}`);
       }
+    }
+    if (set.targets) {
+      lines.push('  targets:');
+      for (const target of set.targets) lines.push(`    ${describeTarget(target)}`);
     }
     if (set.misses) {
       lines.push(`  misses (${set.misses.length}, sampled by a hash of the item id):`);

@@ -1,4 +1,5 @@
 /** What every task evaluation produces, in the shape `dyad eval --json` prints. */
+import type { TargetResult } from './targets.js';
 
 export const TASKS = ['ner', 'parse', 'geo', 'dates', 'quotes', 'casualties', 'extraction'] as const;
 export type TaskName = (typeof TASKS)[number];
@@ -32,5 +33,6 @@ export interface SetResult {
 export interface EvaluationReport {
   task: TaskName;
   dyad: string;
-  sets: Array<{ file: string; items: number; metrics: Metrics; misses?: Miss[] }>;
+  /** `targets`: for the sets an issue sets a target on (see targets.ts), whether each is met. */
+  sets: Array<{ file: string; items: number; metrics: Metrics; targets?: TargetResult[]; misses?: Miss[] }>;
 }
