@@ -102,6 +102,12 @@ export interface Dependency {
   deprel: string;
 }
 
+/**
+ * One entry per token; `null` for the tokens of a sentence the parse stage left unparsed (by default it
+ * parses the sentences that can carry an event; see src/stages/parse).
+ */
+export type DependencyLayer = Array<Dependency | null>;
+
 export type EntityType =
   | 'PERSON'
   | 'ORG'
@@ -299,7 +305,7 @@ export interface Layers {
   paragraphs: Paragraph[];
   sentences: Sentence[];
   tokens: Token[];
-  dependencies: Dependency[];
+  dependencies: DependencyLayer;
   entities: Entity[];
   places: Place[];
   dates: DateMention[];

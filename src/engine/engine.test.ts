@@ -137,3 +137,21 @@ test('an engine with a time budget loads every stage before its first document, 
   createEngine({ pipeline: counting, timeBudgetMs: Infinity }).extract({ content: ENGLISH });
   assert.deepEqual(runs, [1]);
 });
+
+test('a document waits for its batch without its tokens and is stored as extract codes it', async () => {
+  const store = await openStore(':memory:');
+  const waiting: Array<{ tokens: boolean; events: boolean }> = [];
+  const engine = createEngine({ store, batchSize: 2 });
+  const original = store.putDocs.bind(store);
+  store.putDocs = (docs) => {
+    for (const doc of docs) waiting.push({ tokens: doc.layers.tokens !== undefined, events: doc.layers.events !== undefined });
+    return original(docs);
+  };
+  await engine.ingestBatch([{ content: ENGLISH, inputId: 'a' }, { content: OTHER_ENGLISH, inputId: 'b' }]);
+  assert.deepEqual(waiting, [{ tokens: false, events: true }, { tokens: false, events: true }]);
+  const extracted = createEngine().extract({ content: OTHER_ENGLISH, inputId: 'b' });
+  const stored = await store.getDoc(extracted.id);
+  const { tokens: _tokens, ...layers } = extracted.layers;
+  assert.deepEqual(stored?.layers, layers);
+  await store.close();
+});

@@ -1,4 +1,4 @@
-import type { Doc } from '../doc/types.js';
+import type { Doc, Layers } from '../doc/types.js';
 import { ingest, type IngestInput, sniffKind } from '../ingest/index.js';
 import { defaultPipeline } from '../pipeline/default.js';
 import { checkTimeBudget, type Pipeline, type TimeBudget } from '../pipeline/pipeline.js';
@@ -152,6 +152,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
         fail(input.inputId ?? input.url ?? 'input', error instanceof Error ? error.message : String(error));
         continue;
       }
+      // The store keeps no tokens (they are re-derived from the text), and a batch of documents holding
+      // theirs until the flush slows the stages of the documents after them (garbage collection of the
+      // older generation; see BENCHMARKS.md).
+      delete (doc.layers as Partial<Layers>).tokens;
       pending.push(doc);
       pendingIds.add(doc.id);
       if (pending.length >= batchSize) await flush();

@@ -102,7 +102,7 @@ const PARSER_LAYER = 'dependencies';
  * layer offers it as `parseForms` (a stage cannot be handed gold tokens through a Doc). Without such a
  * stage there is nothing to evaluate, and that is said plainly.
  */
-export function installedParser(stages: readonly AnyStage[] = defaultPipeline({ parse: true }).stages): DependencyParser {
+export function installedParser(stages: readonly AnyStage[] = defaultPipeline().stages): DependencyParser {
   const stage = stages.find((s) => (s.provides as readonly string[]).includes(PARSER_LAYER));
   if (!stage) throw new NoParserError('no parser is installed: no stage of the pipeline provides a dependencies layer, so there is nothing to evaluate');
   const parseForms = (stage as { parseForms?: unknown }).parseForms;

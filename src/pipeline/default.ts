@@ -5,24 +5,25 @@ import { resolveDates } from '../stages/dates/dates.js';
 import { findEntities } from '../stages/entities/entities.js';
 import { codeEvents } from '../stages/events/events.js';
 import { geocode } from '../stages/geocode/geocode.js';
-import { parseDependencies } from '../stages/parse/parse.js';
+import { parseDependencies, type ParseSelection } from '../stages/parse/parse.js';
 import { findQuantities } from '../stages/quantities/quantities.js';
 import { findQuotes } from '../stages/quotes/quotes.js';
 import { splitSentences } from '../stages/tokens/tokens.js';
 
 export interface DefaultPipelineOptions {
   /**
-   * Add the dependency parser (a `dependencies` layer). Off by default until it fits the speed budget:
-   * it costs ~4 ms per news article, more than the rest of the pipeline, and no stage reads it yet.
+   * Which sentences get a dependency parse (the `dependencies` layer): by default those that can carry an
+   * event (a parse of every sentence costs ~4 ms per news article, more than the rest of the pipeline);
+   * `false` leaves the parser out.
    */
-  parse?: boolean;
+  parse?: ParseSelection | false;
 }
 
 /** The standard Dyad pipeline, in the order the stages need one another. */
 export function defaultPipeline(options: DefaultPipelineOptions = {}): Pipeline {
   return createPipeline([
     splitSentences(),
-    ...(options.parse ? [parseDependencies()] : []),
+    ...(options.parse === false ? [] : [parseDependencies({ sentences: options.parse ?? 'event-candidates' })]),
     findEntities(),
     geocode(),
     resolveDates(),

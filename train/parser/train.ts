@@ -48,7 +48,7 @@ export const DEFAULT_OPTIONS: TrainingOptions = {
   epochs: 10,
   labelEpochs: 6,
   minWordCount: 5,
-  transitionBuckets: 1 << 20,
+  transitionBuckets: 1 << 18,
   labelBuckets: 1 << 15,
   exploration: 0.9,
   taggerEpochs: 6,

@@ -11,6 +11,7 @@ function assertValidLayer(doc: Doc): void {
   const dependencies = doc.layers.dependencies!;
   assert.equal(dependencies.length, tokens.length);
   dependencies.forEach((dependency, i) => {
+    assert.ok(dependency, `token ${i} is parsed`);
     assert.ok(dependency.deprel.length > 0);
     assert.equal(dependency.head < 0, dependency.deprel === 'root', `token ${i}: root iff no head`);
     if (dependency.head >= 0) assert.equal(tokens[dependency.head]!.sentence, tokens[i]!.sentence);
@@ -24,12 +25,12 @@ function assertValidLayer(doc: Doc): void {
 
 test('the parse stage gives every token a head in its sentence and one root per sentence', () => {
   const text = 'Azerbaijan accused Armenia of shelling Stepanakert on Sunday. The ministry said the talks would resume in Moscow.\nA second paragraph.';
-  const doc = makeDoc(text, [splitSentences(), parseDependencies()]);
+  const doc = makeDoc(text, [splitSentences(), parseDependencies({ sentences: 'all' })]);
   assertValidLayer(doc);
   const tokens = doc.layers.tokens!;
   const dependencies = doc.layers.dependencies!;
   for (const sentence of doc.layers.sentences!) {
-    const roots = dependencies.slice(sentence.tokenStart, sentence.tokenEnd).filter((d) => d.head < 0);
+    const roots = dependencies.slice(sentence.tokenStart, sentence.tokenEnd).filter((d) => d!.head < 0);
     assert.equal(roots.length, 1, `one root in: ${text.slice(sentence.start, sentence.end)}`);
   }
   const word = (w: string) => tokens.findIndex((t) => t.normal === w);
@@ -50,8 +51,23 @@ test('a very long sentence is parsed in pieces and says so', () => {
     offset += w.length + 1;
   }
   const sentence: Sentence = { index: 0, paragraph: 0, start: 0, end: text.length, tokenStart: 0, tokenEnd: tokens.length };
-  const doc = makeDoc(text, [parseDependencies()], {}, { sentences: [sentence], tokens });
+  const doc = makeDoc(text, [parseDependencies({ sentences: 'all' })], {}, { sentences: [sentence], tokens });
   assertValidLayer(doc);
-  assert.equal(doc.layers.dependencies!.filter((d) => d.head < 0).length, 3);
+  assert.equal(doc.layers.dependencies!.filter((d) => d!.head < 0).length, 3);
   assert.ok(doc.messages.some((m) => m.stage === 'parse' && m.ruleId === 'long-sentence'));
+});
+
+test('by default only the sentences where an event pattern matches are parsed; the others are null', () => {
+  const text = 'The weather was mild and the markets were quiet. Azerbaijan accused Armenia of shelling the town.';
+  const doc = makeDoc(text, [splitSentences(), parseDependencies()]);
+  const [quiet, event] = doc.layers.sentences!;
+  const dependencies = doc.layers.dependencies!;
+  assert.equal(dependencies.length, doc.layers.tokens!.length);
+  assert.ok(dependencies.slice(quiet!.tokenStart, quiet!.tokenEnd).every((d) => d === null));
+  const parsed = dependencies.slice(event!.tokenStart, event!.tokenEnd);
+  assert.ok(parsed.every((d) => d !== null));
+  assert.equal(parsed.filter((d) => d!.head < 0).length, 1);
+  const all = makeDoc(text, [splitSentences(), parseDependencies({ sentences: 'all' })]);
+  assert.deepEqual(all.layers.dependencies!.slice(event!.tokenStart, event!.tokenEnd), parsed, 'a sentence parses the same whatever is selected');
+  assert.ok(all.layers.dependencies!.every((d) => d !== null));
 });

@@ -1,5 +1,6 @@
 import { createDoc } from '../../doc/doc.js';
-import type { Dependency, Token } from '../../doc/types.js';
+import type { Dependency, DependencyLayer, Doc, Sentence, Token } from '../../doc/types.js';
+import { getEventMatcher } from '../../knowledge/patterns.js';
 import { shippedParser } from '../../models/parser/load.js';
 import { parseSentence, type ParserModel, type ParserToken, tagTokens } from '../../models/parser/parser.js';
 import { defineStage } from '../../pipeline/stage.js';
@@ -12,39 +13,63 @@ import { splitSentences } from '../tokens/tokens.js';
 export const MAX_SENTENCE_TOKENS = 200;
 
 /**
- * Heads and relations for every token, sentence by sentence, from the parser in models/parser (loaded
- * once per process on first use) or the model given.
+ * Which sentences the stage parses. `event-candidates`: those where an event pattern of
+ * knowledge/patterns matches, the sentences whose roles the events stage assigns (a third of the tokens
+ * of real news, so the parse costs a third); `all`: every sentence.
  */
-export const parseDependencies = (model?: ParserModel) => Object.assign(defineStage({
+export type ParseSelection = 'all' | 'event-candidates';
+
+export interface ParseOptions {
+  /** A model to use instead of the shipped one in models/parser (loaded once per process on first use). */
+  model?: ParserModel;
+  sentences?: ParseSelection;
+}
+
+function isEventCandidate(tokens: readonly Token[], sentence: Sentence): boolean {
+  return getEventMatcher().match(tokens, sentence.tokenStart, sentence.tokenEnd).length > 0;
+}
+
+/** Heads and relations of the tokens of one sentence, written into `dependencies`. */
+function parseInto(parser: ParserModel, doc: Doc, sentence: Sentence, dependencies: DependencyLayer): void {
+  const tokens = doc.layers.tokens!;
+  for (let from = sentence.tokenStart; from < sentence.tokenEnd; from += MAX_SENTENCE_TOKENS) {
+    const to = Math.min(from + MAX_SENTENCE_TOKENS, sentence.tokenEnd);
+    const words: ParserToken[] = [];
+    for (let i = from; i < to; i += 1) words.push({ form: doc.text.slice(tokens[i]!.start, tokens[i]!.end), upos: tokens[i]!.pos });
+    const parse = parseSentence(parser, words);
+    for (let i = 0; i < words.length; i += 1) {
+      const head = parse.heads[i]!;
+      dependencies[from + i] = { head: head < 0 ? -1 : from + head, deprel: parse.deprels[i]! };
+    }
+  }
+}
+
+/**
+ * Heads and relations for the tokens of the selected sentences (see ParseSelection), `null` for the
+ * others, from the parser in models/parser or the model given.
+ */
+export const parseDependencies = (options: ParseOptions = {}) => {
+  const selection = options.sentences ?? 'event-candidates';
+  const parser = () => options.model ?? shippedParser();
+  return Object.assign(defineStage({
     name: 'parse',
-    version: 1,
+    version: 2,
     requires: ['sentences', 'tokens'],
     provides: ['dependencies'],
     run(doc, ctx) {
-      const parser = model ?? shippedParser();
       const tokens = doc.layers.tokens ?? [];
-      const dependencies: Dependency[] = new Array(tokens.length);
+      const dependencies: DependencyLayer = new Array<Dependency | null>(tokens.length).fill(null);
       for (const sentence of doc.layers.sentences ?? []) {
+        if (selection === 'event-candidates' && !isEventCandidate(tokens, sentence)) continue;
         if (sentence.tokenEnd - sentence.tokenStart > MAX_SENTENCE_TOKENS) {
           ctx.report('long-sentence', 'info', `sentence of ${sentence.tokenEnd - sentence.tokenStart} tokens parsed in pieces of ${MAX_SENTENCE_TOKENS}`, sentence);
         }
-        for (let from = sentence.tokenStart; from < sentence.tokenEnd; from += MAX_SENTENCE_TOKENS) {
-          const to = Math.min(from + MAX_SENTENCE_TOKENS, sentence.tokenEnd);
-          const words: ParserToken[] = [];
-          for (let i = from; i < to; i += 1) words.push({ form: doc.text.slice(tokens[i]!.start, tokens[i]!.end), upos: tokens[i]!.pos });
-          const parse = parseSentence(parser, words);
-          for (let i = 0; i < words.length; i += 1) {
-            const head = parse.heads[i]!;
-            dependencies[from + i] = { head: head < 0 ? -1 : from + head, deprel: parse.deprels[i]! };
-          }
-        }
-      }
-      for (let i = 0; i < tokens.length; i += 1) {
-        if (!dependencies[i]) throw new Error(`token ${i} lies in no sentence, so it has no parse`);
+        parseInto(parser(), doc, sentence, dependencies);
       }
       return { dependencies };
     },
-  }), { parseForms: (sentence: { forms: readonly string[] }) => parseForms(model ?? shippedParser(), sentence.forms) });
+  }), { parseForms: (sentence: { forms: readonly string[] }) => parseForms(parser(), sentence.forms) });
+};
 
 /** For each word start, the tag of the token it falls in (wink may join or split words differently). */
 export function tagsAt(tokens: readonly Token[], starts: readonly number[]): string[] {
