@@ -80,6 +80,20 @@ function coldStart(seed: string | undefined): { median: number; runs: number[] }
   return { median: median(runs), runs };
 }
 
+interface LoadProbe {
+  importMs: number;
+  loadMs: number;
+  rssLoadedMb: number;
+  storedArticles: number;
+  maxRssMb: number;
+}
+
+/** Loading and memory of a fresh process (bench/load-probe.ts), which codes nothing else before. */
+function loadProbe(): LoadProbe {
+  const script = join(repoRoot(), 'dist', 'bench', 'load-probe.js');
+  return JSON.parse(execFileSync(process.execPath, [script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })) as LoadProbe;
+}
+
 /**
  * The machine's speed today: wink reading the synthetic corpus, a workload Dyad's own changes do not
  * touch. On a shared machine the same code runs at different speeds; this number says how fast the
@@ -104,6 +118,7 @@ async function main(): Promise<void> {
   const rssAfter = process.memoryUsage().rss;
   const reference = machineReference(synthetic.map((input) => input.content));
   const cold = coldStart(shared ? join(shared, 'seed', 'article.txt') : undefined);
+  const probe = loadProbe();
 
   const throughput = markdownTable(
     ['corpus', 'articles', 'words/article', 'extract ms/article', 'extract articles/s', 'text → stored events, articles/s', 'events'],
@@ -136,8 +151,12 @@ async function main(): Promise<void> {
     '### Cold start and memory',
     markdownTable(['what', 'value'], [
       ['`dyad extract` on the seed, cold process, median of 5', `${Math.round(cold.median)} ms (${cold.runs.map(Math.round).join(', ')})`],
+      ['fresh process: importing the library', `${Math.round(probe.importMs)} ms`],
+      ['fresh process: loading every model and knowledge file (first document less a second one)', `${Math.round(probe.loadMs)} ms`],
+      ['fresh process: resident memory once loaded', `${Math.round(probe.rssLoadedMb)} MB`],
+      [`fresh process: peak resident memory storing the real-news corpus (${probe.storedArticles} articles)`, probe.storedArticles > 0 ? `${Math.round(probe.maxRssMb)} MB` : 'not run (no ../shared)'],
       ['resident memory of the benchmark process before loading', `${Math.round(rssBefore / 1e6)} MB`],
-      ['resident memory after coding every corpus', `${Math.round(rssAfter / 1e6)} MB`],
+      ['resident memory of the benchmark process after coding every corpus (it holds them all)', `${Math.round(rssAfter / 1e6)} MB`],
     ]),
   ].join('\n');
   console.log(body);

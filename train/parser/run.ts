@@ -2,7 +2,7 @@
  * `npm run train`: trains the dependency parser (and the tagger in front of it) on UD English EWT from
  * the shared gold data (`--gold DIR`, by default the gold folder of the shared data beside the repository), writes it to models/parser (`--out DIR`)
  * with its manifest, and reports its scores on the EWT dev and test sets, which training never reads.
- * Options: `--epochs N`, `--jackknife K` (0: the parser learns from gold tags), `--transition-bits B`,
+ * Options: `--epochs N`, `--label-epochs N`, `--tagger-epochs N`, `--min-word-count N`, `--jackknife K` (0: the parser learns from gold tags), `--transition-bits B`,
  * `--label-bits B`, `--tagger-bits B` (2^B buckets per weight table).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -46,6 +46,9 @@ function main(): void {
   const options: TrainingOptions = {
     ...DEFAULT_OPTIONS,
     epochs: numberFlag('--epochs', DEFAULT_OPTIONS.epochs),
+    labelEpochs: numberFlag('--label-epochs', DEFAULT_OPTIONS.labelEpochs),
+    taggerEpochs: numberFlag('--tagger-epochs', DEFAULT_OPTIONS.taggerEpochs),
+    minWordCount: numberFlag('--min-word-count', DEFAULT_OPTIONS.minWordCount),
     jackknifeFolds: numberFlag('--jackknife', DEFAULT_OPTIONS.jackknifeFolds),
     transitionBuckets: numberFlag('--transition-bits', DEFAULT_OPTIONS.transitionBuckets, bits),
     labelBuckets: numberFlag('--label-bits', DEFAULT_OPTIONS.labelBuckets, bits),
