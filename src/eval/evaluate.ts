@@ -1,6 +1,7 @@
 import { dyadVersion } from '../version.js';
 import { evaluateCasualties } from './casualties.js';
 import { evaluateDates } from './dates.js';
+import { evaluateEvents } from './events.js';
 import { evaluateExtraction } from './extraction.js';
 import { evaluateGeo } from './geo.js';
 import { evaluateNer } from './ner.js';
@@ -18,6 +19,7 @@ const EVALUATORS: Record<TaskName, (path: string) => SetResult[]> = {
   quotes: evaluateQuotes,
   casualties: evaluateCasualties,
   extraction: evaluateExtraction,
+  events: evaluateEvents,
 };
 
 export { dyadVersion };
@@ -56,6 +58,7 @@ export function evaluate(task: TaskName, path: string, options: EvaluateOptions 
     items: set.items,
     metrics: rounded(set.metrics),
     ...withTargets(task, set.file, rounded(set.metrics)),
+    ...(set.tables && set.tables.length > 0 ? { tables: set.tables } : {}),
     ...(misses > 0 ? { misses: sampleMisses(set.misses, misses) } : {}),
   }));
   return { task, dyad: dyadVersion(), sets };
@@ -65,6 +68,13 @@ export function evaluate(task: TaskName, path: string, options: EvaluateOptions 
 function show(value: number, name = ''): string {
   if (name.endsWith('_km')) return value.toFixed(1);
   return Number.isInteger(value) && value > 1 ? String(value) : value.toFixed(3);
+}
+
+/** Rows of cells padded to their column's width: the first column left-aligned, the others right. */
+function alignedRows(rows: ReadonlyArray<ReadonlyArray<string | number>>): string[] {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, String(cell).length)));
+  return rows.map((row) => row.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]!) : String(cell).padStart(widths[i]!))).join('  ').trimEnd());
 }
 
 /** A readable table per set: its items, each metric, a table per type where there is one, then the sampled misses. */
@@ -83,6 +93,7 @@ export function formatReport(report: EvaluationReport): string {
         lines.push(`    ${type.padEnd(typeWidth)} ${show(s.precision).padStart(6)} ${show(s.recall).padStart(6)} ${show(s.f1).padStart(6)} ${String(s.gold).padStart(7)} ${String(s.predicted).padStart(7)}`);
       }
     }
+    for (const table of set.tables ?? []) lines.push(`  ${table.title}:`, ...alignedRows([table.header, ...table.rows]).map((row) => `    ${row}`));
     if (set.targets) {
       lines.push('  targets:');
       for (const target of set.targets) lines.push(`    ${describeTarget(target)}`);

@@ -1,7 +1,7 @@
 /** What every task evaluation produces, in the shape `dyad eval --json` prints. */
 import type { TargetResult } from './targets.js';
 
-export const TASKS = ['ner', 'parse', 'geo', 'dates', 'quotes', 'casualties', 'extraction'] as const;
+export const TASKS = ['ner', 'parse', 'geo', 'dates', 'quotes', 'casualties', 'extraction', 'events'] as const;
 export type TaskName = (typeof TASKS)[number];
 
 /** Scores of one precision/recall pair, kept with the counts they came from. */
@@ -22,11 +22,19 @@ export interface Miss {
   text: string;
 }
 
+/** A table the text report prints below the metrics (a confusion matrix, a reliability table). */
+export interface ReportTable {
+  title: string;
+  header: string[];
+  rows: Array<Array<string | number>>;
+}
+
 /** The scores of one gold file (or, for extraction, one benchmark folder). */
 export interface SetResult {
   file: string;
   items: number;
   metrics: Metrics;
+  tables?: ReportTable[];
   misses: Miss[];
 }
 
@@ -34,5 +42,5 @@ export interface EvaluationReport {
   task: TaskName;
   dyad: string;
   /** `targets`: for the sets an issue sets a target on (see targets.ts), whether each is met. */
-  sets: Array<{ file: string; items: number; metrics: Metrics; targets?: TargetResult[]; misses?: Miss[] }>;
+  sets: Array<{ file: string; items: number; metrics: Metrics; targets?: TargetResult[]; tables?: ReportTable[]; misses?: Miss[] }>;
 }

@@ -16,10 +16,13 @@ Tasks:
   quotes      direct_f1, direct_speaker, indirect_f1 (and the quotation-mark baseline)
   casualties  killed_exact, killed_within1, injured_exact
   extraction  main text from HTML: f1, precision, recall
+  events      event sets: type_acc, type_macro_f1, pentaclass_acc, cameo_exact, cameo_root, source_f1,
+              target_f1, source_country, target_country, no_event_acc, label_f1 (KILL, ARREST, FORCE),
+              ece; a confusion matrix and a reliability table
 
 Options:
   --gold PATH   gold file or folder (required)
-  --json        print one JSON object {task, dyad, sets: [{file, items, metrics}]}
+  --json        print one JSON object {task, dyad, sets: [{file, items, metrics, targets?, tables?}]}
   --misses N    show N errors per set, chosen by a hash of the item id (the same on every run)
   -h, --help    show this help`;
 

@@ -1,0 +1,102 @@
+/**
+ * How Dyad's events are compared with the codings of the public event sets: the CAMEO root's five-way
+ * class, the labels of label-only sets, the matching of marked actor pairs, and calibration.
+ */
+import type { Event, EventParticipant } from '../doc/types.js';
+import { overlaps, type Interval } from './metrics.js';
+
+/**
+ * The UTD / ConfliBERT PentaClass of a CAMEO code: 0 public statements and appeals (01–02), 1 verbal
+ * cooperation (03–05), 2 material cooperation (06–08), 3 verbal conflict (09–13 and 16, reduce relations),
+ * 4 material conflict (14–15, 17–20).
+ */
+export function pentaclassOf(cameo: string): number | undefined {
+  const root = Number(cameo.slice(0, 2));
+  if (!Number.isInteger(root) || root < 1 || root > 20) return undefined;
+  if (root <= 2) return 0;
+  if (root <= 5) return 1;
+  if (root <= 8) return 2;
+  if (root <= 13 || root === 16) return 3;
+  return 4;
+}
+
+/**
+ * Labels of sentence- or document-level sets that Dyad's events stand for, by CAMEO code and casualty
+ * figures (IndiaPoliceEvents: police KILL / ARREST / FORCE). Who acted is not checked: the sets are
+ * about police action, and lower-cased archive text often names no actor Dyad can type.
+ * - KILL: an event with one or more killed, or CAMEO 1823 (kill by physical assault) or 20 (mass violence);
+ * - ARREST: CAMEO 173 (arrest, detain or charge);
+ * - FORCE: CAMEO 175 (violent repression), 18 (assault) or 19 (fight), killings included.
+ */
+export const LABEL_RULES: Readonly<Record<string, (event: Event) => boolean>> = {
+  KILL: (event) => (event.casualties?.killed?.min ?? 0) >= 1 || event.cameo.startsWith('1823') || event.cameo.startsWith('20'),
+  ARREST: (event) => event.cameo.startsWith('173'),
+  FORCE: (event) => event.cameo.startsWith('175') || event.cameo.startsWith('18') || event.cameo.startsWith('19'),
+};
+
+/** The labels that the events of one item stand for. */
+export function labelsOf(events: readonly Event[]): Set<string> {
+  const labels = new Set<string>();
+  for (const event of events) {
+    for (const [label, rule] of Object.entries(LABEL_RULES)) if (rule(event)) labels.add(label);
+  }
+  return labels;
+}
+
+const touches = (participants: readonly EventParticipant[], gold: readonly Interval[]): boolean =>
+  participants.some((p) => gold.some((g) => overlaps(p, g)));
+
+/**
+ * The event Dyad would give for a gold event: among the affirmative events, the most confident one whose
+ * actors touch the gold source and whose recipients touch the gold target (where the gold marks them),
+ * else the most confident one touching either, else the most confident of all.
+ */
+export function chooseEvent(events: readonly Event[], sources: readonly Interval[], targets: readonly Interval[]): Event | undefined {
+  const ranked = events.filter((event) => !event.negated).sort((a, b) => b.confidence - a.confidence || a.trigger.start - b.trigger.start);
+  if (sources.length > 0 || targets.length > 0) {
+    const sourceOk = (e: Event) => sources.length === 0 || touches(e.actors, sources);
+    const targetOk = (e: Event) => targets.length === 0 || touches(e.recipients, targets);
+    const both = ranked.find((e) => sourceOk(e) && targetOk(e));
+    if (both) return both;
+    const either = ranked.find((e) => (sources.length > 0 && touches(e.actors, sources)) || (targets.length > 0 && touches(e.recipients, targets)));
+    if (either) return either;
+  }
+  return ranked[0];
+}
+
+/** The country of an actor code as the sets write it: an ISO 3166 alpha-3 prefix (`USA`, `USAGOV`), not IGO codes. */
+export function codeCountry(code: string | null | undefined): string | undefined {
+  if (!code || code.length < 3 || code.startsWith('IGO')) return undefined;
+  return /^[A-Z]{3}/.test(code) ? code.slice(0, 3) : undefined;
+}
+
+export function participantCountry(participant: EventParticipant): string | undefined {
+  return participant.country ?? codeCountry(participant.code);
+}
+
+export interface ReliabilityBin {
+  from: number;
+  to: number;
+  count: number;
+  confidence: number;
+  accuracy: number;
+}
+
+/** Confidence against correctness in ten equal bins, and the expected calibration error (count-weighted gap). */
+export function reliability(judged: ReadonlyArray<{ confidence: number; correct: boolean }>, binCount = 10): { bins: ReliabilityBin[]; ece: number } {
+  const bins: ReliabilityBin[] = Array.from({ length: binCount }, (_, i) => ({ from: i / binCount, to: (i + 1) / binCount, count: 0, confidence: 0, accuracy: 0 }));
+  for (const { confidence, correct } of judged) {
+    const bin = bins[Math.min(binCount - 1, Math.max(0, Math.floor(confidence * binCount)))]!;
+    bin.count += 1;
+    bin.confidence += confidence;
+    bin.accuracy += correct ? 1 : 0;
+  }
+  let ece = 0;
+  for (const bin of bins) {
+    if (bin.count === 0) continue;
+    bin.confidence /= bin.count;
+    bin.accuracy /= bin.count;
+    ece += (bin.count / Math.max(1, judged.length)) * Math.abs(bin.accuracy - bin.confidence);
+  }
+  return { bins, ece };
+}
