@@ -240,8 +240,9 @@ function codeSentence(ctx: DocContext, sentence: Sentence, sentenceCandidates: C
     const quote = quoteAt(ctx.quotes, ctx.tokens[match.start]!.start);
     const speakerId = quote?.speaker?.actor;
     const roleCtx: RoleContext = {
-      tokens: ctx.tokens, sentence, sentenceCandidates, allCandidates: ctx.candidates, actorsById: ctx.actorsById,
+      text: ctx.doc.text, tokens: ctx.tokens, sentence, sentenceCandidates, allCandidates: ctx.candidates, actorsById: ctx.actorsById,
       quote, speaker: speakerId ? ctx.actorsById.get(speakerId) : undefined, otherTriggerTokens: others,
+      ...(ctx.doc.layers.dependencies ? { dependencies: ctx.doc.layers.dependencies } : {}),
     };
     const owns = (tokenIndex: number) => match.pattern.attach === 'mediator' || nearestTrigger(triggers, tokenIndex) === match.start;
     const made = draftFor(ctx, sentence, match, wordsOf.get(match)!, clauseOf.get(match)!, roleCtx, owns);

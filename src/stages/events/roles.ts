@@ -1,8 +1,9 @@
 import { firstTokenEndingAfter } from '../../doc/token-search.js';
-import type { Actor, Quote, Sentence, Token } from '../../doc/types.js';
-import type { PatternMatch } from '../../knowledge/patterns.js';
+import type { Actor, DependencyLayer, Quote, Sentence, Token } from '../../doc/types.js';
+import { wordTokens, type PatternMatch } from '../../knowledge/patterns.js';
 import type { ClauseBounds } from './clauses.js';
 import { expandGroup, sameSide, type Candidate } from './participants.js';
+import { rolesFromParse, type SyntaxRoles } from './syntax-roles.js';
 
 const FIRST_PERSON = new Set(['i', 'we', 'me', 'us', 'our', 'my', 'ourselves']);
 const THIRD_SINGULAR = new Set(['he', 'she']);
@@ -12,6 +13,7 @@ const BE = new Set(['be', 'is', 'was', 'were', 'are', 'been', 'being']);
 const BETWEEN_REACH = 10;
 
 export interface RoleContext {
+  text: string;
   tokens: readonly Token[];
   sentence: Sentence;
   sentenceCandidates: readonly Candidate[];
@@ -22,6 +24,8 @@ export interface RoleContext {
   speaker: Actor | undefined;
   /** Word tokens of the other triggers in the sentence: a "between" after one of them is not ours. */
   otherTriggerTokens: ReadonlySet<number>;
+  /** The parse stage's layer, when the pipeline has one (null for the tokens of unparsed sentences). */
+  dependencies?: DependencyLayer;
 }
 
 export interface Roles {
@@ -178,8 +182,53 @@ function precedingWord(ctx: RoleContext, tokenStart: number): string {
   return ctx.tokens[i]?.normal ?? '';
 }
 
-/** Fills the source and recipient roles of one pattern match from the mentions around it. */
+/**
+ * The roles the parse gives a verbal trigger, from its first word, or (for a slot the first word leaves
+ * empty) from the pattern's later words ("agreed to meet with X": X hangs from "meet").
+ */
+function parsedRoles(ctx: RoleContext, match: PatternMatch): SyntaxRoles | undefined {
+  if (!ctx.dependencies || isNominal(ctx, match)) return undefined;
+  const syntax = { text: ctx.text, tokens: ctx.tokens, sentence: ctx.sentence, dependencies: ctx.dependencies, candidates: ctx.sentenceCandidates.filter((c) => usable(ctx, c)) };
+  const words = wordTokens(match, ctx.tokens);
+  const first = rolesFromParse(syntax, words[0] ?? match.start);
+  if (!first) return undefined;
+  for (const word of words.slice(1)) {
+    if (first.actors.length > 0 && first.recipients.length > 0) break;
+    const later = rolesFromParse(syntax, word);
+    if (!later) continue;
+    if (first.actors.length === 0) first.actors = later.actors;
+    if (first.recipients.length === 0) first.recipients = later.recipients.filter((c) => !first.actors.includes(c));
+  }
+  return first;
+}
+
+/**
+ * Fills the source and recipient roles of one pattern match: from the parse where the sentence has one
+ * and it fills a slot, else from the mentions around the trigger in word order. A quote's speaker
+ * ("we will respond") stays the source of what it says.
+ */
 export function assignRoles(ctx: RoleContext, match: PatternMatch, triggerEnd: number, clause: ClauseBounds): Roles {
+  const roles = wordOrderRoles(ctx, match, triggerEnd, clause);
+  if (roles.reciprocal) return roles;
+  const parsed = parsedRoles(ctx, match);
+  if (!parsed) return roles;
+  // A bare noun phrase from the parse ("the decision") does not replace a named party found in word order.
+  const named = (candidates: readonly Candidate[]) => candidates.some((c) => c.actor !== undefined || c.entity !== undefined);
+  const better = (found: readonly Candidate[], current: readonly Candidate[]) => found.length > 0 && (named(found) || !named(current));
+  if (better(parsed.actors, roles.actors) && !roles.viaSpeaker) roles.actors = expand(ctx, parsed.actors);
+  if (better(parsed.recipients, roles.recipients)) {
+    const sources = new Set(roles.actors.map((c) => c.actor?.id ?? c.text));
+    const recipients = expand(ctx, parsed.recipients).filter((c) => !sources.has(c.actor?.id ?? c.text));
+    if (recipients.length > 0) {
+      roles.recipients = recipients;
+      roles.recipientsFromContext = false;
+    }
+  }
+  return roles;
+}
+
+/** The roles of one pattern match from the mentions around it, in word order. */
+function wordOrderRoles(ctx: RoleContext, match: PatternMatch, triggerEnd: number, clause: ClauseBounds): Roles {
   const at = match.start;
   const roles: Roles = { actors: [], recipients: [], viaSpeaker: false, reciprocal: false, recipientsFromContext: false };
   if (match.pattern.roles === 'between') {

@@ -1,0 +1,192 @@
+/**
+ * Event roles read off the dependency parse of the trigger's sentence: the subject (or a passive's
+ * `by`-agent) is the actor, the object, a passive's subject or the object of a directed preposition
+ * ("against X", "on X") the recipient. Roles pass through coordination ("Armenia and Azerbaijan"),
+ * appositions ("X, the foreign minister of Y"), relative clauses ("rebels who attacked …"), shared
+ * subjects ("attacked and killed") and control ("agreed to withdraw": the withdrawal is the agreer's;
+ * "urged X to withdraw": X's). A slot the parse does not fill is left to the word-order rules.
+ */
+import type { DependencyLayer, Sentence, Token } from '../../doc/types.js';
+import { getEventMatcher } from '../../knowledge/patterns.js';
+import type { Candidate } from './participants.js';
+
+export interface SyntaxContext {
+  text: string;
+  tokens: readonly Token[];
+  sentence: Sentence;
+  dependencies: DependencyLayer;
+  /** The sentence's candidates that may fill a role, in text order. */
+  candidates: readonly Candidate[];
+}
+
+export interface SyntaxRoles {
+  actors: Candidate[];
+  recipients: Candidate[];
+}
+
+/** Prepositions whose object is what a verb or noun is directed at ("sanctions against X", "called on X"). */
+const DIRECTED = new Set(['against', 'on', 'upon', 'with', 'to', 'toward', 'towards', 'into', 'at']);
+const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
+
+function dependentsOf(ctx: SyntaxContext, head: number, relation: (deprel: string) => boolean): number[] {
+  const found: number[] = [];
+  for (let i = ctx.sentence.tokenStart; i < ctx.sentence.tokenEnd; i += 1) {
+    const dependency = ctx.dependencies[i];
+    if (dependency && dependency.head === head && relation(dependency.deprel)) found.push(i);
+  }
+  return found;
+}
+
+const is = (...names: string[]) => (deprel: string) => names.includes(deprel);
+
+/** Clauses inside a noun phrase hold other events' participants, not this phrase's. */
+const CLAUSAL = new Set(['acl', 'acl:relcl', 'advcl', 'ccomp', 'xcomp', 'parataxis', 'conj', 'appos']);
+
+function withinPhrase(ctx: SyntaxContext, i: number, root: number): boolean {
+  for (let at = i, steps = 0; at >= 0 && steps <= ctx.sentence.tokenEnd - ctx.sentence.tokenStart; steps += 1) {
+    if (at === root) return true;
+    const dependency = ctx.dependencies[at];
+    if (!dependency || CLAUSAL.has(dependency.deprel)) return false;
+    at = dependency.head;
+  }
+  return false;
+}
+
+/**
+ * The candidate a noun phrase headed by `head` stands for: the one covering its head word, else the one
+ * of its own phrase nearest the head ("the foreign ministry of Armenia" → Armenia when only Armenia is known).
+ */
+function candidateOfPhrase(ctx: SyntaxContext, head: number): Candidate | undefined {
+  const covering = ctx.candidates.find((c) => c.tokenStart <= head && head < c.tokenEnd);
+  if (covering) return covering;
+  let best: Candidate | undefined;
+  for (const candidate of ctx.candidates) {
+    if (!withinPhrase(ctx, candidate.tokenStart, head)) continue;
+    if (!best || Math.abs(candidate.tokenStart - head) < Math.abs(best.tokenStart - head)) best = candidate;
+  }
+  return best;
+}
+
+const PHRASE_HEADS = new Set(['NOUN', 'PROPN']);
+/** Agent nouns ("protesters", "peacekeepers", "rioters") name the people who act, not an act. */
+const AGENT_NOUN = /(?:er|or|ist)s?$/;
+
+let eventNouns: Set<string> | undefined;
+
+/**
+ * Nouns that name an act (the one-word noun triggers of the event patterns: "ceasefire", "talks",
+ * "sanctions"): "agree to a ceasefire" has no party called "a ceasefire".
+ */
+function isEventNoun(token: Token): boolean {
+  eventNouns ??= new Set(getEventMatcher().patterns.flatMap((pattern) => {
+    const pos: readonly string[] = Array.isArray(pattern.pos) ? pattern.pos : pattern.pos ? [pattern.pos] : [];
+    const only = pattern.steps.length === 1 ? pattern.steps[0]! : undefined;
+    return only && 'words' in only && pos.includes('NOUN') ? [...only.words].filter((word) => !AGENT_NOUN.test(word)) : [];
+  }));
+  return eventNouns.has(token.lemma) || eventNouns.has(token.normal);
+}
+const EDGE_TAGS = new Set(['PUNCT', 'CCONJ', 'ADP']);
+
+/**
+ * A participant that no mention covers, such as "the rebels" or "a car bomb": the noun phrase of `head`
+ * (its own words, without the clauses, coordinated phrases or appositions hanging from it), trimmed of
+ * punctuation. Only nouns head one, and not those naming an act: a pronoun or "a ceasefire" is not a
+ * participant an analyst can read.
+ */
+function phraseCandidate(ctx: SyntaxContext, head: number): Candidate | undefined {
+  const token = ctx.tokens[head]!;
+  if (!PHRASE_HEADS.has(token.pos) || isEventNoun(token)) return undefined;
+  let first = head;
+  let last = head;
+  for (let i = ctx.sentence.tokenStart; i < ctx.sentence.tokenEnd; i += 1) {
+    if (i === head || !withinPhrase(ctx, i, head)) continue;
+    first = Math.min(first, i);
+    last = Math.max(last, i);
+  }
+  while (first < head && EDGE_TAGS.has(ctx.tokens[first]!.pos)) first += 1;
+  while (last > head && EDGE_TAGS.has(ctx.tokens[last]!.pos)) last -= 1;
+  for (let i = first; i <= last; i += 1) if (!withinPhrase(ctx, i, head)) return undefined;
+  const start = ctx.tokens[first]!.start;
+  const end = ctx.tokens[last]!.end;
+  return { start, end, text: ctx.text.slice(start, end), tokenStart: first, tokenEnd: last + 1, locative: false };
+}
+
+/** The candidates of a phrase and of the phrases coordinated with it or set beside it as an apposition. */
+function candidatesOf(ctx: SyntaxContext, head: number, phrases = false): Candidate[] {
+  const heads = [head];
+  for (let k = 0; k < heads.length && heads.length < 8; k += 1) {
+    for (const next of dependentsOf(ctx, heads[k]!, is('conj', 'appos'))) if (!heads.includes(next)) heads.push(next);
+  }
+  const found: Candidate[] = [];
+  for (const phrase of heads) {
+    const candidate = candidateOfPhrase(ctx, phrase) ?? (phrases && phrase === head ? phraseCandidate(ctx, phrase) : undefined);
+    if (candidate && !candidate.locative && !found.includes(candidate)) found.push(candidate);
+  }
+  return found;
+}
+
+/** The object of a preposition whose case marker is directed, among the dependents of `head`. */
+function directedObliques(ctx: SyntaxContext, head: number): number[] {
+  return dependentsOf(ctx, head, is('obl', 'nmod')).filter((oblique) => {
+    const marker = dependentsOf(ctx, oblique, is('case'))[0];
+    return marker !== undefined && DIRECTED.has(ctx.tokens[marker]!.normal);
+  });
+}
+
+/** The first of `heads` whose phrase holds a mention; with `phrases`, else the first noun phrase among them. */
+function firstFilled(ctx: SyntaxContext, heads: readonly number[], phrases = false): Candidate[] {
+  for (const head of heads) {
+    const found = candidatesOf(ctx, head);
+    if (found.length > 0) return found;
+  }
+  if (!phrases) return [];
+  for (const head of heads) {
+    const found = candidatesOf(ctx, head, true);
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+/** The subject a predicate shares with the one it hangs from: coordination or control. */
+function inheritedSubject(ctx: SyntaxContext, predicate: number, phrases: boolean): Candidate[] {
+  const dependency = ctx.dependencies[predicate];
+  if (!dependency || dependency.head < 0) return [];
+  const head = dependency.head;
+  if (dependency.deprel === 'xcomp') {
+    // Object control ("urged X to withdraw") before subject control ("agreed to withdraw").
+    return firstFilled(ctx, [...dependentsOf(ctx, head, is('obj', 'iobj')), ...dependentsOf(ctx, head, is('nsubj'))], phrases);
+  }
+  if (dependency.deprel === 'conj') return firstFilled(ctx, dependentsOf(ctx, head, is('nsubj')), phrases);
+  return [];
+}
+
+/**
+ * A role filled by a relative pronoun stands for the noun the relative clause modifies ("rebels who
+ * attacked …" → the rebels; "the town, which was shelled …" → the town).
+ */
+function phraseOrAntecedent(ctx: SyntaxContext, predicate: number, heads: readonly number[], phrases: boolean): Candidate[] {
+  const dependency = ctx.dependencies[predicate]!;
+  if (dependency.deprel === 'acl:relcl' && heads.some((h) => RELATIVE_PRONOUNS.has(ctx.tokens[h]!.normal))) return candidatesOf(ctx, dependency.head, phrases);
+  return firstFilled(ctx, heads, phrases);
+}
+
+/** Actors and recipients of the predicate at token `trigger`, or undefined when the sentence has no parse. */
+export function rolesFromParse(ctx: SyntaxContext, trigger: number): SyntaxRoles | undefined {
+  if (!ctx.dependencies[trigger]) return undefined;
+  const subjects = dependentsOf(ctx, trigger, is('nsubj'));
+  const passiveSubjects = dependentsOf(ctx, trigger, is('nsubj:pass'));
+  const agents = dependentsOf(ctx, trigger, is('obl:agent'));
+  const actorsWith = (phrases: boolean) => {
+    const own = subjects.length > 0 ? phraseOrAntecedent(ctx, trigger, subjects, phrases) : firstFilled(ctx, agents, phrases);
+    return own.length > 0 || subjects.length > 0 || passiveSubjects.length > 0 ? own : inheritedSubject(ctx, trigger, phrases);
+  };
+  const actors = actorsWith(false).length > 0 ? actorsWith(false) : actorsWith(true);
+  const objects = dependentsOf(ctx, trigger, is('obj', 'iobj'));
+  // "imposed sanctions on X", "launched an attack against X": the recipient may hang from the object noun.
+  const recipientHeads = [...objects, ...directedObliques(ctx, trigger), ...objects.flatMap((object) => directedObliques(ctx, object))];
+  const recipientsWith = (phrases: boolean) =>
+    (passiveSubjects.length > 0 ? phraseOrAntecedent(ctx, trigger, passiveSubjects, phrases) : firstFilled(ctx, recipientHeads, phrases));
+  const recipients = recipientsWith(false).length > 0 ? recipientsWith(false) : recipientsWith(true);
+  const actorSet = new Set(actors);
+  return { actors, recipients: recipients.filter((candidate) => !actorSet.has(candidate)) };
+}
