@@ -173,6 +173,32 @@ export function runStoreContract(
       assert.deepEqual(await store.facets('quadClass', { actor: 'NLD' }), [{ value: '4', count: 2 }, { value: '1', count: 1 }]);
     });
 
+    test('negated, hypothetical, future and historical events are left out unless included', async () => {
+      const fresh = await makeStore();
+      try {
+        const framed = createDoc('Northland denied shelling Vell, may strike again, will meet Southland and fought it in 1994.', { published: '2031-05-01' });
+        framed.layers.events = [
+          event('e1', { plover: 'ASSAULT', cameo: '195' }),
+          event('e2', { plover: 'ASSAULT', cameo: '195', negated: true }),
+          event('e3', { plover: 'ASSAULT', cameo: '190', hypothetical: true, future: true }),
+          event('e4', { plover: 'CONSULT', cameo: '043', quadClass: 1, future: true }),
+          event('e5', { plover: 'ASSAULT', cameo: '190', historical: true }),
+        ];
+        assert.deepEqual(await fresh.putDocs([framed]), { inserted: 1, duplicates: 0, events: 5 });
+        const local = (events: Array<{ id: string }>) => ids(events).map((id) => id.slice(id.lastIndexOf(':') + 1)).sort();
+        assert.deepEqual(local(await fresh.queryEvents()), ['e1']);
+        assert.equal(await fresh.countEvents(), 1);
+        assert.deepEqual(await fresh.facets('plover'), [{ value: 'ASSAULT', count: 1 }]);
+        assert.deepEqual(local(await fresh.queryEvents({ include: ['future'] })), ['e1', 'e4'], 'a future that is also hypothetical needs both');
+        assert.deepEqual(local(await fresh.queryEvents({ include: ['future', 'hypothetical'] })), ['e1', 'e3', 'e4']);
+        assert.equal(await fresh.countEvents({ include: ['negated', 'hypothetical', 'future', 'historical'] }), 5);
+        assert.deepEqual(await fresh.facets('plover', { include: ['historical', 'negated'] }), [{ value: 'ASSAULT', count: 3 }]);
+        assert.equal((await fresh.getDoc(framed.id))?.layers.events?.length, 5, 'the document keeps every event');
+      } finally {
+        await fresh.close();
+      }
+    });
+
     test('a batch that fails part-way stores nothing of that batch', async () => {
       const fresh = await makeStore();
       try {

@@ -28,9 +28,19 @@ export interface EventFilter {
   docId?: string;
   /** Full-text search over the text and title of the documents the events come from. */
   text?: string;
+  /**
+   * Events framed otherwise than as having happened, to include: negated ("did not attack"),
+   * hypothetical ("could attack"), future ("will meet"), historical background. By default none are:
+   * queries, counts and facets cover what the text reports as having happened.
+   */
+  include?: readonly EventModality[];
   limit?: number;
   offset?: number;
 }
+
+/** Ways the text may frame an event other than as having happened (the flags of the Event). */
+export type EventModality = 'negated' | 'hypothetical' | 'future' | 'historical';
+export const EVENT_MODALITIES: readonly EventModality[] = ['negated', 'hypothetical', 'future', 'historical'];
 
 export type FacetField = 'plover' | 'cameo' | 'country' | 'quadClass';
 

@@ -317,6 +317,20 @@ describe('dyad CLI', () => {
       assert.equal(dated.stdout.trim().split('\n').length, 1);
     });
 
+    test('lists only events reported as having happened unless --include names the others', async () => {
+      const { shelling } = contractDocs();
+      shelling.layers.events = shelling.layers.events!.map((event, i) => ({ ...event, negated: i === 0 }));
+      const store = await openStore(join(dir, 'framed.db'));
+      await store.putDocs([shelling]);
+      await store.close();
+      const cameos = (extra: string[]) => dyad(['events', '--db', 'framed.db', '--format', 'jsonl', ...extra]).stdout.trim().split('\n')
+        .map((line) => (JSON.parse(line) as { event: { cameo: string } }).event.cameo).sort();
+      assert.deepEqual(cameos([]), ['190']);
+      assert.deepEqual(cameos(['--include', 'negated']), ['190', '195']);
+      assert.deepEqual(cameos(['--include', 'all']), ['190', '195']);
+      assertCleanFailure(dyad(['events', '--db', 'framed.db', '--include', 'denied']), 2, /--include: unknown flag "denied" \(flags are negated, hypothetical, future, historical, or all\)/);
+    });
+
     test('writes CSV with a header and RFC 4180 quoting', () => {
       const run = dyad(['events', '--db', 'events.db', '--format', 'csv', '--country', 'SLD']);
       assert.equal(run.status, 0, run.stderr);

@@ -1,4 +1,4 @@
-import type { EventFilter } from '../../index.js';
+import { EVENT_MODALITIES, type EventFilter, type EventModality } from '../../index.js';
 import { choiceOption, dateOption, integerOption, parseCommand, stringOption, UsageError } from './args.js';
 import type { Command } from './command.js';
 import { CSV_HEADER, EVENT_FORMATS, formatEventCsvRow, formatEventJsonl, formatEventsTable } from './format-events.js';
@@ -18,6 +18,8 @@ Options:
   --from YYYY-MM-DD          events on or after this date
   --to YYYY-MM-DD            events on or before this date
   --text WORDS               only events from documents containing all these words
+  --include FLAGS            also list events the text frames otherwise than as having happened:
+                             negated, hypothetical, future, historical (comma-separated), or all
   --limit N                  at most N events (default 100)
   --offset N                 skip the first N
   --format table|jsonl|csv   output format (default table)
@@ -30,7 +32,7 @@ export const eventsCommand: Command = {
     const parsed = parseCommand('events', args, {
       db: { type: 'string' }, type: { type: 'string' }, cameo: { type: 'string' }, actor: { type: 'string' },
       country: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, text: { type: 'string' },
-      limit: { type: 'string' }, offset: { type: 'string' }, format: { type: 'string' },
+      limit: { type: 'string' }, offset: { type: 'string' }, format: { type: 'string' }, include: { type: 'string' },
     });
     if (parsed.values.help) {
       await writeOut(`${USAGE}\n`);
@@ -50,6 +52,8 @@ export const eventsCommand: Command = {
       ['from', from], ['to', to], ['text', stringOption(parsed, 'text')],
     ];
     for (const [key, value] of optional) if (value !== undefined) (filter as Record<string, unknown>)[key] = value;
+    const include = includeOption(stringOption(parsed, 'include'));
+    if (include.length > 0) filter.include = include;
     const format = choiceOption(parsed, 'format', EVENT_FORMATS, 'table');
 
     const store = await openCliStore(stringOption(parsed, 'db') ?? DEFAULT_DB, { readOnly: true });
@@ -70,3 +74,14 @@ export const eventsCommand: Command = {
     return 0;
   },
 };
+
+/** `--include negated,future` or `--include all`: the flags of events to list besides those reported as having happened. */
+export function includeOption(value: string | undefined): EventModality[] {
+  if (value === undefined) return [];
+  if (value.trim() === 'all') return [...EVENT_MODALITIES];
+  const flags = value.split(',').map((flag) => flag.trim()).filter(Boolean);
+  for (const flag of flags) {
+    if (!(EVENT_MODALITIES as readonly string[]).includes(flag)) throw new UsageError(`--include: unknown flag "${flag}" (flags are ${EVENT_MODALITIES.join(', ')}, or all)`);
+  }
+  return [...new Set(flags)] as EventModality[];
+}

@@ -39,6 +39,7 @@ export interface EventRow {
   lat: number | null;
   lon: number | null;
   confidence: number;
+  modality: number;
   event_json: string;
 }
 
@@ -132,8 +133,18 @@ export function eventRow(docNum: number | bigint, event: Event, seq: number): Ev
     lat: event.location?.lat ?? null,
     lon: event.location?.lon ?? null,
     confidence: event.confidence,
+    modality: modalityBits(event),
     event_json: JSON.stringify(event),
   };
+}
+
+/** The bit of each way an event may be framed other than as having happened (the events.modality column). */
+export const MODALITY_BITS = { negated: 1, hypothetical: 2, future: 4, historical: 8 } as const;
+
+export function modalityBits(event: Pick<Event, keyof typeof MODALITY_BITS>): number {
+  let bits = 0;
+  for (const [flag, bit] of Object.entries(MODALITY_BITS) as Array<[keyof typeof MODALITY_BITS, number]>) if (event[flag]) bits |= bit;
+  return bits;
 }
 
 function codesOf(participants: readonly EventParticipant[]): string | null {

@@ -83,6 +83,21 @@ const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    sql: `
+      -- How the text frames each event, as bits (see MODALITY_BITS in rows.ts): 1 negated, 2 hypothetical,
+      -- 4 future, 8 historical background; 0 for an event reported as having happened. Default queries
+      -- and counts keep to 0.
+      ALTER TABLE events ADD COLUMN modality INTEGER NOT NULL DEFAULT 0;
+      UPDATE events SET modality =
+        (CASE WHEN json_extract(event_json, '$.negated') THEN 1 ELSE 0 END)
+        | (CASE WHEN json_extract(event_json, '$.hypothetical') THEN 2 ELSE 0 END)
+        | (CASE WHEN json_extract(event_json, '$.future') THEN 4 ELSE 0 END)
+        | (CASE WHEN json_extract(event_json, '$.historical') THEN 8 ELSE 0 END);
+      CREATE INDEX events_modality ON events (modality) WHERE modality <> 0;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

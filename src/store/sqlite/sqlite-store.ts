@@ -6,7 +6,7 @@ import {
   StoreError, type EventFilter, type FacetCount, type FacetField, type PutResult, type Store, type StoredEvent,
 } from '../store.js';
 import { assertDyadDatabase, migrate } from './schema.js';
-import { docFromRow, documentRow, eventRow, eventsOf, normaliseActorKey, participantKeys } from './rows.js';
+import { docFromRow, documentRow, eventRow, eventsOf, MODALITY_BITS, normaliseActorKey, participantKeys } from './rows.js';
 
 const FACET_COLUMNS: Record<FacetField, string> = {
   plover: 'e.plover',
@@ -126,9 +126,9 @@ class SqliteStore implements Store {
     this.insertText = db.prepare('INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)');
     this.insertEvent = db.prepare(`
       INSERT INTO events (doc, seq, plover, cameo, quad_class, goldstein, actor_codes,
-        recipient_codes, country, date_value, date_start, date_end, lat, lon, confidence, event_json)
+        recipient_codes, country, date_value, date_start, date_end, lat, lon, confidence, modality, event_json)
       VALUES (@doc, @seq, @plover, @cameo, @quad_class, @goldstein, @actor_codes, @recipient_codes,
-        @country, @date_value, @date_start, @date_end, @lat, @lon, @confidence, @event_json)`);
+        @country, @date_value, @date_start, @date_end, @lat, @lon, @confidence, @modality, @event_json)`);
     this.insertParticipant = db.prepare(`
       INSERT INTO event_participants (key, event, roles) VALUES (?, ?, ?)`);
     this.selectDoc = db.prepare('SELECT num, text, doc_json, events_in_table FROM documents WHERE id = ?');
@@ -269,6 +269,13 @@ class SqliteStore implements Store {
 function whereClause(filter: EventFilter): { where: string; params: unknown[] } {
   const conditions: string[] = [];
   const params: unknown[] = [];
+  const allowed = (filter.include ?? []).reduce((bits, flag) => bits | MODALITY_BITS[flag], 0);
+  if (allowed === 0) conditions.push('e.modality = 0');
+  else if (allowed !== 15) {
+    // Any flag outside the included ones keeps an event out ("future" alone does not admit a negated future).
+    conditions.push('(e.modality & ?) = 0');
+    params.push(15 & ~allowed);
+  }
   if (filter.plover) {
     conditions.push('e.plover = ?');
     params.push(filter.plover.toUpperCase());

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { runStoreContract } from '../store.contract.js';
+import { contractDocs, runStoreContract } from '../store.contract.js';
 import { openStore, StoreError, type Store } from '../store.js';
 import Database from 'better-sqlite3';
 import { datePeriod } from './rows.js';
@@ -114,4 +114,20 @@ test('a writer may start on an empty SQLite file', async () => {
   const reader = await openStore(path, { readOnly: true });
   assert.equal(await reader.countDocs(), 0);
   await reader.close();
+});
+
+test('a database of schema 1 gains the modality of every stored event when opened', async () => {
+  const path = join(dir, 'schema1.db');
+  const store = await openStore(path);
+  const { shelling } = contractDocs();
+  shelling.layers.events = shelling.layers.events!.map((event, i) => ({ ...event, negated: i === 1 }));
+  await store.putDocs([shelling]);
+  await store.close();
+  const raw = new Database(path);
+  raw.exec('DROP INDEX events_modality; ALTER TABLE events DROP COLUMN modality; DELETE FROM schema_version WHERE version = 2');
+  raw.close();
+  const reopened = await openStore(path);
+  assert.equal(await reopened.countEvents(), 1);
+  assert.equal(await reopened.countEvents({ include: ['negated'] }), 2);
+  await reopened.close();
 });
