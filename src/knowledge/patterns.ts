@@ -57,6 +57,8 @@ export interface Coding {
 export interface ModalityRules {
   future: Readonly<Record<string, Coding>>;
   negated: Readonly<Record<string, Coding>>;
+  /** By CAMEO code of a call to end the fighting: its coding when a conflict party makes it. */
+  conflictPartyCalls: Readonly<Record<string, Coding>>;
 }
 
 export interface EventMatcher {
@@ -127,10 +129,11 @@ const modalitySchema = z.object({
   comment: z.string().optional(),
   future: z.record(z.string(), codingSchema),
   negated: z.record(z.string(), codingSchema),
+  conflictPartyCalls: z.record(z.string().regex(/^\d{2,4}$/), codingSchema).optional(),
 }).strict();
 
 function loadModality(issues: KnowledgeIssue[]): ModalityRules {
-  const empty: ModalityRules = { future: {}, negated: {} };
+  const empty: ModalityRules = { future: {}, negated: {}, conflictPartyCalls: {} };
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(knowledgePath(MODALITY_FILE), 'utf8'));
@@ -153,7 +156,15 @@ function loadModality(issues: KnowledgeIssue[]): ModalityRules {
       }
     }
   }
-  return { future: parsed.data.future, negated: parsed.data.negated };
+  const conflictPartyCalls = parsed.data.conflictPartyCalls ?? {};
+  for (const [from, to] of Object.entries(conflictPartyCalls)) {
+    const entry = codebook.cameo(to.cameo);
+    if (!codebook.cameo(from)) issues.push({ file: MODALITY_FILE, line: 1, message: `conflictPartyCalls.${from}: CAMEO ${from} is not in the codebook` });
+    if (!entry || (entry.plover && entry.plover !== to.plover)) {
+      issues.push({ file: MODALITY_FILE, line: 1, message: `conflictPartyCalls.${from}: CAMEO ${to.cameo} is not a ${to.plover} code` });
+    }
+  }
+  return { future: parsed.data.future, negated: parsed.data.negated, conflictPartyCalls };
 }
 
 function buildMatcher(patterns: CompiledPattern[], modality: ModalityRules): EventMatcher {

@@ -1,5 +1,6 @@
 import { firstTokenEndingAfter } from '../../doc/token-search.js';
 import type { EventParticipant, Token } from '../../doc/types.js';
+import type { Codebook } from '../../knowledge/codebook.js';
 import { getEventMatcher } from '../../knowledge/patterns.js';
 import type { DraftEvent } from './merge.js';
 import { participantKey, type Candidate } from './participants.js';
@@ -173,3 +174,29 @@ export function dropSelfRecipients(drafts: readonly DraftEvent[]): void {
     event.recipients = event.recipients.filter((p) => !own.has(participantKey(p)));
   }
 }
+
+/**
+ * A call to end the fighting made by one of the document's conflict parties is that party's statement of
+ * intent (PLOVER: AGREE), addressed to the other side; a third party's call stays a request.
+ */
+export function recodeConflictPartyCalls(drafts: readonly DraftEvent[], parties: readonly EventParticipant[], codebook: Codebook): void {
+  if (parties.length < 2) return;
+  const calls = getEventMatcher().modality.conflictPartyCalls;
+  const partyKeys = new Set(parties.map(sideKey));
+  for (const draft of drafts) {
+    const coding = calls[draft.event.cameo];
+    if (!coding || draft.event.negated || !draft.event.actors.some((actor) => partyKeys.has(sideKey(actor)))) continue;
+    const entry = codebook.cameo(coding.cameo);
+    const own = new Set(draft.event.actors.map(sideKey));
+    draft.event.plover = coding.plover;
+    draft.event.cameo = coding.cameo;
+    draft.event.quadClass = codebook.plover(coding.plover)?.quadClass ?? entry?.quadClass ?? draft.event.quadClass;
+    draft.event.goldstein = entry?.goldstein ?? null;
+    if (entry) draft.event.cameoName = entry.name;
+    delete draft.event.mode;
+    draft.event.recipients = parties.filter((party) => !own.has(sideKey(party)));
+  }
+}
+
+/** A conflict party by its country where it has one ("Armenia" and "the Armenian government" are one side). */
+const sideKey = (participant: EventParticipant): string => participant.country ?? participantKey(participant);

@@ -8,6 +8,7 @@ import { defineStage } from '../../pipeline/stage.js';
 import { clauseAround, flagsFor, type ClauseBounds } from './clauses.js';
 import {
   attachMediators, conflictParties, dropSelfRecipients, fillConflictParties, protestersIn, reciprocalMeetings, recipientsFromEventNouns,
+  recodeConflictPartyCalls,
 } from './document-roles.js';
 import { mergeEvents, type DraftEvent } from './merge.js';
 import { buildCandidates, participantKey, toParticipant, type Candidate } from './participants.js';
@@ -243,6 +244,7 @@ function codeSentence(ctx: DocContext, sentence: Sentence, sentenceCandidates: C
       text: ctx.doc.text, tokens: ctx.tokens, sentence, sentenceCandidates, allCandidates: ctx.candidates, actorsById: ctx.actorsById,
       quote, speaker: speakerId ? ctx.actorsById.get(speakerId) : undefined, otherTriggerTokens: others,
       ...(ctx.doc.layers.dependencies ? { dependencies: ctx.doc.layers.dependencies } : {}),
+      notParticipants: ctx.datesIn.get(sentence.index) ?? [],
     };
     const owns = (tokenIndex: number) => match.pattern.attach === 'mediator' || nearestTrigger(triggers, tokenIndex) === match.start;
     const made = draftFor(ctx, sentence, match, wordsOf.get(match)!, clauseOf.get(match)!, roleCtx, owns);
@@ -290,6 +292,7 @@ export function codeDocument(doc: Readonly<Doc>): Event[] {
     const own = new Set(draft.event.actors.map(participantKey));
     draft.event.recipients = parties.filter((p) => !own.has(participantKey(p)));
   }
+  recodeConflictPartyCalls(drafts, parties, ctx.codebook);
   const merged = mergeEvents(drafts);
   dropSelfRecipients(merged);
   const events = merged.map((draft) => draft.event);

@@ -26,6 +26,8 @@ export interface RoleContext {
   otherTriggerTokens: ReadonlySet<number>;
   /** The parse stage's layer, when the pipeline has one (null for the tokens of unparsed sentences). */
   dependencies?: DependencyLayer;
+  /** Spans no bare noun phrase may take as a participant (the sentence's dates: "on Sunday"). */
+  notParticipants?: ReadonlyArray<{ start: number; end: number }>;
 }
 
 export interface Roles {
@@ -188,7 +190,10 @@ function precedingWord(ctx: RoleContext, tokenStart: number): string {
  */
 function parsedRoles(ctx: RoleContext, match: PatternMatch): SyntaxRoles | undefined {
   if (!ctx.dependencies || isNominal(ctx, match)) return undefined;
-  const syntax = { text: ctx.text, tokens: ctx.tokens, sentence: ctx.sentence, dependencies: ctx.dependencies, candidates: ctx.sentenceCandidates.filter((c) => usable(ctx, c)) };
+  const syntax = {
+    text: ctx.text, tokens: ctx.tokens, sentence: ctx.sentence, dependencies: ctx.dependencies,
+    candidates: ctx.sentenceCandidates.filter((c) => usable(ctx, c)), notParticipants: ctx.notParticipants ?? [],
+  };
   const words = wordTokens(match, ctx.tokens);
   const first = rolesFromParse(syntax, words[0] ?? match.start);
   if (!first) return undefined;

@@ -17,6 +17,8 @@ export interface SyntaxContext {
   dependencies: DependencyLayer;
   /** The sentence's candidates that may fill a role, in text order. */
   candidates: readonly Candidate[];
+  /** Spans a bare noun phrase may not overlap to become a participant (dates). */
+  notParticipants: ReadonlyArray<{ start: number; end: number }>;
 }
 
 export interface SyntaxRoles {
@@ -108,6 +110,7 @@ function phraseCandidate(ctx: SyntaxContext, head: number): Candidate | undefine
   for (let i = first; i <= last; i += 1) if (!withinPhrase(ctx, i, head)) return undefined;
   const start = ctx.tokens[first]!.start;
   const end = ctx.tokens[last]!.end;
+  if (ctx.notParticipants.some((span) => span.start < end && start < span.end)) return undefined;
   return { start, end, text: ctx.text.slice(start, end), tokenStart: first, tokenEnd: last + 1, locative: false };
 }
 
