@@ -101,7 +101,7 @@ export function formCodes(form: string, normal: string, lexicon: NerLexicon, out
   out[at + FLAGS] = lexicon.wordFlags(normal) & (FLAG_VALUES - 1);
 }
 
-const FORM_MEMORY = 1 << 16;
+const FORM_MEMORY = 1 << 15;
 
 /**
  * Codes per form, remembered for the forms seen lately: when a sentence might not fit in `capacity`
@@ -112,12 +112,16 @@ const FORM_MEMORY = 1 << 16;
 export class FormMemory {
   private readonly rows = new Map<string, number>();
   codes = new Int32Array(1024 * CODE_COLUMNS);
+  /** How many times the memory forgot every form; what is kept per row elsewhere is valid for one generation. */
+  generation = 0;
 
   constructor(readonly lexicon: NerLexicon, readonly capacity = FORM_MEMORY) {}
 
   /** Room for `forms` more forms before the next sentence: forgets all when they might not fit. */
   reserve(forms: number): void {
-    if (this.rows.size + forms > this.capacity) this.rows.clear();
+    if (this.rows.size + forms <= this.capacity) return;
+    this.rows.clear();
+    this.generation += 1;
   }
 
   /** The first index in `codes` of the form's row. */
@@ -265,8 +269,47 @@ export function nerValueSizes(): ValueSizes {
   return sizes;
 }
 
+/** Roles a form plays for the token being tagged: the token itself, the one before, the one after. */
+export const SELF = 0;
+export const PREVIOUS = 1;
+export const NEXT = 2;
+export const ROLES = 3;
+
+/**
+ * Writes the features that depend on one form alone, in one role (`row` its first index in `codes`, -1
+ * beyond the sentence's edge), into `out` from feature `f`; returns the next feature number. The run
+ * time sums their weights once per form (see tagger.ts), the trainer uses them one by one.
+ */
+export function formValues(codes: Int32Array, row: number, role: number, out: Int32Array, f: number): number {
+  if (role === SELF) {
+    for (let k = 0; k < AFFIXES; k += 1) {
+      putFeature(out, f + k, 13 + k, codes[row + PREFIX + k]!, 0, 0);
+      putFeature(out, f + AFFIXES + k, 17 + k, codes[row + SUFFIX + k]!, 0, 0);
+    }
+    putFeature(out, f + 8, 24, codes[row + CLUSTER]!, 0, 0);
+    putFeature(out, f + 9, 25, codes[row + CLUSTER + 1]!, 0, 0);
+    putFeature(out, f + 10, 26, codes[row + CLUSTER + 2]!, 0, 0);
+    putFeature(out, f + 11, 34, codes[row + FLAGS]!, codes[row + CAPS]!, 0);
+    return f + 12;
+  }
+  const edge = role === PREVIOUS ? 0 : 1;
+  putFeature(out, f, role === PREVIOUS ? 2 : 3, row < 0 ? BEFORE + edge : codes[row + WORD]!, 0, 0);
+  putFeature(out, f + 1, role === PREVIOUS ? 27 : 28, row < 0 ? EDGE.cluster[1]! + edge : codes[row + CLUSTER + 1]!, 0, 0);
+  putFeature(out, f + 2, role === PREVIOUS ? 35 : 36, row < 0 ? EDGE.flags + edge : codes[row + FLAGS]!, 0, 0);
+  return f + 3;
+}
+
 /** Writes the features of token `i` as values into `out`, given the classes already chosen before it; returns their count. */
 export function nerValues(s: EncodedSentence, i: number, classes: Int32Array, out: Int32Array): number {
+  const codes = s.codes();
+  let f = formValues(codes, s.row(i), SELF, out, 0);
+  f = formValues(codes, i > 0 ? s.row(i - 1) : -1, PREVIOUS, out, f);
+  f = formValues(codes, i + 1 < s.n ? s.row(i + 1) : -1, NEXT, out, f);
+  return contextValues(s, i, classes, out, f);
+}
+
+/** Writes the features of token `i` that are not form features (see formValues) from feature `f`; returns the next feature number. */
+export function contextValues(s: EncodedSentence, i: number, classes: Int32Array, out: Int32Array, f: number): number {
   const n = s.n;
   const here = s.row(i);
   const before = i > 0 ? s.row(i - 1) : -1;
@@ -296,45 +339,31 @@ export function nerValues(s: EncodedSentence, i: number, classes: Int32Array, ou
   const p2 = i > 1 ? classes[i - 2]! : START;
   const first = i === 0 ? 1 : 0;
   const h = s.headline;
-  putFeature(out, 0, 0, 0, 0, 0);
-  putFeature(out, 1, 1, w0, h, 0);
-  putFeature(out, 2, 2, wb, 0, 0);
-  putFeature(out, 3, 3, wa, 0, 0);
-  putFeature(out, 4, 4, before2 < 0 ? BEFORE : codes[before2 + WORD]!, 0, 0);
-  putFeature(out, 5, 5, after2 < 0 ? AFTER : codes[after2 + WORD]!, 0, 0);
-  putFeature(out, 6, 6, wb, w0, 0);
-  putFeature(out, 7, 7, w0, wa, 0);
-  putFeature(out, 8, 8, shape0, h, first);
-  putFeature(out, 9, 9, shapeBefore, shape0, h);
-  putFeature(out, 10, 10, shape0, shapeAfter, h);
-  putFeature(out, 11, 11, caps0, first, h);
-  putFeature(out, 12, 12, capsBefore, caps0, capsAfter);
-  for (let k = 0; k < AFFIXES; k += 1) {
-    putFeature(out, 13 + k, 13 + k, codes[here + PREFIX + k]!, 0, 0);
-    putFeature(out, 17 + k, 17 + k, codes[here + SUFFIX + k]!, 0, 0);
-  }
-  putFeature(out, 21, 21, pos0, caps0, 0);
-  putFeature(out, 22, 22, posBefore, pos0, 0);
-  putFeature(out, 23, 23, pos0, posAfter, 0);
-  putFeature(out, 24, 24, c0, 0, 0);
-  putFeature(out, 25, 25, c1, 0, 0);
-  putFeature(out, 26, 26, c2, 0, 0);
-  putFeature(out, 27, 27, before < 0 ? EDGE.cluster[1]! : codes[before + CLUSTER + 1]!, 0, 0);
-  putFeature(out, 28, 28, after < 0 ? EDGE.cluster[1]! + 1 : codes[after + CLUSTER + 1]!, 0, 0);
-  putFeature(out, 29, 29, before < 0 ? EDGE.cluster[0]! : codes[before + CLUSTER]!, c0, 0);
-  putFeature(out, 30, 30, c0, after < 0 ? EDGE.cluster[0]! + 1 : codes[after + CLUSTER]!, 0);
-  putFeature(out, 31, 31, gazetteer0, caps0, h);
-  putFeature(out, 32, 32, gazetteerBefore, gazetteer0, 0);
-  putFeature(out, 33, 33, gazetteer0, gazetteerAfter, 0);
-  putFeature(out, 34, 34, codes[here + FLAGS]!, caps0, 0);
-  putFeature(out, 35, 35, before < 0 ? EDGE.flags : codes[before + FLAGS]!, 0, 0);
-  putFeature(out, 36, 36, after < 0 ? EDGE.flags + 1 : codes[after + FLAGS]!, 0, 0);
-  putFeature(out, 37, 37, c2, caps0, first);
-  putFeature(out, 38, 38, p1, 0, 0);
-  putFeature(out, 39, 39, p1, p2, 0);
-  putFeature(out, 40, 40, p1, w0, 0);
-  putFeature(out, 41, 41, p1, shape0, 0);
-  putFeature(out, 42, 42, p1, caps0, pos0);
-  putFeature(out, 43, 43, p1, c1, 0);
-  return FEATURES;
+  putFeature(out, f, 0, 0, 0, 0);
+  putFeature(out, f + 1, 1, w0, h, 0);
+  putFeature(out, f + 2, 4, before2 < 0 ? BEFORE : codes[before2 + WORD]!, 0, 0);
+  putFeature(out, f + 3, 5, after2 < 0 ? AFTER : codes[after2 + WORD]!, 0, 0);
+  putFeature(out, f + 4, 6, wb, w0, 0);
+  putFeature(out, f + 5, 7, w0, wa, 0);
+  putFeature(out, f + 6, 8, shape0, h, first);
+  putFeature(out, f + 7, 9, shapeBefore, shape0, h);
+  putFeature(out, f + 8, 10, shape0, shapeAfter, h);
+  putFeature(out, f + 9, 11, caps0, first, h);
+  putFeature(out, f + 10, 12, capsBefore, caps0, capsAfter);
+  putFeature(out, f + 11, 21, pos0, caps0, 0);
+  putFeature(out, f + 12, 22, posBefore, pos0, 0);
+  putFeature(out, f + 13, 23, pos0, posAfter, 0);
+  putFeature(out, f + 14, 29, before < 0 ? EDGE.cluster[0]! : codes[before + CLUSTER]!, c0, 0);
+  putFeature(out, f + 15, 30, c0, after < 0 ? EDGE.cluster[0]! + 1 : codes[after + CLUSTER]!, 0);
+  putFeature(out, f + 16, 31, gazetteer0, caps0, h);
+  putFeature(out, f + 17, 32, gazetteerBefore, gazetteer0, 0);
+  putFeature(out, f + 18, 33, gazetteer0, gazetteerAfter, 0);
+  putFeature(out, f + 19, 37, c2, caps0, first);
+  putFeature(out, f + 20, 38, p1, 0, 0);
+  putFeature(out, f + 21, 39, p1, p2, 0);
+  putFeature(out, f + 22, 40, p1, w0, 0);
+  putFeature(out, f + 23, 41, p1, shape0, 0);
+  putFeature(out, f + 24, 42, p1, caps0, pos0);
+  putFeature(out, f + 25, 43, p1, c1, 0);
+  return f + 26;
 }

@@ -7,7 +7,7 @@ import { clusterAt, formatClusters, LEAF_CLUSTERS, parseClusters } from './clust
 import { CLASSES, EncodedSentence, FEATURES, FormMemory, OUTSIDE, beginClass, insideClass, nerValues } from './features.js';
 import { gazetteerNames, knowledgeLexicon } from './lexicon.js';
 import { shippedNer } from './load.js';
-import { allowed, NerTagger, spansOf } from './tagger.js';
+import { allowed, decode, NerTagger, spansOf } from './tagger.js';
 
 test('the cluster table reads back what was written and names the bad line', () => {
   const table = new Map([['paris', 17], ['berlin', 18], ['the', LEAF_CLUSTERS - 1]]);
@@ -62,4 +62,24 @@ test('the shipped model finds people, organisations and places in a text of our 
   assert.deepEqual(found, [['Norvel Mining Company', 'ORG'], ['Anna Kessler', 'PER'], ['Nairobi', 'LOC'], ['Peter Dravnik', 'PER']]);
   // A sentence without capitals is settled without scoring a token.
   assert.deepEqual(tagger.tag('no names here', undefined, makeDoc('no names here', [splitSentences()]).layers.tokens!, 0, 3), []);
+});
+
+test('per-form sums of the form features choose what scoring every feature chooses', () => {
+  const model = shippedNer();
+  const text = 'The Norvel Mining Company said on Tuesday that Anna Kessler of Kessler Partners had left Geneva for Nairobi, where the UN office opened. SOCCER - LYON BEAT MONACO IN PARIS.';
+  const doc = makeDoc(text, [splitSentences()]);
+  const tokens = doc.layers.tokens!;
+  const tagger = new NerTagger(model);
+  const memory = new FormMemory(model.lexicon);
+  for (const s of doc.layers.sentences!) {
+    const sentence = new EncodedSentence();
+    sentence.encode(memory, text, tokens, s.tokenStart, s.tokenEnd, gazetteerNames(text, undefined, tokens, s.tokenStart, s.tokenEnd), text.slice(s.start, s.end).startsWith('SOCCER'));
+    const classes = new Int32Array(sentence.n);
+    decode(model.weights, model.mask, sentence, classes);
+    const spans = spansOf(classes, new Float64Array(sentence.n), sentence.n, 1).map((span) => [span.first + s.tokenStart, span.last + s.tokenStart, span.type]);
+    // Twice: the second time every form's sums come from what the first computed.
+    for (let pass = 0; pass < 2; pass += 1) {
+      assert.deepEqual(tagger.tag(text, undefined, tokens, s.tokenStart, s.tokenEnd).map((span) => [span.first, span.last, span.type]), spans);
+    }
+  }
 });
