@@ -123,3 +123,12 @@ test('ordinary text with few capitals is not taken for a lower-cased one', () =>
   // Too short to tell: a few lower-case words are not a lower-cased text.
   assert.equal(run('turkey is on the menu.').messages.length, 0);
 });
+
+test('a model that cannot be loaded leaves the rules to find the names, with a warning', () => {
+  const broken = () => {
+    throw new Error('models/ner/weights.bin: 3 bytes');
+  };
+  const doc = makeDoc('Foreign Minister Maria Vandertolk met officials in Armenia.', [splitSentences(), findEntities({ ner: broken })]);
+  assert.deepEqual(doc.messages.map((m) => [m.ruleId, m.severity]), [['ner-model-unavailable', 'warning']]);
+  assert.deepEqual(doc.layers.entities!.map((e) => [e.text, e.type, e.source]), [['Maria Vandertolk', 'PERSON', 'proper-noun'], ['Armenia', 'COUNTRY', 'gazetteer']]);
+});

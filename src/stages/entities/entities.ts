@@ -67,10 +67,22 @@ function orgTail(scan: Scan, from: number): number {
 
 export interface EntitiesOptions {
   /**
-   * The NER model that finds names (the shipped one by default, loaded on first use); `false` finds them
-   * by the rules alone (proper-noun runs typed by cues), as before the model.
+   * The NER model that finds names, or what loads it (the shipped one by default, loaded on first use);
+   * `false` finds them by the rules alone (proper-noun runs typed by cues), as before the model.
    */
-  ner?: NerModel | false;
+  ner?: NerModel | (() => NerModel) | false;
+}
+
+/** The model to use, or undefined with a warning when it cannot be loaded: then the rules find the names. */
+function modelFor(ner: EntitiesOptions['ner'], report: (ruleId: string, severity: 'warning', reason: string) => void): NerModel | undefined {
+  if (ner === false) return undefined;
+  if (ner && typeof ner !== 'function') return ner;
+  try {
+    return (ner ?? shippedNer)();
+  } catch (error) {
+    report('ner-model-unavailable', 'warning', `the NER model could not be loaded (${(error as Error).message}): names were found by the rules alone`);
+    return undefined;
+  }
 }
 
 const taggers = new WeakMap<NerModel, NerTagger>();
@@ -109,7 +121,7 @@ export const findEntities = (options: EntitiesOptions = {}) =>
       const scan: Scan = { text, lower: lowerText(text), tokens, cues: getEntityCues(), shouting: false, lowercase, sentenceEnd: 0 };
       const mentions: Mention[] = [];
       const documentCountries = new Set<string>();
-      const model = lowercase || options.ner === false ? undefined : (options.ner ?? shippedNer());
+      const model = lowercase ? undefined : modelFor(options.ner, (ruleId, severity, reason) => ctx.report(ruleId, severity, reason));
       for (const sentence of sentences) {
         scan.shouting = isShouting(text, sentence.start, sentence.end);
         scan.sentenceEnd = sentence.tokenEnd;
