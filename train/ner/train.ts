@@ -24,7 +24,7 @@ export interface NerTrainingOptions {
   log?: (line: string) => void;
 }
 
-export const DEFAULT_NER_OPTIONS: NerTrainingOptions = { epochs: 16, buckets: 1 << 18, seed: 20261201 };
+export const DEFAULT_NER_OPTIONS: NerTrainingOptions = { epochs: 24, buckets: 1 << 18, seed: 20261201 };
 
 export interface Example {
   sentence: EncodedSentence;
