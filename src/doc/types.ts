@@ -136,8 +136,8 @@ export interface Entity extends Span {
   text: string;
   type: EntityType;
   kb?: KbLink;
-  /** How the mention was found: gazetteer entry, proper-noun run, title pattern … */
-  source: 'gazetteer' | 'proper-noun' | 'pattern';
+  /** How the mention was found: gazetteer entry, the NER model (src/models/ner), proper-noun run, title pattern … */
+  source: 'gazetteer' | 'model' | 'proper-noun' | 'pattern';
   confidence: number;
 }
 

@@ -70,11 +70,16 @@ function typeRow(tally: Tally, label: string) {
   return row;
 }
 
+/**
+ * Role spans are scored where the gold locates that role: recall over those gold events, precision over
+ * the ones among them where Dyad's event fills the role (a set that marks no span says nothing of ours).
+ */
 function scoreRoles(tally: Tally, role: 'source' | 'target', gold: Interval[], predicted: Interval[]): void {
+  if (gold.length === 0) return;
   const score = tally.roles[role];
-  if (gold.length > 0) score.gold += 1;
+  score.gold += 1;
   if (predicted.length > 0) score.predicted += 1;
-  if (gold.length > 0 && predicted.some((p) => gold.some((g) => overlaps(p, g)))) score.matched += 1;
+  if (predicted.some((p) => gold.some((g) => overlaps(p, g)))) score.matched += 1;
 }
 
 function scoreGoldEvent(tally: Tally, id: string, text: string, gold: GoldEvent, events: readonly Event[], toUtf16: (offset: number) => number): void {

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { EntityType } from '../doc/types.js';
 import { findEntities } from '../stages/entities/entities.js';
+import type { AnyStage } from '../pipeline/stage.js';
 import { splitSentences } from '../stages/tokens/tokens.js';
 import { stagePipeline } from './analyse.js';
 import { firstDataLines, goldFiles, GoldFormatError, isTextDataFile } from './gold-files.js';
@@ -97,8 +98,9 @@ export function goldSpans(tags: readonly string[]): Span[] {
 /** Entity spans as tokens of the sentence; a prediction that ends inside a token ends on that token. */
 export type NerTagger = (sentence: NerSentence) => Span[];
 
-export function dyadTagger(): NerTagger {
-  const analyse = stagePipeline([splitSentences(), findEntities()]);
+/** Dyad's entities as a tagger; `entities` replaces the default entities stage (another model, the rules alone). */
+export function dyadTagger(entities: readonly AnyStage[] = [findEntities()]): NerTagger {
+  const analyse = stagePipeline([splitSentences(), ...entities]);
   return ({ words }) => {
     const starts: number[] = [];
     let offset = 0;

@@ -22,6 +22,8 @@ const sentences = [
   ['France\tB-LOC', 'and\tO', 'Germany\tB-LOC', 'signed\tO', '.\tO'],
   ['Angela\tB-PER', 'Merkel\tI-PER', 'met\tO', 'Xavier\tB-PER', 'Quuxley\tI-PER', 'in\tO', 'Zorbia\tB-LOC', '.\tO'],
   ['The\tO', 'Blorf\tB-ORG', 'Group\tI-ORG', 'and\tO', 'the\tO', 'Snarkish\tB-MISC', 'people\tO', '.\tO'],
+  // A name written in lower case, which no tagger that goes by capitals finds: a second miss.
+  ['Talks\tO', 'with\tO', 'the\tO', 'zorbian\tB-ORG', 'council\tI-ORG', 'ended\tO', '.\tO'],
 ];
 mkdirSync(join(dir, 'gold', 'ner'), { recursive: true });
 writeFileSync(join(dir, 'gold', 'ner', 'small.conll'), `${sentences.map((s) => `${s.join('\n')}\n`).join('\n')}`);
@@ -36,7 +38,7 @@ test('dyad eval ner --json prints one object with the task, the version and one 
   assert.equal(report.dyad, version);
   assert.equal(report.sets.length, 1);
   assert.equal(report.sets[0]!.file, join(dir, 'gold', 'ner', 'small.conll'));
-  assert.equal(report.sets[0]!.items, 3);
+  assert.equal(report.sets[0]!.items, 4);
   for (const name of ['f1', 'precision', 'recall', 'f1_all', 'per_type']) assert.ok(name in report.sets[0]!.metrics, name);
   assert.equal(report.sets[0]!.misses, undefined);
 });
@@ -44,7 +46,7 @@ test('dyad eval ner --json prints one object with the task, the version and one 
 test('dyad eval prints a table, and --misses gives the same errors on every run', () => {
   const first = dyad(['eval', 'ner', '--gold', join(dir, 'gold', 'ner', 'small.conll'), '--misses', '2']);
   assert.equal(first.status, 0, first.stderr);
-  assert.match(first.stdout, /^ner {2}.*small\.conll {2}\(3 items\)\n {2}f1 +\d\.\d{3}\n/);
+  assert.match(first.stdout, /^ner {2}.*small\.conll {2}\(4 items\)\n {2}f1 +\d\.\d{3}\n/);
   assert.match(first.stdout, /misses \(2, sampled by a hash of the item id\):\n {4}\[s\d\] .+\n {4}\[s\d\] .+/);
   assert.equal(dyad(['eval', 'ner', '--gold', join(dir, 'gold', 'ner', 'small.conll'), '--misses', '2']).stdout, first.stdout);
 });

@@ -118,6 +118,10 @@ export function scoreValues(tables: ScoringTables, values: Int32Array, count: nu
     scoreThree(dense, weights, rows, count, scores);
     return;
   }
+  if (classes === 9) {
+    scoreNine(dense, weights, rows, count, scores);
+    return;
+  }
   scores.fill(0, 0, classes);
   for (let f = 0; f < count; f += 1) {
     const start = rows[f]!;
@@ -151,6 +155,27 @@ function scoreThree(dense: Weights, weights: Weights, rows: Int32Array, count: n
   scores[0] = first;
   scores[1] = second;
   scores[2] = third;
+}
+
+/** scoreValues for nine classes (the NER's O and B-/I- of four types), summed in registers. */
+function scoreNine(dense: Weights, weights: Weights, rows: Int32Array, count: number, scores: Float64Array): void {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
+  for (let f = 0; f < count; f += 1) {
+    const start = rows[f]!;
+    const table = start >= 0 ? dense : weights;
+    const row = start >= 0 ? start : ~start;
+    s0 += table[row]!;
+    s1 += table[row + 1]!;
+    s2 += table[row + 2]!;
+    s3 += table[row + 3]!;
+    s4 += table[row + 4]!;
+    s5 += table[row + 5]!;
+    s6 += table[row + 6]!;
+    s7 += table[row + 7]!;
+    s8 += table[row + 8]!;
+  }
+  scores[0] = s0; scores[1] = s1; scores[2] = s2; scores[3] = s3; scores[4] = s4;
+  scores[5] = s5; scores[6] = s6; scores[7] = s7; scores[8] = s8;
 }
 
 /** Adds the weights of `count` features for the `candidates` classes only into `scores[0..]`. */

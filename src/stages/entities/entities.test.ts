@@ -55,8 +55,11 @@ test('known people link to the knowledge base, surnames too', () => {
   assert.deepEqual(ids, ['person:nikol-pashinyan', 'person:nikol-pashinyan']);
 });
 
-test('names with particles stay one person', () => {
-  assert.equal(find('A statement from Osama bin Laden was read.', 'Osama bin Laden')?.type, 'PERSON');
+test('names with particles stay one name', () => {
+  assert.equal(find('A statement from Osama bin Laden was read.', 'Osama bin Laden') !== undefined, true);
+  assert.equal(find('Abu Bakr al-Baghdadi was killed in a raid.', 'Abu Bakr al-Baghdadi')?.type, 'PERSON');
+  const rules = makeDoc('A statement from Osama bin Laden was read.', [splitSentences(), findEntities({ ner: false })]).layers.entities!;
+  assert.equal(rules.find((entity) => entity.text === 'Osama bin Laden')?.type, 'PERSON');
 });
 
 test('months, weekdays and virus names are not entities; ids follow text order', () => {
@@ -64,10 +67,11 @@ test('months, weekdays and virus names are not entities; ids follow text order',
   assert.deepEqual(doc.layers.entities!.map((entity) => [entity.id, entity.text]), [['e1', 'Germany'], ['e2', 'France']]);
 });
 
-test('all-caps headlines do not yield acronym matches or name runs', () => {
-  const doc = run('US WARNS IRAN OVER TALKS');
-  assert.equal(doc.layers.entities!.some((entity) => entity.text === 'US'), false);
-  assert.equal(doc.layers.entities!.some((entity) => entity.text === 'IRAN' && entity.kb?.id === 'country:IRN'), true);
+test('in all-caps headlines acronyms are names only where the model finds one; the rules find no runs there', () => {
+  assert.deepEqual(run('US WARNS IRAN OVER TALKS').layers.entities!.map((entity) => [entity.text, entity.kb?.id]), [['US', 'country:USA'], ['IRAN', 'country:IRN']]);
+  assert.deepEqual(run('LET US TALK NOW, SAYS IRAN').layers.entities!.map((entity) => entity.text), ['IRAN']);
+  const rules = makeDoc('US WARNS IRAN OVER TALKS', [splitSentences(), findEntities({ ner: false })]).layers.entities!;
+  assert.deepEqual(rules.map((entity) => entity.text), ['IRAN']);
 });
 
 test('empty and odd input does not crash', () => {
@@ -118,4 +122,13 @@ test('ordinary text with few capitals is not taken for a lower-cased one', () =>
   assert.equal(doc.messages.filter((m) => m.ruleId === 'lowercase-text').length, 0);
   // Too short to tell: a few lower-case words are not a lower-cased text.
   assert.equal(run('turkey is on the menu.').messages.length, 0);
+});
+
+test('a model that cannot be loaded leaves the rules to find the names, with a warning', () => {
+  const broken = () => {
+    throw new Error('models/ner/weights.bin: 3 bytes');
+  };
+  const doc = makeDoc('Foreign Minister Maria Vandertolk met officials in Armenia.', [splitSentences(), findEntities({ ner: broken })]);
+  assert.deepEqual(doc.messages.map((m) => [m.ruleId, m.severity]), [['ner-model-unavailable', 'warning']]);
+  assert.deepEqual(doc.layers.entities!.map((e) => [e.text, e.type, e.source]), [['Maria Vandertolk', 'PERSON', 'proper-noun'], ['Armenia', 'COUNTRY', 'gazetteer']]);
 });

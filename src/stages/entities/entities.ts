@@ -2,6 +2,10 @@ import type { Entity, Token } from '../../doc/types.js';
 import { defineStage } from '../../pipeline/stage.js';
 import { getEntityCues } from './cues.js';
 import { entriesForNormal, type GazetteerEntry } from './gazetteer.js';
+import { shippedNer } from '../../models/ner/load.js';
+import { NerTagger, type NerModel } from '../../models/ner/tagger.js';
+import { gazetteerNames } from '../../models/ner/lexicon.js';
+import { mergeNames } from './named.js';
 import { capitalAt, hasDigit, isLowercased, isShouting, lowerText, matchesAt } from './text.js';
 import { RunTyper, type Mention, type Scan } from './typing.js';
 
@@ -61,15 +65,49 @@ function orgTail(scan: Scan, from: number): number {
   return last;
 }
 
+export interface EntitiesOptions {
+  /**
+   * The NER model that finds names, or what loads it (the shipped one by default, loaded on first use);
+   * `false` finds them by the rules alone (proper-noun runs typed by cues), as before the model.
+   */
+  ner?: NerModel | (() => NerModel) | false;
+}
+
+/** The model to use, or undefined with a warning when it cannot be loaded: then the rules find the names. */
+function modelFor(ner: EntitiesOptions['ner'], report: (ruleId: string, severity: 'warning', reason: string) => void): NerModel | undefined {
+  if (ner === false) return undefined;
+  if (ner && typeof ner !== 'function') return ner;
+  try {
+    return (ner ?? shippedNer)();
+  } catch (error) {
+    report('ner-model-unavailable', 'warning', `the NER model could not be loaded (${(error as Error).message}): names were found by the rules alone`);
+    return undefined;
+  }
+}
+
+const taggers = new WeakMap<NerModel, NerTagger>();
+
+/** One tagger per model, so its buffers and remembered forms are shared by every document. */
+function taggerFor(model: NerModel): NerTagger {
+  let tagger = taggers.get(model);
+  if (!tagger) {
+    tagger = new NerTagger(model);
+    taggers.set(model, tagger);
+  }
+  return tagger;
+}
+
 /**
- * Typed entity mentions: first the one precompiled gazetteer (countries, demonyms, IGOs, regions, known
- * people; longest match wins), then proper-noun runs typed by titles, organisation head words, speech
- * verbs, locative prepositions and the city gazetteer.
+ * Typed entity mentions. With the NER model (the default): the model's spans, linked and finely typed
+ * by the one precompiled gazetteer (countries, demonyms, IGOs, regions, known people) and GeoNames
+ * places (see named.ts). Without it: the gazetteer first (longest match wins), then proper-noun runs
+ * typed by titles, organisation head words, speech verbs, locative prepositions and the city gazetteer.
+ * A lower-cased text is read by the gazetteer alone either way.
  */
-export const findEntities = () =>
+export const findEntities = (options: EntitiesOptions = {}) =>
   defineStage({
     name: 'entities',
-    version: 3,
+    version: 4,
     requires: ['sentences', 'tokens'],
     provides: ['entities'],
     run(doc, ctx) {
@@ -83,23 +121,43 @@ export const findEntities = () =>
       const scan: Scan = { text, lower: lowerText(text), tokens, cues: getEntityCues(), shouting: false, lowercase, sentenceEnd: 0 };
       const mentions: Mention[] = [];
       const documentCountries = new Set<string>();
+      const model = lowercase ? undefined : modelFor(options.ner, (ruleId, severity, reason) => ctx.report(ruleId, severity, reason));
       for (const sentence of sentences) {
         scan.shouting = isShouting(text, sentence.start, sentence.end);
         scan.sentenceEnd = sentence.tokenEnd;
-        scanSentence(scan, sentence.tokenStart, mentions, documentCountries);
+        if (model) scanSentenceWithModel(scan, taggerFor(model), sentence.tokenStart, mentions, documentCountries);
+        else scanSentence(scan, sentence.tokenStart, mentions, documentCountries);
       }
       const typing = new RunTyper(scan, documentCountries);
       const typed: Mention[] = [];
       for (const mention of mentions) {
+        if (mention.source === 'model' && !mention.kb) linkPlace(typing, tokens, mention);
         const result = mention.source === 'proper-noun' ? typing.type(mention) : mention;
         if (result) typed.push(result);
       }
-      typing.resolveSurnames(typed);
+      if (!model) typing.resolveSurnames(typed);
       const entities: Entity[] = [];
       for (const mention of typed) entities.push(toEntity(text, tokens, mention, entities.length + 1));
       return { entities };
     },
   });
+
+/** Prepositions after which a name is where something is or happens ("in Lyon", "near Goma"). */
+const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'inside', 'around']);
+
+/**
+ * A model LOC span takes the GeoNames place it names, when it names one; so does an ORG span right after
+ * a preposition of place: the model learnt from sports results, where a city's name stands for its team.
+ */
+function linkPlace(typing: RunTyper, tokens: Token[], mention: Mention): void {
+  const before = mention.first > 0 ? tokens[mention.first - 1] : undefined;
+  const afterPreposition = before !== undefined && before.sentence === tokens[mention.first]!.sentence && PLACE_PREPOSITIONS.has(before.normal);
+  if (mention.type !== 'PLACE' && !(mention.type === 'ORG' && afterPreposition)) return;
+  const kb = typing.place(mention.first, mention.last);
+  if (!kb) return;
+  mention.kb = kb;
+  mention.type = 'PLACE';
+}
 
 function toEntity(text: string, tokens: Token[], mention: Mention, index: number): Entity {
   const start = tokens[mention.first]!.start;
@@ -126,6 +184,17 @@ function scanLowercaseSentence(scan: Scan, tokenStart: number, mentions: Mention
     if (entry.kb.country && entry.type !== 'PERSON') documentCountries.add(entry.kb.country);
     mentions.push({ first: i, last, type: entry.type, kb: entry.kb, source: 'gazetteer', confidence: 0.6 });
     i = last + 1;
+  }
+}
+
+/** The model's names of one sentence merged with the gazetteer's (see named.ts), in text order. */
+function scanSentenceWithModel(scan: Scan, tagger: NerTagger, tokenStart: number, mentions: Mention[], documentCountries: Set<string>): void {
+  const { text, lower, tokens, sentenceEnd } = scan;
+  const names = gazetteerNames(text, lower, tokens, tokenStart, sentenceEnd);
+  const spans = tagger.tag(text, lower, tokens, tokenStart, sentenceEnd, { names, headline: scan.shouting });
+  for (const mention of mergeNames(scan, spans, names)) {
+    if (mention.kb?.country && mention.type !== 'PERSON') documentCountries.add(mention.kb.country);
+    mentions.push(mention);
   }
 }
 

@@ -33,7 +33,7 @@ export interface Scan {
 let surnames: Map<string, KbLink> | undefined;
 
 /** Single-word aliases of known people ("Aliyev") with their precomputed link, for typing a proper-noun run. */
-function surnameIndex(): Map<string, KbLink> {
+export function surnameIndex(): Map<string, KbLink> {
   if (surnames) return surnames;
   surnames = new Map();
   for (const person of getActorsKnowledge().people) {
@@ -80,6 +80,16 @@ export class RunTyper {
       this.cities.set(key, city);
     }
     return city ?? undefined;
+  }
+
+  /** The GeoNames place a span names, when it names one in a way that fits the document's countries. */
+  place(first: number, last: number): KbLink | undefined {
+    const { text, lower, tokens, cues } = this.scan;
+    const start = tokens[first]!.start;
+    const end = tokens[last]!.end;
+    const before = first > 0 ? tokens[first - 1] : undefined;
+    const locative = (before !== undefined && cues.locatives.has(before.normal)) || tokens[last + 1]?.normal === 'city';
+    return this.city(lower ? lower.slice(start, end) : text.slice(start, end).toLowerCase(), locative)?.kb;
   }
 
   type(run: Mention): Mention | undefined {
