@@ -4,6 +4,8 @@ import type {
 import { firstTokenEndingAfter } from '../../doc/token-search.js';
 import { getCodebook, type Codebook } from '../../knowledge/codebook.js';
 import { getEventMatcher, wordTokens, type CompiledPattern, type PatternMatch } from '../../knowledge/patterns.js';
+import { calibrationFeatures, probability } from '../../models/calibration/features.js';
+import { shippedCalibration, type CalibrationModel } from '../../models/calibration/load.js';
 import { defineStage } from '../../pipeline/stage.js';
 import { clauseAround, flagsFor, type ClauseBounds } from './clauses.js';
 import {
@@ -260,7 +262,7 @@ function patternsById(): Map<string, CompiledPattern> {
 }
 
 /** Every event in a document that has sentences, tokens and (possibly empty) mention layers. */
-export function codeDocument(doc: Readonly<Doc>): Event[] {
+export function codeDocument(doc: Readonly<Doc>, options: EventCodingOptions = {}): Event[] {
   const tokens = doc.layers.tokens ?? [];
   const sentences = doc.layers.sentences ?? [];
   const ctx: DocContext = {
@@ -302,17 +304,37 @@ export function codeDocument(doc: Readonly<Doc>): Event[] {
     const location = quote && speechLocation(ctx, quote);
     if (location) event.location = location;
   }
-  return events.map((event, index) => ({ ...event, id: `event-${index + 1}` }));
+  const calibration = options.calibration ?? shippedCalibration();
+  return events.map((event, index) => ({
+    ...event,
+    id: `event-${index + 1}`,
+    ...(calibration ? { confidence: calibratedConfidence(calibration, event, patterns.get(event.pattern)) } : {}),
+  }));
+}
+
+/** The probability, from the calibration model, that an event is coded right (two decimals). */
+function calibratedConfidence(model: CalibrationModel, event: Event, pattern: CompiledPattern | undefined): number {
+  const pos: readonly string[] = Array.isArray(pattern?.pos) ? pattern.pos : pattern?.pos ? [pattern.pos] : [];
+  const x = calibrationFeatures(event, { words: pattern?.length ?? 1, nominal: pos.includes('NOUN') && !pos.includes('VERB') });
+  return Math.round(probability(model.weights, x) * 100) / 100;
+}
+
+export interface EventCodingOptions {
+  /**
+   * The model that turns what the coder found into a confidence; `false` keeps the coder's own
+   * rule-of-thumb score (what train/calibration learns from). Default: models/calibration.
+   */
+  calibration?: CalibrationModel | false;
 }
 
 /** Codes PLOVER/CAMEO events from the patterns in knowledge/patterns/events.jsonl. */
-export const codeEvents = () =>
+export const codeEvents = (options: EventCodingOptions = {}) =>
   defineStage({
     name: 'events',
-    version: 1,
+    version: 2,
     requires: ['sentences', 'tokens', 'entities', 'places', 'dates', 'quantities', 'actors', 'quotes'],
     provides: ['events'],
     run(doc) {
-      return { events: codeDocument(doc) };
+      return { events: codeDocument(doc, options) };
     },
   });
