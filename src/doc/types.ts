@@ -146,6 +146,8 @@ export interface Place extends Span {
   lon: number;
   resolution: 'country' | 'region' | 'admin' | 'city' | 'continent';
   confidence: number;
+  /** ISO3 of the state whose government a capital's or country's name stands for here ("Washington said"). */
+  government?: string;
 }
 
 export type Granularity = 'year' | 'quarter' | 'month' | 'week' | 'day' | 'time' | 'duration';

@@ -36,6 +36,7 @@ test('decodes names, codes, population and delta-coded coordinates', () => {
   assert.equal(table.name[1], 'Zürnau');
   assert.equal(table.asciiName[1], 0);
   assert.equal(table.population[1], 0);
+  assert.deepEqual([table.admin1[0], table.admin1[1]], ['02', '']);
 });
 
 test('a truncated file is an error, not a hang', () => {

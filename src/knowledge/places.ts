@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { KbLink } from '../doc/types.js';
 import { getActorsKnowledge } from './actors.js';
-import { defineKnowledge, knowledgePath, readJsonl, type KnowledgeIssue } from './files.js';
+import { readPlaceNames } from './admin1.js';
+import { assertNoIssues, defineKnowledge, knowledgePath, readJsonl, type KnowledgeIssue } from './files.js';
 import { readCityTable, type CityTable } from './geonames-cities.js';
 
 export const regionSchema = z.object({
@@ -10,6 +11,8 @@ export const regionSchema = z.object({
   aliases: z.array(z.string().trim().min(1)),
   kind: z.enum(['region', 'admin1', 'continent', 'sea']),
   country: z.string().regex(/^[A-Z]{3}$/).optional(),
+  /** Words that are not its name but point at it when read as a place: adjectives ("European"), bodies named for it ("EU"). */
+  referredBy: z.array(z.string().trim().min(1)).optional(),
   lat: z.number().min(-90).max(90),
   lon: z.number().min(-180).max(180),
 }).strict();
@@ -38,6 +41,8 @@ export interface City {
   /** ISO 3166-1 alpha-3 (alpha-2 when the country is not in countries.jsonl). */
   country: string;
   featureCode: string;
+  /** GeoNames admin1 code of its state or province ('' when none); `${country}.${admin1}` keys admin1.tsv. */
+  admin1: string;
   population: number;
   lat: number;
   lon: number;
@@ -88,8 +93,26 @@ export class CityIndex {
   private readonly made = new Map<string, City[]>();
   private readonly cities: Array<City | undefined>;
 
-  constructor(private readonly table: CityTable, private readonly rows: Map<string, number | number[]>, private readonly iso3: ReadonlyMap<string, string>) {
+  private readonly madeAlternates = new Map<string, City[]>();
+
+  constructor(
+    private readonly table: CityTable,
+    private readonly rows: Map<string, number | number[]>,
+    private readonly iso3: ReadonlyMap<string, string>,
+    private readonly alternateRows: Map<string, number[]> = new Map(),
+  ) {
     this.cities = new Array<City | undefined>(table.size);
+  }
+
+  /** Places that GeoNames also knows by this folded name ("st. petersburg"), most populous first. */
+  alternates(key: string): City[] | undefined {
+    const done = this.madeAlternates.get(key);
+    if (done) return done;
+    const rows = this.alternateRows.get(key);
+    if (rows === undefined) return undefined;
+    const list = rows.map((row) => this.city(row));
+    this.madeAlternates.set(key, list);
+    return list;
   }
 
   get(key: string): City[] | undefined {
@@ -115,12 +138,37 @@ export class CityIndex {
     const country = this.iso3.get(table.country[row]!) ?? table.country[row]!;
     const lat = table.lat[row]!;
     const lon = table.lon[row]!;
-    const city: City = { id, name, country, featureCode: table.featureCode[row]!, population: table.population[row]!, lat, lon, kb: { id, name, country, lat, lon } };
+    const city: City = { id, name, country, featureCode: table.featureCode[row]!, admin1: table.admin1[row]!, population: table.population[row]!, lat, lon, kb: { id, name, country, lat, lon } };
     return (this.cities[row] = city);
   }
 }
 
 let cityIndex: CityIndex | undefined;
+
+/** Alternate names (place-names.tsv) by folded name → rows, most populous first, leaving out a place's own name. */
+function alternateRows(table: CityTable, rows: ReadonlyMap<string, number | number[]>): Map<string, number[]> {
+  const issues: KnowledgeIssue[] = [];
+  const names = readPlaceNames(issues);
+  assertNoIssues(issues);
+  const rowOf = new Map<number, number>();
+  for (let row = 0; row < table.size; row += 1) if (names.has(table.geonamesId[row]!)) rowOf.set(table.geonamesId[row]!, row);
+  const alternates = new Map<string, number[]>();
+  for (const [id, list] of names) {
+    const row = rowOf.get(id);
+    if (row === undefined) continue;
+    for (const name of list) {
+      const key = foldName(name);
+      const own = rows.get(key);
+      if (own === row || (typeof own !== 'number' && own?.includes(row))) continue;
+      const found = alternates.get(key);
+      if (found) found.push(row);
+      else alternates.set(key, [row]);
+    }
+  }
+  const { population } = table;
+  for (const list of alternates.values()) if (list.length > 1) list.sort((a, b) => population[b]! - population[a]!);
+  return alternates;
+}
 
 /** Loaded on first use because callers that only need countries never touch it. */
 export function getCityIndex(): CityIndex {
@@ -151,5 +199,5 @@ export function getCityIndex(): CityIndex {
     const key = foldName(entry.alias);
     rows.set(key, [target, ...rowList(key).filter((row) => row !== target)]);
   }
-  return (cityIndex = new CityIndex(table, rows, iso3));
+  return (cityIndex = new CityIndex(table, rows, iso3, alternateRows(table, rows)));
 }
