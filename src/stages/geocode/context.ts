@@ -2,7 +2,7 @@ import { getAdmin1 } from '../../knowledge/admin1.js';
 import { getGazetteer } from '../entities/gazetteer.js';
 import { getSpeechVerbs } from '../quotes/speech-verbs.js';
 import { foldName } from '../../knowledge/places.js';
-import { admin1Candidates, evidenceOf, holdsPlaceNamed, isGenericName, resolveToponym, toponymKey, type Container, type Resolved, type ToponymContext } from './resolve.js';
+import { admin1Candidates, evidenceOf, holdsPlaceNamed, isGenericName, readingCountriesOf, resolveToponym, toponymKey, type Container, type Resolved, type ToponymContext } from './resolve.js';
 
 /** A toponym's span in the document text. */
 export interface ToponymMention {
@@ -67,6 +67,13 @@ export function containersAfter(name: string, textAfter: string): { containers: 
 
 const DIRECTION_WORDS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower', 'greater', 'mid']);
 const MAX_EMBEDDING_WORDS = 8;
+/** Streets, squares and quarters are named after places they are not in ("French Quarter", "Washington Square"). */
+const NAMED_AFTER_HEADS = new Set(['street', 'st', 'st.', 'avenue', 'ave', 'ave.', 'road', 'rd', 'rd.', 'boulevard', 'lane', 'drive', 'square', 'quarter', 'township', 'harbor', 'harbour', 'canal', 'plantation', 'parade', 'way', 'place']);
+
+const isDemonym = (phrase: string): boolean => {
+  const entries = getGazetteer().byPhrase.get(phrase.toLowerCase());
+  return entries !== undefined && entries.every((entry) => entry.type === 'NATIONALITY');
+};
 /** A place found inside a longer name is less certain than a name that is the place. */
 const EMBEDDED_CONFIDENCE = 0.6;
 
@@ -77,9 +84,10 @@ const EMBEDDED_CONFIDENCE = 0.6;
  */
 export function embeddedPlace(name: string, context: ToponymContext): Resolved | undefined {
   const words = name.trim().split(/\s+/);
-  if (words.length < 2 || words.length > MAX_EMBEDDING_WORDS) return undefined;
+  if (words.length < 2 || words.length > MAX_EMBEDDING_WORDS || NAMED_AFTER_HEADS.has(words[words.length - 1]!.toLowerCase())) return undefined;
   const attempts: string[] = [];
-  if (DIRECTION_WORDS.has(words[0]!.toLowerCase())) attempts.push(words.slice(1).join(' '));
+  // "Western US" is part of the US; "Central American" is not the centre of America.
+  if (DIRECTION_WORDS.has(words[0]!.toLowerCase()) && !isDemonym(words.slice(1).join(' '))) attempts.push(words.slice(1).join(' '));
   const of = words.lastIndexOf('of');
   if (of > 0 && of < words.length - 1) attempts.push(words.slice(of + 1).join(' '));
   for (let count = words.length - 1; count >= 1; count -= 1) attempts.push(words.slice(0, count).join(' '));
@@ -94,6 +102,29 @@ export function embeddedPlace(name: string, context: ToponymContext): Resolved |
     town ??= embedded;
   }
   return town;
+}
+
+/** Fewest other names that must share a country for it to be the document's country by their vote alone. */
+const MIN_VOTES = 2;
+
+/**
+ * The country most of the document's other names can be read in, when no name places the document on
+ * its own: a clear first (at least two names, more than any other country), or none.
+ */
+function leadingVote(votes: ReadonlyMap<string, ReadonlySet<string>>, ownKey: string): string | undefined {
+  let first: string | undefined;
+  let firstCount = 0;
+  let secondCount = 0;
+  for (const country of [...votes.keys()].sort()) {
+    const keys = votes.get(country)!;
+    const count = keys.size - (keys.has(ownKey) ? 1 : 0);
+    if (count > firstCount) {
+      secondCount = firstCount;
+      first = country;
+      firstCount = count;
+    } else if (count > secondCount) secondCount = count;
+  }
+  return firstCount >= MIN_VOTES && firstCount > secondCount ? first : undefined;
 }
 
 interface MentionCues {
@@ -138,6 +169,15 @@ export function resolveMentions(text: string, mentions: readonly ToponymMention[
     if (found.country) supports(found.country, cue.key);
     if (found.admin1) supports(found.admin1, cue.key);
   });
+  const votes = new Map<string, Set<string>>();
+  for (const [i, mention] of mentions.entries()) {
+    const key = cues[i]!.key;
+    for (const country of readingCountriesOf(mention.text)) {
+      const keys = votes.get(country);
+      if (keys) keys.add(key);
+      else votes.set(country, new Set([key]));
+    }
+  }
   const contexts = new Map<string, { countries: Set<string>; admin1s: Set<string> }>();
   const contextFor = (key: string): { countries: Set<string>; admin1s: Set<string> } => {
     let context = contexts.get(key);
@@ -145,6 +185,10 @@ export function resolveMentions(text: string, mentions: readonly ToponymMention[
     context = { countries: new Set(), admin1s: new Set() };
     for (const [place, keys] of support) {
       if (keys.size > (keys.has(key) ? 1 : 0)) (place.includes('.') ? context.admin1s : context.countries).add(place);
+    }
+    if (context.countries.size === 0) {
+      const leaning = leadingVote(votes, key);
+      if (leaning) context.countries.add(leaning);
     }
     contexts.set(key, context);
     return context;

@@ -356,3 +356,29 @@ export function evidenceOf(text: string): Evidence {
   const admin1 = plausible[0]!.admin1;
   return plausible.every((reading) => reading.admin1 === admin1) ? { country, admin1 } : { country };
 }
+
+/** Towns smaller than this do not vote for their country: every name has such namesakes somewhere. */
+const MIN_VOTING_POPULATION = 5_000;
+
+/**
+ * Every country a name could be read in, counting only readings of some weight: subdivisions and
+ * counties of that name or code, towns of 5,000 people or more (or seats), countries and regions.
+ * Names that share one such country hint where an otherwise unplaced document is ("Nelson", "BC").
+ */
+export function readingCountriesOf(text: string): Set<string> {
+  const key = toponymKey(text);
+  const countries = new Set<string>();
+  if (!key) return countries;
+  const entries = toponymEntries(key.toLowerCase());
+  for (const entry of [entries?.country, entries?.region]) if (entry?.kb.country) countries.add(entry.kb.country);
+  const folded = foldName(key);
+  const knowledge = getAdmin1();
+  for (const record of knowledge.byName.get(folded) ?? []) countries.add(record.country);
+  if (isCode(key)) for (const record of knowledge.byCode.get(key) ?? []) countries.add(record.country);
+  if (knowledge.countiesByName.has(folded)) countries.add('USA');
+  const index = getCityIndex();
+  for (const city of [...(index.get(foldName(withoutArticle(key))) ?? []), ...(index.alternates(folded) ?? [])]) {
+    if (city.population >= MIN_VOTING_POPULATION || city.featureCode.startsWith('PPLA') || city.featureCode === 'PPLC') countries.add(city.country);
+  }
+  return countries;
+}
