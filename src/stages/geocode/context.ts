@@ -104,27 +104,29 @@ export function embeddedPlace(name: string, context: ToponymContext): Resolved |
   return town;
 }
 
-/** Fewest other names that must share a country for it to be the document's country by their vote alone. */
+/** Fewest other names that must be readable in a country for it to be the document's country by their vote alone. */
 const MIN_VOTES = 2;
 
 /**
  * The country most of the document's other names can be read in, when no name places the document on
- * its own: a clear first (at least two names, more than any other country), or none.
+ * its own: a clear first (readable in at least two names, more votes than any other country), or none.
  */
-function leadingVote(votes: ReadonlyMap<string, ReadonlySet<string>>, ownKey: string): string | undefined {
+function leadingVote(votes: ReadonlyMap<string, ReadonlyMap<string, number>>, ownKey: string): string | undefined {
   let first: string | undefined;
   let firstCount = 0;
   let secondCount = 0;
   for (const country of [...votes.keys()].sort()) {
-    const keys = votes.get(country)!;
-    const count = keys.size - (keys.has(ownKey) ? 1 : 0);
+    const byKey = votes.get(country)!;
+    if (byKey.size - (byKey.has(ownKey) ? 1 : 0) < MIN_VOTES) continue;
+    let count = 0;
+    for (const [key, weight] of byKey) if (key !== ownKey) count += weight;
     if (count > firstCount) {
       secondCount = firstCount;
       first = country;
       firstCount = count;
     } else if (count > secondCount) secondCount = count;
   }
-  return firstCount >= MIN_VOTES && firstCount > secondCount ? first : undefined;
+  return firstCount > secondCount ? first : undefined;
 }
 
 interface MentionCues {
@@ -169,13 +171,18 @@ export function resolveMentions(text: string, mentions: readonly ToponymMention[
     if (found.country) supports(found.country, cue.key);
     if (found.admin1) supports(found.admin1, cue.key);
   });
-  const votes = new Map<string, Set<string>>();
+  // Each name votes for every country it can be read in, and twice for the one of its best reading alone.
+  const votes = new Map<string, Map<string, number>>();
+  const voted = new Set<string>();
   for (const [i, mention] of mentions.entries()) {
     const key = cues[i]!.key;
+    if (voted.has(key)) continue;
+    voted.add(key);
+    const best = resolveToponym(mention.text, { countries: new Set(), locative: false })?.country;
     for (const country of readingCountriesOf(mention.text)) {
-      const keys = votes.get(country);
-      if (keys) keys.add(key);
-      else votes.set(country, new Set([key]));
+      let byKey = votes.get(country);
+      if (!byKey) votes.set(country, (byKey = new Map()));
+      byKey.set(key, country === best ? 2 : 1);
     }
   }
   const contexts = new Map<string, { countries: Set<string>; admin1s: Set<string> }>();

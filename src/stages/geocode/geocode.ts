@@ -37,6 +37,7 @@ export const geocode = () =>
           placeId: chosen.placeId, lat: chosen.lat, lon: chosen.lon, resolution: chosen.resolution, confidence: chosen.confidence,
         };
         if (chosen.country) place.country = chosen.country;
+        if (chosen.admin1) place.admin1 = chosen.admin1;
         if (chosen.government) place.government = chosen.government;
         places.push(place);
       });

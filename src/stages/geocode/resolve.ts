@@ -47,7 +47,7 @@ const NAMESAKE_CITY_POPULATION = 1_000_000;
 
 const SEAT_WEIGHT: Record<string, number> = { PPLC: 20, PPLA: 4, PPLG: 4, PPLA2: 1.5 };
 /** How much a place named by the document's context outweighs one that is not. */
-const IN_CONTEXT = 20;
+const IN_CONTEXT = 50;
 /** Alternate names (GeoNames' other spellings) count for less than a place's own name. */
 const ALTERNATE_WEIGHT = 0.1;
 /** A subdivision's summed population against a city's own: subdivisions are named less often per head. */
