@@ -1,37 +1,57 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
 import { getActorsKnowledge } from './actors.js';
-import { defineKnowledge, knowledgePath, readTsv, type KnowledgeIssue } from './files.js';
+import { defineKnowledge, knowledgePath, type KnowledgeIssue } from './files.js';
 import { foldName } from './places.js';
 
-const pipeList = z.string().optional().transform((cell) => (cell ? cell.split('|').map((name) => name.trim()).filter(Boolean) : []));
+/** A decimal number, as the generated tables write coordinates and counts. */
+const NUMBER = /^-?\d+(\.\d+)?$/;
+const ADMIN1_COLUMNS = {
+  country: /^[A-Z]{2}$/, admin1: /^[A-Za-z0-9]{1,20}$/, geonamesId: /^\d+$/, name: /^\S.*$/, aliases: /^.*$/, code: /^([A-Z0-9]{1,3})?$/,
+  lat: NUMBER, lon: NUMBER, population: /^\d+$/,
+};
+const COUNTY_COLUMNS = { state: /^[A-Z]{2}$/, fips: /^\d{5}$/, name: /^\S.*$/, lat: NUMBER, lon: NUMBER, population: /^\d+$/ };
+const ABBREVIATION_COLUMNS = { country: /^[A-Z]{2}$/, admin1: /^[A-Za-z0-9]{1,20}$/, abbreviations: /^\S.*$/ };
 
-const admin1Row = z.object({
-  country: z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2'),
-  admin1: z.string().regex(/^[A-Za-z0-9]{1,20}$/, 'GeoNames admin1 code'),
-  geonamesId: z.coerce.number().int().positive(),
-  name: z.string().trim().min(1),
-  aliases: pipeList,
-  code: z.string().regex(/^[A-Z0-9]{1,3}$/).optional(),
-  lat: z.coerce.number().min(-90).max(90),
-  lon: z.coerce.number().min(-180).max(180),
-  population: z.coerce.number().int().min(0),
-}).strict();
+/**
+ * Reads a generated tab-separated table whose first non-comment line is exactly these columns, checking
+ * every cell with its column's pattern (and coordinates with their range). Thousands of rows of a few
+ * fixed columns: one RegExp per cell costs a small part of what a zod object per row would at start-up.
+ */
+function readTable<C extends Record<string, RegExp>>(file: string, columns: C, issues: KnowledgeIssue[]): Array<Record<keyof C, string>> {
+  const names = Object.keys(columns) as Array<keyof C & string>;
+  const shown = `knowledge/${file}`;
+  const rows: Array<Record<keyof C, string>> = [];
+  let header = true;
+  readFileSync(knowledgePath(file), 'utf8').split('\n').forEach((line, index) => {
+    if (line === '' || line.startsWith('#')) return;
+    const cells = line.split('\t');
+    if (header) {
+      header = false;
+      if (cells.join('\t') !== names.join('\t')) issues.push({ file: shown, line: index + 1, message: `columns must be ${names.join(', ')}` });
+      return;
+    }
+    if (cells.length !== names.length) {
+      issues.push({ file: shown, line: index + 1, message: `${cells.length} cells but ${names.length} columns` });
+      return;
+    }
+    const row = {} as Record<keyof C, string>;
+    for (let i = 0; i < names.length; i += 1) {
+      const name = names[i]!;
+      const cell = cells[i]!;
+      if (!columns[name]!.test(cell)) {
+        issues.push({ file: shown, line: index + 1, message: `${name}: "${cell}" is not valid` });
+        return;
+      }
+      row[name] = cell;
+    }
+    if ('lat' in row && Math.abs(Number(row.lat)) > 90) issues.push({ file: shown, line: index + 1, message: 'lat: out of range' });
+    else if ('lon' in row && Math.abs(Number(row.lon)) > 180) issues.push({ file: shown, line: index + 1, message: 'lon: out of range' });
+    else rows.push(row);
+  });
+  return rows;
+}
 
-const abbreviationRow = z.object({
-  country: z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2'),
-  admin1: z.string().regex(/^[A-Za-z0-9]{1,20}$/, 'GeoNames admin1 code'),
-  abbreviations: pipeList,
-}).strict();
-
-const countyRow = z.object({
-  state: z.string().regex(/^[A-Z]{2}$/, 'US postal code'),
-  fips: z.string().regex(/^\d{5}$/, '5-digit FIPS code'),
-  name: z.string().trim().min(1),
-  lat: z.coerce.number().min(-90).max(90),
-  lon: z.coerce.number().min(-180).max(180),
-  population: z.coerce.number().int().min(0),
-}).strict();
+const pipeList = (cell: string): string[] => (cell ? cell.split('|').map((name) => name.trim()).filter(Boolean) : []);
 
 /** A US county (parish, borough): the second-level subdivision US local news names constantly. */
 export interface County {
@@ -100,8 +120,8 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
 }
 
 function load(issues: KnowledgeIssue[]): Admin1Knowledge {
-  const rows = readTsv(knowledgePath('places/admin1.tsv'), admin1Row, issues);
-  const abbreviationRows = readTsv(knowledgePath('places/admin1-abbreviations.tsv'), abbreviationRow, issues);
+  const rows = readTable('places/admin1.tsv', ADMIN1_COLUMNS, issues);
+  const abbreviationRows = readTable('places/admin1-abbreviations.tsv', ABBREVIATION_COLUMNS, issues);
   const { countryByIso2 } = getActorsKnowledge();
   const all: Admin1[] = [];
   const byKey = new Map<string, Admin1>();
@@ -113,8 +133,8 @@ function load(issues: KnowledgeIssue[]): Admin1Knowledge {
       continue;
     }
     const record: Admin1 = {
-      id: `place:geonames:${row.geonamesId}`, name: row.name, country, admin1: row.admin1, key, names: [row.name, ...row.aliases],
-      abbreviations: [], lat: row.lat, lon: row.lon, population: row.population, ...(row.code ? { code: row.code } : {}),
+      id: `place:geonames:${row.geonamesId}`, name: row.name, country, admin1: row.admin1, key, names: [row.name, ...pipeList(row.aliases)],
+      abbreviations: [], lat: Number(row.lat), lon: Number(row.lon), population: Number(row.population), ...(row.code ? { code: row.code } : {}),
     };
     all.push(record);
     byKey.set(key, record);
@@ -122,7 +142,7 @@ function load(issues: KnowledgeIssue[]): Admin1Knowledge {
   for (const row of abbreviationRows) {
     const record = byKey.get(`${countryByIso2.get(row.country)?.iso3 ?? row.country}.${row.admin1}`);
     if (!record) issues.push({ file: 'knowledge/places/admin1-abbreviations.tsv', line: 0, message: `no subdivision ${row.country} ${row.admin1} in admin1.tsv` });
-    else record.abbreviations.push(...row.abbreviations);
+    else record.abbreviations.push(...pipeList(row.abbreviations));
   }
   const byName = new Map<string, Admin1[]>();
   const byCode = new Map<string, Admin1[]>();
@@ -132,10 +152,12 @@ function load(issues: KnowledgeIssue[]): Admin1Knowledge {
     if (record.code) push(byCode, record.code, record);
   }
   const countiesByName = new Map<string, County[]>();
-  for (const row of readTsv(knowledgePath('places/us-counties.tsv'), countyRow, issues)) {
+  for (const row of readTable('places/us-counties.tsv', COUNTY_COLUMNS, issues)) {
     const admin1Key = `USA.${row.state}`;
     if (!byKey.has(admin1Key)) issues.push({ file: 'knowledge/places/us-counties.tsv', line: 0, message: `${row.name}: no state ${row.state} in admin1.tsv` });
-    const county: County = { id: `region:us-county-${row.fips}`, name: row.name, country: 'USA', admin1: admin1Key, lat: row.lat, lon: row.lon, population: row.population };
+    const county: County = {
+      id: `region:us-county-${row.fips}`, name: row.name, country: 'USA', admin1: admin1Key, lat: Number(row.lat), lon: Number(row.lon), population: Number(row.population),
+    };
     push(countiesByName, foldName(row.name), county);
   }
   for (const list of countiesByName.values()) list.sort((a, b) => b.population - a.population);
@@ -151,30 +173,33 @@ export const checkAdmin1 = admin1.check;
 export const getAdmin1 = admin1.get;
 
 const NAMES_FILE = 'knowledge/places/place-names.tsv';
-const NAMES_ROW = /^(\d+)\t(.+)$/;
+const NAMES_ROW = /^([a-z][ -~]*)\t(\d+(?:\|\d+)*)$/;
 
 /**
- * Alternate names of populated places by GeoNames id ("St. Petersburg" for Saint Petersburg). Read
- * without zod: 19,000 rows of two columns, each checked by one RegExp, so loading stays cheap.
+ * GeoNames ids of populated places by lower-case alternate name ("st. petersburg" → Saint Petersburg),
+ * the ids left as text until a name is looked up. A generated file of 74,000 rows: at run time each row
+ * is only split at its tab; `strict` (the linter) checks every row with a RegExp.
  */
-export function readPlaceNames(issues: KnowledgeIssue[]): Map<number, string[]> {
-  const names = new Map<number, string[]>();
+export function readPlaceNames(issues: KnowledgeIssue[], strict = false): Map<string, string> {
+  const names = new Map<string, string>();
   let header = true;
   readFileSync(knowledgePath('places/place-names.tsv'), 'utf8').split('\n').forEach((line, index) => {
-    if (line === '' || line.startsWith('#')) return;
+    if (line === '' || line.charCodeAt(0) === 35) return;
     if (header) {
       header = false;
-      if (line !== 'geonamesId\tnames') issues.push({ file: NAMES_FILE, line: index + 1, message: 'header must be geonamesId<TAB>names' });
+      if (line !== 'name\tgeonamesIds') issues.push({ file: NAMES_FILE, line: index + 1, message: 'header must be name<TAB>geonamesIds' });
       return;
     }
-    const match = NAMES_ROW.exec(line);
-    if (!match) {
-      issues.push({ file: NAMES_FILE, line: index + 1, message: 'expected <GeoNames id><TAB>name|name…' });
-      return;
+    const tab = line.indexOf('\t');
+    if (strict || tab < 0) {
+      const match = NAMES_ROW.exec(line);
+      if (!match) {
+        issues.push({ file: NAMES_FILE, line: index + 1, message: 'expected <lower-case ASCII name><TAB><GeoNames id>|<id>…' });
+        return;
+      }
+      if (names.has(match[1]!)) issues.push({ file: NAMES_FILE, line: index + 1, message: `duplicate name ${match[1]}` });
     }
-    const id = Number(match[1]);
-    if (names.has(id)) issues.push({ file: NAMES_FILE, line: index + 1, message: `duplicate id ${id}` });
-    names.set(id, match[2]!.split('|'));
+    names.set(line.slice(0, tab), line.slice(tab + 1));
   });
   return names;
 }
@@ -182,6 +207,6 @@ export function readPlaceNames(issues: KnowledgeIssue[]): Map<number, string[]> 
 /** Lints place-names.tsv. */
 export function checkPlaceNames(): KnowledgeIssue[] {
   const issues: KnowledgeIssue[] = [];
-  readPlaceNames(issues);
+  readPlaceNames(issues, true);
   return issues;
 }

@@ -3,7 +3,7 @@ import type { KbLink } from '../doc/types.js';
 import { getActorsKnowledge } from './actors.js';
 import { readPlaceNames } from './admin1.js';
 import { assertNoIssues, defineKnowledge, knowledgePath, readJsonl, type KnowledgeIssue } from './files.js';
-import { readCityTable, type CityTable } from './geonames-cities.js';
+import { admin1Of, readCityTable, type CityTable } from './geonames-cities.js';
 
 export const regionSchema = z.object({
   id: z.string().regex(/^region:[a-z0-9-]+$/, 'region:<slug>'),
@@ -93,25 +93,25 @@ export class CityIndex {
   private readonly made = new Map<string, City[]>();
   private readonly cities: Array<City | undefined>;
 
-  private readonly madeAlternates = new Map<string, City[]>();
+  private readonly madeAlternates = new Map<string, City[] | null>();
 
   constructor(
     private readonly table: CityTable,
     private readonly rows: Map<string, number | number[]>,
     private readonly iso3: ReadonlyMap<string, string>,
-    private readonly alternateRows: Map<string, number[]> = new Map(),
+    private readonly alternateRows: (key: string) => number[] | undefined = () => undefined,
   ) {
     this.cities = new Array<City | undefined>(table.size);
   }
 
-  /** Places that GeoNames also knows by this folded name ("st. petersburg"), most populous first. */
+  /** Places that GeoNames also knows by this folded name ("st. petersburg"), most populous first, leaving out a place's own name. */
   alternates(key: string): City[] | undefined {
     const done = this.madeAlternates.get(key);
-    if (done) return done;
-    const rows = this.alternateRows.get(key);
-    if (rows === undefined) return undefined;
-    const list = rows.map((row) => this.city(row));
-    this.madeAlternates.set(key, list);
+    if (done !== undefined) return done ?? undefined;
+    const own = this.rows.get(key);
+    const rows = this.alternateRows(key)?.filter((row) => row !== own && !(typeof own === 'object' && own.includes(row)));
+    const list = rows && rows.length > 0 ? rows.map((row) => this.city(row)) : undefined;
+    this.madeAlternates.set(key, list ?? null);
     return list;
   }
 
@@ -138,36 +138,39 @@ export class CityIndex {
     const country = this.iso3.get(table.country[row]!) ?? table.country[row]!;
     const lat = table.lat[row]!;
     const lon = table.lon[row]!;
-    const city: City = { id, name, country, featureCode: table.featureCode[row]!, admin1: table.admin1[row]!, population: table.population[row]!, lat, lon, kb: { id, name, country, lat, lon } };
+    const city: City = { id, name, country, featureCode: table.featureCode[row]!, admin1: admin1Of(table, row), population: table.population[row]!, lat, lon, kb: { id, name, country, lat, lon } };
     return (this.cities[row] = city);
   }
 }
 
 let cityIndex: CityIndex | undefined;
 
-/** Alternate names (place-names.tsv) by folded name → rows, most populous first, leaving out a place's own name. */
-function alternateRows(table: CityTable, rows: ReadonlyMap<string, number | number[]>): Map<string, number[]> {
-  const issues: KnowledgeIssue[] = [];
-  const names = readPlaceNames(issues);
-  assertNoIssues(issues);
-  const rowOf = new Map<number, number>();
-  for (let row = 0; row < table.size; row += 1) if (names.has(table.geonamesId[row]!)) rowOf.set(table.geonamesId[row]!, row);
-  const alternates = new Map<string, number[]>();
-  for (const [id, list] of names) {
-    const row = rowOf.get(id);
-    if (row === undefined) continue;
-    for (const name of list) {
-      const key = foldName(name);
-      const own = rows.get(key);
-      if (own === row || (typeof own !== 'number' && own?.includes(row))) continue;
-      const found = alternates.get(key);
-      if (found) found.push(row);
-      else alternates.set(key, [row]);
+/**
+ * Alternate names (place-names.tsv) → rows, read when the first alternate name is asked for: the names
+ * as text, and a GeoNames id → row map over the table, made once.
+ */
+function alternateRows(table: CityTable): (key: string) => number[] | undefined {
+  let names: Map<string, string> | undefined;
+  let rowOf: Map<number, number> | undefined;
+  return (key) => {
+    if (!names) {
+      const issues: KnowledgeIssue[] = [];
+      names = readPlaceNames(issues);
+      assertNoIssues(issues);
     }
-  }
-  const { population } = table;
-  for (const list of alternates.values()) if (list.length > 1) list.sort((a, b) => population[b]! - population[a]!);
-  return alternates;
+    const ids = names.get(key);
+    if (ids === undefined) return undefined;
+    if (!rowOf) {
+      rowOf = new Map();
+      for (let row = 0; row < table.size; row += 1) rowOf.set(table.geonamesId[row]!, row);
+    }
+    const rows: number[] = [];
+    for (const id of ids.split('|')) {
+      const row = rowOf.get(Number(id));
+      if (row !== undefined) rows.push(row);
+    }
+    return rows.sort((a, b) => table.population[b]! - table.population[a]!);
+  };
 }
 
 /** Loaded on first use because callers that only need countries never touch it. */
@@ -199,5 +202,5 @@ export function getCityIndex(): CityIndex {
     const key = foldName(entry.alias);
     rows.set(key, [target, ...rowList(key).filter((row) => row !== target)]);
   }
-  return (cityIndex = new CityIndex(table, rows, iso3, alternateRows(table, rows)));
+  return (cityIndex = new CityIndex(table, rows, iso3, alternateRows(table)));
 }
