@@ -2,7 +2,7 @@ import { getAdmin1 } from '../../knowledge/admin1.js';
 import { getGazetteer } from '../entities/gazetteer.js';
 import { getSpeechVerbs } from '../quotes/speech-verbs.js';
 import { foldName } from '../../knowledge/places.js';
-import { admin1Candidates, evidenceOf, holdsPlaceNamed, isGenericName, readingCountriesOf, resolveToponym, toponymKey, type Container, type Resolved, type ToponymContext } from './resolve.js';
+import { admin1Candidates, holdsPlaceNamed, isGenericName, nameFacts, resolveToponym, type Evidence, toponymKey, type Container, type Resolved, type ToponymContext } from './resolve.js';
 
 /** A toponym's span in the document text. */
 export interface ToponymMention {
@@ -156,7 +156,7 @@ export function resolveMentions(text: string, mentions: readonly ToponymMention[
     if (keys) keys.add(key);
     else support.set(place, new Set([key]));
   };
-  const evidence = new Map<string, ReturnType<typeof evidenceOf>>();
+  const evidence = new Map<string, Evidence>();
   mentions.forEach((mention, i) => {
     const cue = cues[i]!;
     const contained = containersAfter(mention.text, text.slice(mention.end, mention.end + 64));
@@ -167,7 +167,7 @@ export function resolveMentions(text: string, mentions: readonly ToponymMention[
       }
     }
     let found = evidence.get(cue.key);
-    if (!found) evidence.set(cue.key, (found = evidenceOf(mention.text)));
+    if (!found) evidence.set(cue.key, (found = nameFacts(mention.text).evidence));
     if (found.country) supports(found.country, cue.key);
     if (found.admin1) supports(found.admin1, cue.key);
   });
@@ -178,8 +178,8 @@ export function resolveMentions(text: string, mentions: readonly ToponymMention[
     const key = cues[i]!.key;
     if (voted.has(key)) continue;
     voted.add(key);
-    const best = resolveToponym(mention.text, { countries: new Set(), locative: false })?.country;
-    for (const country of readingCountriesOf(mention.text)) {
+    const { best, countries } = nameFacts(mention.text);
+    for (const country of countries) {
       let byKey = votes.get(country);
       if (!byKey) votes.set(country, (byKey = new Map()));
       byKey.set(key, country === best ? 2 : 1);

@@ -321,6 +321,31 @@ const PROMINENT_SUBDIVISION = 1_000_000;
  * country only, a city whose plausible namesakes all lie in one country ("Lucknow", not "Paris").
  */
 export function evidenceOf(text: string): Evidence {
+  return nameFacts(text).evidence;
+}
+
+/** What a name alone says, worked out once per process for each name: names recur across documents. */
+interface NameFacts {
+  evidence: Evidence;
+  /** Every country a name could be read in (see readingCountriesOf). */
+  countries: ReadonlySet<string>;
+  /** The country of its reading with no context at all. */
+  best?: string;
+}
+
+const factsMemo = new Map<string, NameFacts>();
+
+export function nameFacts(text: string): NameFacts {
+  let facts = factsMemo.get(text);
+  if (facts) return facts;
+  const best = resolveToponym(text, { countries: new Set(), locative: false })?.country;
+  facts = { evidence: computeEvidence(text), countries: computeReadingCountries(text), ...(best ? { best } : {}) };
+  if (factsMemo.size >= MAX_MEMO) factsMemo.clear();
+  factsMemo.set(text, facts);
+  return facts;
+}
+
+function computeEvidence(text: string): Evidence {
   const key = toponymKey(text);
   if (!key) return {};
   const empty: ToponymContext = { countries: new Set(), locative: false };
@@ -365,7 +390,11 @@ const MIN_VOTING_POPULATION = 5_000;
  * counties of that name or code, towns of 5,000 people or more (or seats), countries and regions.
  * Names that share one such country hint where an otherwise unplaced document is ("Nelson", "BC").
  */
-export function readingCountriesOf(text: string): Set<string> {
+export function readingCountriesOf(text: string): ReadonlySet<string> {
+  return nameFacts(text).countries;
+}
+
+function computeReadingCountries(text: string): Set<string> {
   const key = toponymKey(text);
   const countries = new Set<string>();
   if (!key) return countries;
