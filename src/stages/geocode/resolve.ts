@@ -374,7 +374,8 @@ function computeEvidence(text: string): Evidence {
   if (readings.length === 0) return {};
   let best = 0;
   for (const reading of readings) best = Math.max(best, reading.score);
-  if (best < MIN_UNSUPPORTED_POPULATION) return {};
+  // A small town is evidence only when it is the one place of its name anywhere ("Castlegar").
+  if (best < (readings.length === 1 ? MIN_VOTING_POPULATION : MIN_UNSUPPORTED_POPULATION)) return {};
   const plausible = readings.filter((reading) => reading.score * PLAUSIBLE_FACTOR >= best);
   const country = plausible[0]!.country;
   if (!plausible.every((reading) => reading.country === country)) return {};
