@@ -46,8 +46,10 @@ export const MIN_UNSUPPORTED_POPULATION = 15_000;
 const NAMESAKE_CITY_POPULATION = 1_000_000;
 
 const SEAT_WEIGHT: Record<string, number> = { PPLC: 20, PPLA: 4, PPLG: 4, PPLA2: 1.5 };
-/** How much a place named by the document's context outweighs one that is not. */
+/** How much a place in a country the document's context names outweighs one that is not. */
 const IN_CONTEXT = 50;
+/** And in a state or province it names, on top of that. */
+const IN_ADMIN1 = 20;
 /** Alternate names (GeoNames' other spellings) count for less than a place's own name. */
 const ALTERNATE_WEIGHT = 0.1;
 /** A subdivision's summed population against a city's own: subdivisions are named less often per head. */
@@ -64,7 +66,7 @@ function withoutArticle(name: string): string {
 function cityScore(city: City, index: number, headBoost: number, context: ToponymContext): number {
   let score = city.population * (SEAT_WEIGHT[city.featureCode] ?? 1) * (index === 0 ? headBoost : 1);
   if (context.countries.has(city.country)) score *= IN_CONTEXT;
-  if (context.admin1s?.has(`${city.country}.${city.admin1}`)) score *= IN_CONTEXT;
+  if (context.admin1s?.has(`${city.country}.${city.admin1}`)) score *= IN_ADMIN1;
   if (context.actor) score *= city.featureCode === 'PPLC' ? 5 : 0.2;
   return score;
 }
@@ -172,6 +174,7 @@ const GENERIC_WORDS = new Set([
   'gulf', 'islands', 'island', 'lakes', 'lake', 'river', 'mountain', 'mountains', 'highlands', 'lowlands', 'federal', 'national',
   'metropolitan', 'city', 'district', 'region', 'province', 'state', 'territory', 'the', 'of', 'and', 'valley', 'plateau', 'littoral',
   'world', 'university', 'college', 'school', 'hospital', 'church', 'street', 'road', 'avenue', 'hall', 'park', 'summit', 'new', 'old',
+  'town', 'village', 'downtown', 'uptown',
 ]);
 
 /** A name made only of direction and kind words ("Western", "West Coast", "Gulf"): a place only in context. */
@@ -231,8 +234,8 @@ function bestCounty(folded: string, context: ToponymContext): Resolved | undefin
   let bestScore = -1;
   for (const county of counties) {
     let score = county.population + 1;
-    if (context.admin1s?.has(county.admin1)) score *= IN_CONTEXT * IN_CONTEXT;
-    if (context.within?.some((container) => container.admin1 === county.admin1)) score *= IN_CONTEXT * IN_CONTEXT * IN_CONTEXT;
+    if (context.admin1s?.has(county.admin1)) score *= IN_ADMIN1 * IN_ADMIN1;
+    if (context.within?.some((container) => container.admin1 === county.admin1)) score *= IN_ADMIN1 * IN_ADMIN1 * IN_ADMIN1;
     if (score > bestScore) {
       best = county;
       bestScore = score;
@@ -284,7 +287,7 @@ export function resolveToponym(text: string, context: ToponymContext): Resolved 
   for (const record of subdivisions) {
     let score = record.population * ADMIN1_WEIGHT;
     if (context.countries.has(record.country)) score *= IN_CONTEXT;
-    if (context.admin1s?.has(record.key)) score *= IN_CONTEXT;
+    if (context.admin1s?.has(record.key)) score *= IN_ADMIN1;
     if (context.containerSlot) score *= IN_CONTEXT;
     if (!subdivision || score > subdivision.score) subdivision = { record, score };
   }
