@@ -60,6 +60,9 @@ test('subdivisions of any country resolve by name, with or without their kind wo
   assert.equal(resolveToponym('Oaxaca State', empty)?.country, 'MEX');
   assert.equal(resolveToponym('Calif.', empty)?.placeId, 'place:geonames:5332921');
   assert.equal(resolveToponym('W.Va.', empty)?.admin1, 'USA.WV');
+  // A US state's hand-written point (regions.jsonl) beats the centre estimated from its towns.
+  const virginia = resolveToponym('Va.', empty);
+  assert.deepEqual([virginia?.lat, virginia?.lon], [37.5, -78.5]);
 });
 
 test('a name of only generic words, and a two-letter code, are subdivisions only where their country is in view', () => {

@@ -182,8 +182,11 @@ export function isGenericName(folded: string): boolean {
   return folded.split(/\s+/).every((word) => GENERIC_WORDS.has(word));
 }
 
+/** A subdivision's point: the hand-written one of regions.jsonl when it has one (US states), else the estimated centre. */
 function fromAdmin1(record: Admin1, confidence: number): Resolved {
-  return { name: record.name, placeId: record.id, country: record.country, admin1: record.key, lat: record.lat, lon: record.lon, resolution: 'admin', confidence };
+  const written = toponymEntries(record.name.toLowerCase())?.region;
+  const point = written && written.kb.country === record.country && getPlaces().regionById.get(written.kb.id)?.kind === 'admin1' ? written.kb : record;
+  return { name: record.name, placeId: record.id, country: record.country, admin1: record.key, lat: point.lat!, lon: point.lon!, resolution: 'admin', confidence };
 }
 
 function fromCity(city: City, context: ToponymContext, confidence?: number): Resolved {
