@@ -3,13 +3,13 @@ import { test } from 'node:test';
 import { admin1NameKeys, checkAdmin1, checkPlaceNames, getAdmin1 } from './admin1.js';
 import { getCityIndex } from './places.js';
 
-test('the subdivision, county and alternate-name files are valid', () => {
+test('the subdivision and alternate-name files are valid', () => {
   assert.deepEqual(checkAdmin1(), []);
   assert.deepEqual(checkPlaceNames(), []);
 });
 
 test('subdivisions of every country carry names, codes, abbreviations and a centre', () => {
-  const { all, byKey, byName, byCode, countiesByName } = getAdmin1();
+  const { all, byKey, byName, byCode, admin2ByName } = getAdmin1();
   assert.ok(all.length > 3_000);
   assert.ok(new Set(all.map((record) => record.country)).size > 200);
   const california = byKey.get('USA.CA')!;
@@ -20,9 +20,12 @@ test('subdivisions of every country carry names, codes, abbreviations and a cent
   assert.deepEqual(byName.get('uttar pradesh')?.map((record) => record.key), ['IND.36']);
   assert.ok(byCode.get('UP')?.some((record) => record.key === 'IND.36'));
   assert.ok(byName.get('w.va.')?.some((record) => record.key === 'USA.WV'));
-  const montgomery = countiesByName.get('montgomery county')!;
+  const montgomery = admin2ByName.get('montgomery county')!;
   assert.ok(montgomery.length > 10);
   assert.ok(montgomery.every((county, i) => i === 0 || montgomery[i - 1]!.population >= county.population));
+  const kent = admin2ByName.get('kent')?.find((record) => record.country === 'GBR');
+  assert.equal(kent?.admin1, 'GBR.ENG');
+  assert.ok(admin2ByName.get('cuyahoga county')?.every((record) => record.key === 'USA.OH.035'));
 });
 
 test('a subdivision is found with and without its kind word', () => {

@@ -9,7 +9,9 @@ const ADMIN1_COLUMNS = {
   country: /^[A-Z]{2}$/, admin1: /^[A-Za-z0-9]{1,20}$/, geonamesId: /^\d+$/, name: /^\S.*$/, aliases: /^.*$/, code: /^([A-Z0-9]{1,3})?$/,
   lat: NUMBER, lon: NUMBER, population: /^\d+$/,
 };
-const COUNTY_COLUMNS = { state: /^[A-Z]{2}$/, fips: /^\d{5}$/, name: /^\S.*$/, lat: NUMBER, lon: NUMBER, population: /^\d+$/ };
+const ADMIN2_COLUMNS = {
+  country: /^[A-Z]{2}$/, admin1: /^[A-Za-z0-9]{1,20}$/, admin2: /^[A-Za-z0-9]{1,20}$/, name: /^\S.*$/, lat: NUMBER, lon: NUMBER, population: /^\d+$/,
+};
 const ABBREVIATION_COLUMNS = { country: /^[A-Z]{2}$/, admin1: /^[A-Za-z0-9]{1,20}$/, abbreviations: /^\S.*$/ };
 
 /**
@@ -53,14 +55,17 @@ function readTable<C extends Record<string, RegExp>>(file: string, columns: C, i
 
 const pipeList = (cell: string): string[] => (cell ? cell.split('|').map((name) => name.trim()).filter(Boolean) : []);
 
-/** A US county (parish, borough): the second-level subdivision US local news names constantly. */
-export interface County {
-  /** `region:us-county-<FIPS>`. */
+/** A second-level subdivision: a US county, an English county, an Indian district, a Philippine province … */
+export interface Admin2 {
+  /** `region:admin2-<country>-<admin1>-<admin2>` (GeoNames codes, lower case). */
   id: string;
   name: string;
-  country: 'USA';
-  /** `USA.<state>`: the state it lies in, as an admin1 key. */
+  /** ISO3 of the country (alpha-2 when the country is not in countries.jsonl). */
+  country: string;
+  /** `ISO3.admin1`: the first-level subdivision it lies in. */
   admin1: string;
+  /** `ISO3.admin1.admin2`. */
+  key: string;
   lat: number;
   lon: number;
   population: number;
@@ -96,8 +101,8 @@ export interface Admin1Knowledge {
   byName: Map<string, Admin1[]>;
   /** By ISO 3166-2 code, upper case. */
   byCode: Map<string, Admin1[]>;
-  /** US counties by folded full name ("cuyahoga county"), most populous first. */
-  countiesByName: Map<string, County[]>;
+  /** Second-level subdivisions by folded name ("kent", "cuyahoga county"), most populous first. */
+  admin2ByName: Map<string, Admin2[]>;
 }
 
 /** Words that name the kind of subdivision around its proper name: "Benue State", "Province of Laguna". */
@@ -151,22 +156,22 @@ function load(issues: KnowledgeIssue[]): Admin1Knowledge {
     for (const abbreviation of record.abbreviations) push(byName, foldName(abbreviation), record);
     if (record.code) push(byCode, record.code, record);
   }
-  const countiesByName = new Map<string, County[]>();
-  for (const row of readTable('places/us-counties.tsv', COUNTY_COLUMNS, issues)) {
-    const admin1Key = `USA.${row.state}`;
-    if (!byKey.has(admin1Key)) issues.push({ file: 'knowledge/places/us-counties.tsv', line: 0, message: `${row.name}: no state ${row.state} in admin1.tsv` });
-    const county: County = {
-      id: `region:us-county-${row.fips}`, name: row.name, country: 'USA', admin1: admin1Key, lat: Number(row.lat), lon: Number(row.lon), population: Number(row.population),
+  const admin2ByName = new Map<string, Admin2[]>();
+  for (const row of readTable('places/admin2.tsv', ADMIN2_COLUMNS, issues)) {
+    const country = countryByIso2.get(row.country)?.iso3 ?? row.country;
+    const admin2: Admin2 = {
+      id: `region:admin2-${row.country}-${row.admin1}-${row.admin2}`.toLowerCase(), name: row.name, country, admin1: `${country}.${row.admin1}`,
+      key: `${country}.${row.admin1}.${row.admin2}`, lat: Number(row.lat), lon: Number(row.lon), population: Number(row.population),
     };
-    push(countiesByName, foldName(row.name), county);
+    for (const key of admin1NameKeys(row.name)) push(admin2ByName, key, admin2);
   }
-  for (const list of countiesByName.values()) list.sort((a, b) => b.population - a.population);
-  return { all, byKey, byName, byCode, countiesByName };
+  for (const list of admin2ByName.values()) list.sort((a, b) => b.population - a.population);
+  return { all, byKey, byName, byCode, admin2ByName };
 }
 
 const admin1 = defineKnowledge(load);
 
-/** Validates admin1.tsv, admin1-abbreviations.tsv and us-counties.tsv (each abbreviation and county names a listed subdivision). */
+/** Validates admin1.tsv, admin1-abbreviations.tsv (each abbreviation names a listed subdivision) and admin2.tsv. */
 export const checkAdmin1 = admin1.check;
 
 /** First-level subdivisions of every country, loaded once per process. */

@@ -97,12 +97,17 @@ test('a big city is what its same-named state usually means, unless the name sta
   assert.equal(state?.resolution, 'admin');
 });
 
-test('US counties resolve, in the state the document is about', () => {
+test('second-level subdivisions resolve, in the state and country the document is about', () => {
   const ohio = readings('Voters in Dayton, Ohio, and across Montgomery County went to the polls.', ['Dayton', 'Ohio', 'Montgomery County']);
   assert.equal(ohio.get('Montgomery County')?.admin1, 'USA.OH');
   const cuyahoga = resolveToponym('Cuyahoga County', { countries: new Set(), locative: false });
-  assert.equal(cuyahoga?.placeId, 'region:us-county-39035');
+  assert.equal(cuyahoga?.placeId, 'region:admin2-us-oh-035');
   near(cuyahoga, 41.45, -81.65, 0.5);
+  const english = readings('Lorries queued from Dover to Folkestone and across Kent.', ['Dover', 'Folkestone', 'Kent']);
+  assert.equal(english.get('Kent')?.admin1, 'GBR.ENG');
+  assert.equal(readings('Shoppers in Seattle, Tacoma and Kent lined up.', ['Seattle', 'Tacoma', 'Kent']).get('Kent')?.admin1, 'USA.WA');
+  // A town of the subdivision's name inside it is what the name means.
+  assert.equal(readings('Fans in Birmingham and Coventry celebrated.', ['Birmingham', 'Coventry']).get('Birmingham')?.resolution, 'city');
 });
 
 test('a capital that speaks or acts stands for its government; a capital where talks are held does not', () => {

@@ -1,5 +1,5 @@
 import type { Place } from '../../doc/types.js';
-import { admin1NameKeys, getAdmin1, type Admin1 } from '../../knowledge/admin1.js';
+import { admin1NameKeys, getAdmin1, type Admin1, type Admin2 } from '../../knowledge/admin1.js';
 import { foldName, getCityIndex, getPlaces, type City } from '../../knowledge/places.js';
 import { getGazetteer, type GazetteerEntry } from '../entities/gazetteer.js';
 
@@ -229,22 +229,35 @@ function resolveWithin(key: string, context: ToponymContext, within: readonly Co
   return found ? fromCity(found.city, context, 0.9) : undefined;
 }
 
-/** "Cuyahoga County": the county of that name in the document's state, else in its country, else the most populous. */
-function bestCounty(folded: string, context: ToponymContext): Resolved | undefined {
-  const counties = getAdmin1().countiesByName.get(folded);
-  if (!counties) return undefined;
-  let best = counties[0]!;
-  let bestScore = -1;
-  for (const county of counties) {
-    let score = county.population + 1;
-    if (context.admin1s?.has(county.admin1)) score *= IN_ADMIN1 * IN_ADMIN1;
-    if (context.within?.some((container) => container.admin1 === county.admin1)) score *= IN_ADMIN1 * IN_ADMIN1 * IN_ADMIN1;
-    if (score > bestScore) {
-      best = county;
-      bestScore = score;
-    }
+/**
+ * The second-level subdivision a name most likely means ("Kent", "Cuyahoga County"), scored like a
+ * first-level one: population, and the document's countries and states (a containing state most).
+ */
+function bestAdmin2(folded: string, context: ToponymContext): { record: Admin2; score: number } | undefined {
+  let candidates = getAdmin1().admin2ByName.get(folded);
+  if (!candidates) return undefined;
+  if (isGenericName(folded)) candidates = candidates.filter((record) => context.countries.has(record.country));
+  let best: { record: Admin2; score: number } | undefined;
+  for (const record of candidates) {
+    let score = record.population * ADMIN1_WEIGHT;
+    if (context.countries.has(record.country)) score *= IN_CONTEXT;
+    if (context.admin1s?.has(record.admin1)) score *= IN_ADMIN1;
+    if (context.within?.some((container) => container.admin1 === record.admin1)) score *= IN_ADMIN1 * IN_ADMIN1;
+    if (!best || score > best.score) best = { record, score };
   }
-  return { name: best.name, placeId: best.id, country: best.country, admin1: best.admin1, lat: best.lat, lon: best.lon, resolution: 'admin', confidence: counties.length === 1 ? 0.85 : 0.6 };
+  return best;
+}
+
+function fromAdmin2(record: Admin2, context: ToponymContext): Resolved {
+  return {
+    name: record.name, placeId: record.id, country: record.country, admin1: record.admin1, lat: record.lat, lon: record.lon, resolution: 'admin',
+    confidence: context.countries.has(record.country) ? 0.8 : 0.6,
+  };
+}
+
+/** A town of the subdivision's name in its state, and not much smaller than it, is what the name means ("Birmingham"). */
+function townOfAdmin2(record: Admin2, cities: readonly City[]): City | undefined {
+  return cities.find((city) => `${city.country}.${city.admin1}` === record.admin1 && city.population * PLAUSIBLE_FACTOR >= record.population);
 }
 
 /** A same-named big city inside the subdivision is what the name usually means ("New York"). */
@@ -279,12 +292,11 @@ export function resolveToponym(text: string, context: ToponymContext): Resolved 
     if (!preferRegion && country && admin1InContext && !context.countries.has(namedCountry)) return fromAdmin1(admin1InContext, 0.8);
     return fromEntry(preferRegion ? region! : (country ?? region)!, context);
   }
-  const county = bestCounty(folded, context);
-  if (county) return county;
   const index = getCityIndex();
   const own = index.get(foldName(withoutArticle(key))) ?? [];
   const byOwnName = bestCity(own, context, 1);
   const byAlternate = bestCity(index.alternates(folded) ?? [], context, ALTERNATE_WEIGHT);
+  const second = bestAdmin2(folded, context);
   const city = byAlternate && (!byOwnName || byAlternate.score > byOwnName.score) ? byAlternate : byOwnName;
   let subdivision: { record: Admin1; score: number } | undefined;
   for (const record of subdivisions) {
@@ -294,9 +306,13 @@ export function resolveToponym(text: string, context: ToponymContext): Resolved 
     if (context.containerSlot) score *= IN_CONTEXT;
     if (!subdivision || score > subdivision.score) subdivision = { record, score };
   }
-  if (subdivision && (context.containerSlot || !city || subdivision.score >= city.score)) {
+  if (subdivision && (context.containerSlot || ((!city || subdivision.score >= city.score) && (!second || subdivision.score >= second.score)))) {
     const namesake = context.containerSlot ? undefined : namesakeCity(subdivision.record, [...own, ...(index.alternates(folded) ?? [])]);
     return namesake ? fromCity(namesake, context) : fromAdmin1(subdivision.record, context.countries.has(subdivision.record.country) ? 0.85 : 0.7);
+  }
+  if (second && (!city || second.score >= city.score)) {
+    const town = townOfAdmin2(second.record, own);
+    return town ? fromCity(town, context) : fromAdmin2(second.record, context);
   }
   if (!city || (!isSupported(city.city, context) && city.city.population < MIN_UNSUPPORTED_POPULATION)) return undefined;
   return fromCity(city.city, context);
@@ -368,11 +384,10 @@ function computeEvidence(text: string): Evidence {
     return !entries.country && own ? { country, admin1: own.key } : { country };
   }
   const folded = foldName(key);
-  const counties = getAdmin1().countiesByName.get(folded);
-  if (counties) return counties.length === 1 ? { country: counties[0]!.country, admin1: counties[0]!.admin1 } : { country: 'USA' };
   const index = getCityIndex();
   const readings: Array<{ country: string; admin1: string; score: number }> = [];
   for (const record of subdivisions) readings.push({ country: record.country, admin1: record.key, score: record.population * ADMIN1_WEIGHT });
+  for (const record of getAdmin1().admin2ByName.get(folded) ?? []) readings.push({ country: record.country, admin1: record.admin1, score: record.population * ADMIN1_WEIGHT });
   const own = index.get(foldName(withoutArticle(key))) ?? [];
   const headBoost = own.length > 1 && own[0]!.name !== own[1]!.name ? 5 : 1;
   own.forEach((city, i) => readings.push({ country: city.country, admin1: `${city.country}.${city.admin1}`, score: cityScore(city, i, headBoost, empty) }));
@@ -393,8 +408,7 @@ function computeEvidence(text: string): Evidence {
 const MIN_VOTING_POPULATION = 5_000;
 
 /**
- * Every country a name could be read in, counting only readings of some weight: subdivisions and
- * counties of that name or code, towns of 5,000 people or more (or seats), countries and regions.
+ * Every country a name could be read in, counting only readings of some weight: subdivisions of that name or code, towns of 5,000 people or more (or seats), countries and regions.
  * Names that share one such country hint where an otherwise unplaced document is ("Nelson", "BC").
  */
 export function readingCountriesOf(text: string): ReadonlySet<string> {
@@ -411,7 +425,7 @@ function computeReadingCountries(text: string): Set<string> {
   const knowledge = getAdmin1();
   for (const record of knowledge.byName.get(folded) ?? []) countries.add(record.country);
   if (isCode(key)) for (const record of knowledge.byCode.get(key) ?? []) countries.add(record.country);
-  if (knowledge.countiesByName.has(folded)) countries.add('USA');
+  for (const record of knowledge.admin2ByName.get(folded) ?? []) if (record.population >= MIN_VOTING_POPULATION) countries.add(record.country);
   const index = getCityIndex();
   for (const city of [...(index.get(foldName(withoutArticle(key))) ?? []), ...(index.alternates(folded) ?? [])]) {
     if (city.population >= MIN_VOTING_POPULATION || city.featureCode.startsWith('PPLA') || city.featureCode === 'PPLC') countries.add(city.country);
