@@ -241,7 +241,8 @@ function bestAdmin2(folded: string, context: ToponymContext): { record: Admin2; 
   for (const record of candidates) {
     let score = record.population * ADMIN1_WEIGHT;
     if (context.countries.has(record.country)) score *= IN_CONTEXT;
-    if (context.admin1s?.has(record.admin1)) score *= IN_ADMIN1;
+    // Counties and districts are named in news about their own state: its context counts twice.
+    if (context.admin1s?.has(record.admin1)) score *= IN_ADMIN1 * IN_ADMIN1;
     if (context.within?.some((container) => container.admin1 === record.admin1)) score *= IN_ADMIN1 * IN_ADMIN1;
     if (!best || score > best.score) best = { record, score };
   }
