@@ -86,7 +86,9 @@ test('the other names of a document choose among namesakes; a name is never its 
 });
 
 test('"Georgia" is the US state in news about the US and the country in news about the Caucasus', () => {
-  assert.equal(readings('Voters in Atlanta and Savannah decided the race in Georgia.', ['Atlanta', 'Savannah', 'Georgia']).get('Georgia')?.country, 'USA');
+  const state = readings('Voters in Atlanta and Savannah decided the race in Georgia.', ['Atlanta', 'Savannah', 'Georgia']).get('Georgia');
+  assert.equal(state?.country, 'USA');
+  assert.equal(state?.admin1, 'USA.GA');
   assert.equal(readings('Protesters in Tbilisi and Batumi marched across Georgia.', ['Tbilisi', 'Batumi', 'Georgia']).get('Georgia')?.country, 'GEO');
 });
 

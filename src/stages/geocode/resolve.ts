@@ -211,6 +211,10 @@ function fromEntry(chosen: GazetteerEntry, context: ToponymContext): Resolved {
     confidence: chosen.type === 'NATIONALITY' ? 0.6 : 0.9,
   };
   if (context.actor && kind === undefined && chosen.kb.country) resolved.government = chosen.kb.country;
+  if (kind === 'admin1') {
+    const record = getAdmin1().byName.get(foldName(chosen.kb.name))?.find((candidate) => candidate.country === chosen.kb.country);
+    if (record) resolved.admin1 = record.key;
+  }
   return resolved;
 }
 
