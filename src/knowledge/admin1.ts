@@ -110,12 +110,19 @@ export interface Admin1Knowledge {
 const KIND_SUFFIX = / (state|province|region|oblast|governorate|prefecture|department|district|territory|voivodeship|krai|kray)$/i;
 const KIND_PREFIX = /^(state|province|region|department|governorate|republic) of (the )?/i;
 
+const MAX_MEMO = 50_000;
+const keysMemo = new Map<string, string[]>();
+
 /** The folded keys a full name is found by: itself, and without a kind word when something is left. */
 export function admin1NameKeys(name: string): string[] {
+  let keys = keysMemo.get(name);
+  if (keys) return keys;
   const folded = foldName(name);
-  const keys = [folded];
+  keys = [folded];
   const bare = folded.replace(KIND_SUFFIX, '').replace(KIND_PREFIX, '');
   if (bare !== folded && bare.length >= 3) keys.push(bare);
+  if (keysMemo.size >= MAX_MEMO) keysMemo.clear();
+  keysMemo.set(name, keys);
   return keys;
 }
 

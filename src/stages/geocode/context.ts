@@ -46,6 +46,7 @@ export function isActorSubject(textAfter: string): boolean {
  * places ("Paris, London and Rome") contains nothing.
  */
 export function containersAfter(name: string, textAfter: string): { containers: Container[]; length: number } | undefined {
+  if (textAfter.charCodeAt(0) !== 44) return undefined;
   const match = CONTAINER_AFTER.exec(textAfter);
   if (!match) return undefined;
   const words = match[1]!.split(/\s+/).slice(0, MAX_CONTAINER_WORDS);
@@ -159,7 +160,7 @@ export function resolveMentions(text: string, mentions: readonly ToponymMention[
   const evidence = new Map<string, Evidence>();
   mentions.forEach((mention, i) => {
     const cue = cues[i]!;
-    const contained = containersAfter(mention.text, text.slice(mention.end, mention.end + 64));
+    const contained = text.charCodeAt(mention.end) === 44 ? containersAfter(mention.text, text.slice(mention.end, mention.end + 64)) : undefined;
     if (contained) {
       cue.within = contained.containers;
       for (const [j, other] of mentions.entries()) {
@@ -185,14 +186,26 @@ export function resolveMentions(text: string, mentions: readonly ToponymMention[
       byKey.set(key, country === best ? 2 : 1);
     }
   }
+  // Every supported place, and the places only one name supports (left out of that name's own context).
+  const shared = { countries: new Set<string>(), admin1s: new Set<string>() };
+  const onlyBy = new Map<string, string[]>();
+  for (const [place, keys] of support) {
+    (place.includes('.') ? shared.admin1s : shared.countries).add(place);
+    if (keys.size === 1) {
+      const [key] = keys;
+      const owned = onlyBy.get(key!);
+      if (owned) owned.push(place);
+      else onlyBy.set(key!, [place]);
+    }
+  }
   const contexts = new Map<string, { countries: Set<string>; admin1s: Set<string> }>();
   const contextFor = (key: string): { countries: Set<string>; admin1s: Set<string> } => {
     let context = contexts.get(key);
     if (context) return context;
-    context = { countries: new Set(), admin1s: new Set() };
-    for (const [place, keys] of support) {
-      if (keys.size > (keys.has(key) ? 1 : 0)) (place.includes('.') ? context.admin1s : context.countries).add(place);
-    }
+    const owned = onlyBy.get(key);
+    if (!owned && shared.countries.size > 0) return shared;
+    context = { countries: new Set(shared.countries), admin1s: new Set(shared.admin1s) };
+    for (const place of owned ?? []) (place.includes('.') ? context.admin1s : context.countries).delete(place);
     if (context.countries.size === 0) {
       const leaning = leadingVote(votes, key);
       if (leaning) context.countries.add(leaning);

@@ -199,7 +199,21 @@ function fromCity(city: City, context: ToponymContext, confidence?: number): Res
   return resolved;
 }
 
+const entryMemo = new Map<string, Resolved>();
+
+/** A country, region or demonym's reading; the same entry always reads the same, so each is made once. */
 function fromEntry(chosen: GazetteerEntry, context: ToponymContext): Resolved {
+  const memoKey = `${context.actor ? 1 : 0}${chosen.type}${chosen.kb.id}`;
+  let resolved = entryMemo.get(memoKey);
+  if (!resolved) {
+    resolved = readEntry(chosen, context);
+    if (entryMemo.size >= MAX_MEMO) entryMemo.clear();
+    entryMemo.set(memoKey, resolved);
+  }
+  return { ...resolved };
+}
+
+function readEntry(chosen: GazetteerEntry, context: ToponymContext): Resolved {
   const kind = chosen.type === 'REGION' ? getPlaces().regionById.get(chosen.kb.id)?.kind : undefined;
   const resolved: Resolved = {
     name: chosen.kb.name,
