@@ -1,8 +1,9 @@
 import { getAdmin1 } from '../../knowledge/admin1.js';
+import { foldName } from '../../knowledge/places.js';
 import { getGazetteer } from '../entities/gazetteer.js';
 import { getSpeechVerbs } from '../quotes/speech-verbs.js';
-import { foldName } from '../../knowledge/places.js';
-import { admin1Candidates, holdsPlaceNamed, isGenericName, nameFacts, resolveToponym, type Evidence, toponymKey, type Container, type Resolved, type ToponymContext } from './resolve.js';
+import { nameFacts, type Evidence } from './evidence.js';
+import { admin1Candidates, holdsPlaceNamed, isGenericName, resolveToponym, toponymKey, type Container, type Resolved, type ToponymContext } from './resolve.js';
 
 /** A toponym's span in the document text. */
 export interface ToponymMention {

@@ -51,19 +51,19 @@ const IN_CONTEXT = 50;
 /** And in a state or province it names, on top of that. */
 const IN_ADMIN1 = 20;
 /** Alternate names (GeoNames' other spellings) count for less than a place's own name. */
-const ALTERNATE_WEIGHT = 0.1;
+export const ALTERNATE_WEIGHT = 0.1;
 /** A subdivision's summed population against a city's own: subdivisions are named less often per head. */
-const ADMIN1_WEIGHT = 0.5;
+export const ADMIN1_WEIGHT = 0.5;
 
 /** "the Hague" → "Hague": drops a leading article without a RegExp. */
-function withoutArticle(name: string): string {
+export function withoutArticle(name: string): string {
   if (name.length < 5 || (name.charCodeAt(0) | 32) !== 116 || (name.charCodeAt(1) | 32) !== 104 || (name.charCodeAt(2) | 32) !== 101) return name;
   let i = 3;
   while (i < name.length && /\s/.test(name[i]!)) i += 1;
   return i > 3 ? name.slice(i) : name;
 }
 
-function cityScore(city: City, index: number, headBoost: number, context: ToponymContext): number {
+export function cityScore(city: City, index: number, headBoost: number, context: ToponymContext): number {
   let score = city.population * (SEAT_WEIGHT[city.featureCode] ?? 1) * (index === 0 ? headBoost : 1);
   if (context.countries.has(city.country)) score *= IN_CONTEXT;
   if (context.admin1s?.has(`${city.country}.${city.admin1}`)) score *= IN_ADMIN1;
@@ -105,10 +105,10 @@ interface ToponymEntries {
   region: GazetteerEntry | undefined;
 }
 
-const MAX_MEMO = 50_000;
+export const MAX_MEMO = 50_000;
 const entriesMemo = new Map<string, ToponymEntries | null>();
 
-function toponymEntries(lowerKey: string): ToponymEntries | undefined {
+export function toponymEntries(lowerKey: string): ToponymEntries | undefined {
   let found = entriesMemo.get(lowerKey);
   if (found === undefined) {
     const entries = (getGazetteer().byPhrase.get(lowerKey) ?? []).filter(
@@ -145,7 +145,7 @@ export function toponymKey(text: string): string {
   return key;
 }
 
-const isCode = (key: string): boolean => /^[A-Z]{2,3}$/.test(key);
+export const isCode = (key: string): boolean => /^[A-Z]{2,3}$/.test(key);
 
 /**
  * Subdivisions a key names: by full name or written abbreviation anywhere; by ISO 3166-2 code ("UP",
@@ -274,6 +274,9 @@ function fromAdmin2(record: Admin2, context: ToponymContext): Resolved {
   };
 }
 
+/** Readings within this factor of the best one count as plausible (a town of a subdivision's name, a name's readings). */
+export const PLAUSIBLE_FACTOR = 10;
+
 /** A town of the subdivision's name in its state, and not much smaller than it, is what the name means ("Birmingham"). */
 function townOfAdmin2(record: Admin2, cities: readonly City[]): City | undefined {
   return cities.find((city) => `${city.country}.${city.admin1}` === record.admin1 && city.population * PLAUSIBLE_FACTOR >= record.population);
@@ -343,111 +346,4 @@ export function holdsPlaceNamed(container: Container, name: string): boolean {
   const index = getCityIndex();
   const holds = (city: City): boolean => city.country === container.country && (container.admin1 === undefined || `${city.country}.${city.admin1}` === container.admin1);
   return (index.get(folded) ?? []).some(holds) || (index.alternates(folded) ?? []).some(holds);
-}
-
-/** What a name alone says about where a document is: the country and subdivision all its plausible readings share. */
-export interface Evidence {
-  country?: string;
-  admin1?: string;
-}
-
-/** Readings within this factor of the best one count as plausible: a name is unambiguous when they all agree. */
-const PLAUSIBLE_FACTOR = 10;
-/** A subdivision of this many people is a reading of its name as plausible as a country's. */
-const PROMINENT_SUBDIVISION = 1_000_000;
-
-/**
- * The country (and subdivision) a name puts its document in, when it does so whatever else the document
- * says: a country or demonym that is not also a subdivision elsewhere, a subdivision name found in one
- * country only, a city whose plausible namesakes all lie in one country ("Lucknow", not "Paris").
- */
-export function evidenceOf(text: string): Evidence {
-  return nameFacts(text).evidence;
-}
-
-/** What a name alone says, worked out once per process for each name: names recur across documents. */
-interface NameFacts {
-  evidence: Evidence;
-  /** Every country a name could be read in (see readingCountriesOf). */
-  countries: ReadonlySet<string>;
-  /** The country of its reading with no context at all. */
-  best?: string;
-}
-
-const factsMemo = new Map<string, NameFacts>();
-
-export function nameFacts(text: string): NameFacts {
-  let facts = factsMemo.get(text);
-  if (facts) return facts;
-  const best = resolveToponym(text, { countries: new Set(), locative: false })?.country;
-  facts = { evidence: computeEvidence(text), countries: computeReadingCountries(text), ...(best ? { best } : {}) };
-  if (factsMemo.size >= MAX_MEMO) factsMemo.clear();
-  factsMemo.set(text, facts);
-  return facts;
-}
-
-function computeEvidence(text: string): Evidence {
-  const key = toponymKey(text);
-  if (!key) return {};
-  const empty: ToponymContext = { countries: new Set(), locative: false };
-  const subdivisions = getAdmin1().byName.get(foldName(key)) ?? [];
-  const entries = toponymEntries(key.toLowerCase());
-  if (entries) {
-    const named = entries.country ?? entries.region;
-    const country = named?.kb.country;
-    if (!country || (entries.country && entries.region?.kb.country && entries.region.kb.country !== country)) return {};
-    // A subdivision elsewhere as prominent as a state makes the name ambiguous ("Georgia"); a small one does not ("Florida", Uruguay).
-    const own = subdivisions.find((record) => record.country === country);
-    const rival = subdivisions.some((record) => record.country !== country && record.population >= Math.max(PROMINENT_SUBDIVISION, (own?.population ?? 0) / PLAUSIBLE_FACTOR));
-    if (rival) return {};
-    return !entries.country && own ? { country, admin1: own.key } : { country };
-  }
-  const folded = foldName(key);
-  const index = getCityIndex();
-  const readings: Array<{ country: string; admin1: string; score: number }> = [];
-  for (const record of subdivisions) readings.push({ country: record.country, admin1: record.key, score: record.population * ADMIN1_WEIGHT });
-  for (const record of getAdmin1().admin2ByName.get(folded) ?? []) readings.push({ country: record.country, admin1: record.admin1, score: record.population * ADMIN1_WEIGHT });
-  const own = index.get(foldName(withoutArticle(key))) ?? [];
-  const headBoost = own.length > 1 && own[0]!.name !== own[1]!.name ? 5 : 1;
-  own.forEach((city, i) => readings.push({ country: city.country, admin1: `${city.country}.${city.admin1}`, score: cityScore(city, i, headBoost, empty) }));
-  for (const city of index.alternates(folded) ?? []) readings.push({ country: city.country, admin1: `${city.country}.${city.admin1}`, score: cityScore(city, 1, 1, empty) * ALTERNATE_WEIGHT });
-  if (readings.length === 0) return {};
-  let best = 0;
-  for (const reading of readings) best = Math.max(best, reading.score);
-  // A small town is evidence only when it is the one place of its name anywhere ("Castlegar").
-  if (best < (readings.length === 1 ? MIN_VOTING_POPULATION : MIN_UNSUPPORTED_POPULATION)) return {};
-  const plausible = readings.filter((reading) => reading.score * PLAUSIBLE_FACTOR >= best);
-  const country = plausible[0]!.country;
-  if (!plausible.every((reading) => reading.country === country)) return {};
-  const admin1 = plausible[0]!.admin1;
-  return plausible.every((reading) => reading.admin1 === admin1) ? { country, admin1 } : { country };
-}
-
-/** Towns smaller than this do not vote for their country: every name has such namesakes somewhere. */
-const MIN_VOTING_POPULATION = 5_000;
-
-/**
- * Every country a name could be read in, counting only readings of some weight: subdivisions of that name or code, towns of 5,000 people or more (or seats), countries and regions.
- * Names that share one such country hint where an otherwise unplaced document is ("Nelson", "BC").
- */
-export function readingCountriesOf(text: string): ReadonlySet<string> {
-  return nameFacts(text).countries;
-}
-
-function computeReadingCountries(text: string): Set<string> {
-  const key = toponymKey(text);
-  const countries = new Set<string>();
-  if (!key) return countries;
-  const entries = toponymEntries(key.toLowerCase());
-  for (const entry of [entries?.country, entries?.region]) if (entry?.kb.country) countries.add(entry.kb.country);
-  const folded = foldName(key);
-  const knowledge = getAdmin1();
-  for (const record of knowledge.byName.get(folded) ?? []) countries.add(record.country);
-  if (isCode(key)) for (const record of knowledge.byCode.get(key) ?? []) countries.add(record.country);
-  for (const record of knowledge.admin2ByName.get(folded) ?? []) if (record.population >= MIN_VOTING_POPULATION) countries.add(record.country);
-  const index = getCityIndex();
-  for (const city of [...(index.get(foldName(withoutArticle(key))) ?? []), ...(index.alternates(folded) ?? [])]) {
-    if (city.population >= MIN_VOTING_POPULATION || city.featureCode.startsWith('PPLA') || city.featureCode === 'PPLC') countries.add(city.country);
-  }
-  return countries;
 }
