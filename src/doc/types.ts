@@ -152,6 +152,10 @@ export interface Place extends Span {
   lon: number;
   resolution: 'country' | 'region' | 'admin' | 'city' | 'continent';
   confidence: number;
+  /** `ISO3.<GeoNames admin1 code>` of the state or province the place is (or lies) in: `USA.TX`, `IND.36`. */
+  admin1?: string;
+  /** ISO3 of the state whose government a capital's or country's name stands for here ("Washington said"). */
+  government?: string;
 }
 
 export type Granularity = 'year' | 'quarter' | 'month' | 'week' | 'day' | 'time' | 'duration';

@@ -6,9 +6,8 @@
  * to end: the places the pipeline finds in the text against every gold toponym, one-to-one by overlap.
  */
 import { findEntities } from '../stages/entities/entities.js';
-import { getGazetteer } from '../stages/entities/gazetteer.js';
+import { resolveMentions } from '../stages/geocode/context.js';
 import { geocode } from '../stages/geocode/geocode.js';
-import { resolveToponym } from '../stages/geocode/resolve.js';
 import { splitSentences } from '../stages/tokens/tokens.js';
 import { stagePipeline } from './analyse.js';
 import { codePointsToUtf16, goldFiles, isSpan, isTextDataFile, jsonlKeys, readJsonl } from './gold-files.js';
@@ -29,19 +28,7 @@ export const isGeoFile = (path: string): boolean => {
 const isGeoItem = (item: Record<string, unknown>): boolean =>
   typeof item.text === 'string' && Array.isArray(item.toponyms) && item.toponyms.every((t: Record<string, unknown>) => isSpan(t) && typeof t.text === 'string');
 
-const LOCATIVE_BEFORE = /\b(in|at|near|from)\s+(the\s+)?$/i;
 const WITHIN_KM = 161;
-
-/** The countries a document names among its toponyms: the context the resolver uses to choose among namesakes. */
-function documentCountries(toponyms: readonly Toponym[]): Set<string> {
-  const countries = new Set<string>();
-  for (const toponym of toponyms) {
-    for (const entry of getGazetteer().byPhrase.get(toponym.text.toLowerCase()) ?? []) {
-      if (entry.kb.country && entry.type !== 'PERSON') countries.add(entry.kb.country);
-    }
-  }
-  return countries;
-}
 
 export function scoreGeo(file: string, items: readonly GeoItem[]): SetResult {
   const analyse = stagePipeline([splitSentences(), findEntities(), geocode()]);
@@ -52,12 +39,12 @@ export function scoreGeo(file: string, items: readonly GeoItem[]): SetResult {
     const id = String(item.id ?? index + 1);
     const at = codePointsToUtf16(item.text);
     const toponyms = item.toponyms.map((t) => ({ ...t, start: at(t.start), end: at(t.end) }));
-    const countries = documentCountries(toponyms);
-    for (const toponym of toponyms) {
+    // Every gold toponym of the document is resolved together, as the geocode stage resolves its mentions.
+    const readings = resolveMentions(item.text, toponyms);
+    for (const [t, toponym] of toponyms.entries()) {
       if (toponym.lat === null || toponym.lon === null) continue;
       located += 1;
-      const before = item.text.slice(Math.max(0, toponym.start - 12), toponym.start);
-      const result = resolveToponym(toponym.text, { countries, locative: LOCATIVE_BEFORE.test(before) });
+      const result = readings[t];
       if (!result) {
         misses.push({ id, text: `unresolved "${toponym.text}" (gold ${toponym.lat}, ${toponym.lon})` });
         continue;

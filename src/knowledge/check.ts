@@ -6,6 +6,7 @@ import { checkActorRoles } from '../stages/actors/roles.js';
 import { checkEntityCues } from '../stages/entities/cues.js';
 import { checkQuantityLexicon } from '../stages/quantities/lexicon.js';
 import { checkSpeechVerbs } from '../stages/quotes/speech-verbs.js';
+import { checkAdmin1, checkPlaceNames } from './admin1.js';
 import { checkActorsKnowledge } from './actors.js';
 import { checkCodebook } from './codebook.js';
 import { knowledgeDir, type KnowledgeIssue } from './files.js';
@@ -59,6 +60,6 @@ function checkManifest(): KnowledgeIssue[] {
 export function checkKnowledge(): KnowledgeIssue[] {
   return [
     ...checkManifest(), ...checkCodebook(), ...checkPatterns(), ...checkActorsKnowledge(), ...checkActorRoles(),
-    ...checkPlaces(), ...checkEntityCues(), ...checkFurniture(), ...checkSpeechVerbs(), ...checkQuantityLexicon(),
+    ...checkPlaces(), ...checkAdmin1(), ...checkPlaceNames(), ...checkEntityCues(), ...checkFurniture(), ...checkSpeechVerbs(), ...checkQuantityLexicon(),
   ];
 }

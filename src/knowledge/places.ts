@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { KbLink } from '../doc/types.js';
 import { getActorsKnowledge } from './actors.js';
-import { defineKnowledge, knowledgePath, readJsonl, type KnowledgeIssue } from './files.js';
-import { readCityTable, type CityTable } from './geonames-cities.js';
+import { readPlaceNames } from './admin1.js';
+import { assertNoIssues, defineKnowledge, knowledgePath, readJsonl, type KnowledgeIssue } from './files.js';
+import { admin1Of, readCityTable, type CityTable } from './geonames-cities.js';
 
 export const regionSchema = z.object({
   id: z.string().regex(/^region:[a-z0-9-]+$/, 'region:<slug>'),
@@ -10,6 +11,8 @@ export const regionSchema = z.object({
   aliases: z.array(z.string().trim().min(1)),
   kind: z.enum(['region', 'admin1', 'continent', 'sea']),
   country: z.string().regex(/^[A-Z]{3}$/).optional(),
+  /** Words that are not its name but point at it when read as a place: adjectives ("European"), bodies named for it ("EU"). */
+  referredBy: z.array(z.string().trim().min(1)).optional(),
   lat: z.number().min(-90).max(90),
   lon: z.number().min(-180).max(180),
 }).strict();
@@ -38,6 +41,8 @@ export interface City {
   /** ISO 3166-1 alpha-3 (alpha-2 when the country is not in countries.jsonl). */
   country: string;
   featureCode: string;
+  /** GeoNames admin1 code of its state or province ('' when none); `${country}.${admin1}` keys admin1.tsv. */
+  admin1: string;
   population: number;
   lat: number;
   lon: number;
@@ -88,8 +93,26 @@ export class CityIndex {
   private readonly made = new Map<string, City[]>();
   private readonly cities: Array<City | undefined>;
 
-  constructor(private readonly table: CityTable, private readonly rows: Map<string, number | number[]>, private readonly iso3: ReadonlyMap<string, string>) {
+  private readonly madeAlternates = new Map<string, City[] | null>();
+
+  constructor(
+    private readonly table: CityTable,
+    private readonly rows: Map<string, number | number[]>,
+    private readonly iso3: ReadonlyMap<string, string>,
+    private readonly alternateRows: (key: string) => number[] | undefined = () => undefined,
+  ) {
     this.cities = new Array<City | undefined>(table.size);
+  }
+
+  /** Places that GeoNames also knows by this folded name ("st. petersburg"), most populous first, leaving out a place's own name. */
+  alternates(key: string): City[] | undefined {
+    const done = this.madeAlternates.get(key);
+    if (done !== undefined) return done ?? undefined;
+    const own = this.rows.get(key);
+    const rows = this.alternateRows(key)?.filter((row) => row !== own && !(typeof own === 'object' && own.includes(row)));
+    const list = rows && rows.length > 0 ? rows.map((row) => this.city(row)) : undefined;
+    this.madeAlternates.set(key, list ?? null);
+    return list;
   }
 
   get(key: string): City[] | undefined {
@@ -115,12 +138,40 @@ export class CityIndex {
     const country = this.iso3.get(table.country[row]!) ?? table.country[row]!;
     const lat = table.lat[row]!;
     const lon = table.lon[row]!;
-    const city: City = { id, name, country, featureCode: table.featureCode[row]!, population: table.population[row]!, lat, lon, kb: { id, name, country, lat, lon } };
+    const city: City = { id, name, country, featureCode: table.featureCode[row]!, admin1: admin1Of(table, row), population: table.population[row]!, lat, lon, kb: { id, name, country, lat, lon } };
     return (this.cities[row] = city);
   }
 }
 
 let cityIndex: CityIndex | undefined;
+
+/**
+ * Alternate names (place-names.tsv) → rows, read when the first alternate name is asked for: the names
+ * as text, and a GeoNames id → row map over the table, made once.
+ */
+function alternateRows(table: CityTable): (key: string) => number[] | undefined {
+  let names: Map<string, string> | undefined;
+  let rowOf: Map<number, number> | undefined;
+  return (key) => {
+    if (!names) {
+      const issues: KnowledgeIssue[] = [];
+      names = readPlaceNames(issues);
+      assertNoIssues(issues);
+    }
+    const ids = names.get(key);
+    if (ids === undefined) return undefined;
+    if (!rowOf) {
+      rowOf = new Map();
+      for (let row = 0; row < table.size; row += 1) rowOf.set(table.geonamesId[row]!, row);
+    }
+    const rows: number[] = [];
+    for (const id of ids.split('|')) {
+      const row = rowOf.get(Number(id));
+      if (row !== undefined) rows.push(row);
+    }
+    return rows.sort((a, b) => table.population[b]! - table.population[a]!);
+  };
+}
 
 /** Loaded on first use because callers that only need countries never touch it. */
 export function getCityIndex(): CityIndex {
@@ -151,5 +202,5 @@ export function getCityIndex(): CityIndex {
     const key = foldName(entry.alias);
     rows.set(key, [target, ...rowList(key).filter((row) => row !== target)]);
   }
-  return (cityIndex = new CityIndex(table, rows, iso3));
+  return (cityIndex = new CityIndex(table, rows, iso3, alternateRows(table)));
 }

@@ -1,6 +1,9 @@
 import type { EntityType, KbLink } from '../../doc/types.js';
 import { getActorsKnowledge } from '../../knowledge/actors.js';
-import { getPlaces } from '../../knowledge/places.js';
+import { getAdmin1 } from '../../knowledge/admin1.js';
+import { foldName, getPlaces } from '../../knowledge/places.js';
+import { isGenericName } from '../geocode/resolve.js';
+import { getEntityCues } from './cues.js';
 import { isPlainWord } from './text.js';
 
 /** One name the matcher knows, with what it stands for. */
@@ -69,6 +72,15 @@ export function getGazetteer(): Gazetteer {
   for (const region of getPlaces().regions) {
     const kb: KbLink = { id: region.id, name: region.name, lat: region.lat, lon: region.lon, ...(region.country ? { country: region.country } : {}) };
     for (const name of [region.name, ...region.aliases]) add(name, 'REGION', kb);
+  }
+  // States and provinces by full name ("Uttar Pradesh", "British Columbia"): places the geocoder resolves.
+  const givenNames = getEntityCues().givenNames;
+  for (const record of getAdmin1().all) {
+    for (const name of record.names) {
+      const lower = name.toLowerCase();
+      if (name.length < 4 || byPhrase.has(lower) || givenNames.has(lower) || isGenericName(foldName(name)) || (!/\s/.test(name) && record.population < 1_000_000)) continue;
+      add(name, 'PLACE', { id: record.id, name: record.name, country: record.country, lat: record.lat, lon: record.lon });
+    }
   }
   for (const person of people) {
     const country = person.roles.find((role) => role.country)?.country;

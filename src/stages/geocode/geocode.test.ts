@@ -51,3 +51,19 @@ test('a small unknown town needs support from the document', () => {
 test('nationalities are not places', () => {
   assert.deepEqual(places('Armenian officials spoke.'), []);
 });
+
+test('a capital that speaks is marked as its government; a town is placed in its state', () => {
+  const [washington] = places('Washington said on Monday it would impose new sanctions.');
+  assert.equal(washington?.placeId, 'place:geonames:4140963');
+  assert.equal(washington?.government, 'USA');
+  const found = places('Flooding closed schools in Springfield, Ill., and across Ohio.');
+  const springfield = found.find((place) => place.name === 'Springfield');
+  assert.equal(springfield?.admin1, 'USA.IL');
+  near(springfield!.lat, 39.8, 0.3);
+  assert.equal(found.find((place) => place.placeId === 'region:us-ohio')?.resolution, 'admin');
+});
+
+test('demonyms inform the context but are not places', () => {
+  assert.deepEqual(places('Police searched a house in Richmond.').map((place) => place.country), ['USA']);
+  assert.deepEqual(places('Canadian police searched a house in Richmond.').map((place) => place.country), ['CAN']);
+});

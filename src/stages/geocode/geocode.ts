@@ -1,9 +1,9 @@
 import type { Entity, Place } from '../../doc/types.js';
 import { defineStage } from '../../pipeline/stage.js';
-import { resolveToponym, type Resolved, type ToponymContext } from './resolve.js';
+import { resolveMentions } from './context.js';
+import type { Resolved } from './resolve.js';
 
 const TOPONYM_TYPES: ReadonlySet<Entity['type']> = new Set(['COUNTRY', 'REGION', 'PLACE']);
-const LOCATIVE_BEFORE = /\b(in|at|near|from|outside|into|to)\s+(the\s+)?$/i;
 
 /** The mention's own link as a fallback resolution when the name alone does not resolve. */
 function fromLink(entity: Entity): Resolved | undefined {
@@ -13,43 +13,34 @@ function fromLink(entity: Entity): Resolved | undefined {
 }
 
 /**
- * Every country, region and place mention resolved to coordinates. The document's own country
- * mentions (countries, demonyms, regions) are the context that picks among same-named places.
+ * Every country, region and place mention resolved to coordinates, all of a document's toponyms
+ * together: the others' unambiguous readings (and its demonyms') are the context that picks among
+ * same-named places, "Town, State" is read as containment, and a capital that speaks or acts is marked
+ * as its government. Demonyms inform the context but are not places themselves.
  */
 export const geocode = () =>
   defineStage({
     name: 'geocode',
-    version: 2,
+    version: 3,
     requires: ['entities'],
     provides: ['places'],
     run(doc) {
-      const entities = doc.layers.entities ?? [];
-      const countries = new Set<string>();
-      for (const entity of entities) {
-        if (entity.kb?.country && entity.type !== 'PLACE' && entity.type !== 'PERSON') countries.add(entity.kb.country);
-      }
-      const contexts: Record<'plain' | 'located', ToponymContext> = { plain: { countries, locative: false }, located: { countries, locative: true } };
-      // A document names the same few places again and again: resolve each (name, locative) once.
-      const resolved = new Map<string, Resolved | null>();
+      const entities = (doc.layers.entities ?? []).filter((entity) => TOPONYM_TYPES.has(entity.type) || entity.type === 'NATIONALITY');
+      const resolved = resolveMentions(doc.text, entities);
       const places: Place[] = [];
-      for (const entity of entities) {
-        if (!TOPONYM_TYPES.has(entity.type)) continue;
-        const locative = LOCATIVE_BEFORE.test(doc.text.slice(Math.max(0, entity.start - 12), entity.start));
-        const key = `${locative ? 1 : 0}${entity.text}`;
-        let resolution = resolved.get(key);
-        if (resolution === undefined) {
-          resolution = resolveToponym(entity.text, locative ? contexts.located : contexts.plain) ?? null;
-          resolved.set(key, resolution);
-        }
-        const chosen = resolution ?? fromLink(entity);
-        if (!chosen) continue;
+      entities.forEach((entity, i) => {
+        if (!TOPONYM_TYPES.has(entity.type)) return;
+        const chosen = resolved[i] ?? fromLink(entity);
+        if (!chosen) return;
         const place: Place = {
           id: `p${places.length + 1}`, start: entity.start, end: entity.end, entity: entity.id, name: chosen.name,
           placeId: chosen.placeId, lat: chosen.lat, lon: chosen.lon, resolution: chosen.resolution, confidence: chosen.confidence,
         };
         if (chosen.country) place.country = chosen.country;
+        if (chosen.admin1) place.admin1 = chosen.admin1;
+        if (chosen.government) place.government = chosen.government;
         places.push(place);
-      }
+      });
       return { places };
     },
   });
