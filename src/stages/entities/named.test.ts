@@ -67,3 +67,10 @@ test('in an all-caps headline an acronym is a name only where the model finds on
   assert.deepEqual(headline.merged([]), [['IRAN', 'COUNTRY', 'country:IRN', 'gazetteer']]);
   assert.deepEqual(headline.merged([headline.span('US', 'LOC')]), [['US', 'COUNTRY', 'country:USA', 'gazetteer'], ['IRAN', 'COUNTRY', 'country:IRN', 'gazetteer']]);
 });
+
+test('spans the model split at a lower-case name particle are one person; another word between joins nothing', () => {
+  const bin = sentence('A statement from Osama bin Laden was read.');
+  assert.deepEqual(bin.merged([bin.span('Osama', 'LOC'), bin.span('Laden', 'PER')]), [['Osama bin Laden', 'PERSON', null, 'model']]);
+  const and = sentence('Maria and Tomas met.');
+  assert.equal(and.merged([and.span('Maria', 'PER'), and.span('Tomas', 'PER')]).length, 2, '"and" is no particle');
+});

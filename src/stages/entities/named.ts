@@ -51,8 +51,29 @@ function isNotName(scan: Scan, span: NerSpan): boolean {
   return true;
 }
 
+/**
+ * Spans the model split at a lower-case name particle ("Osama" · bin · "Laden", "Ludwig" · van · "Beethoven")
+ * are one name, typed as the part after the particle (the family name): a particle between two names
+ * joins them, as in the rules of typing.ts.
+ */
+export function joinAtParticles(scan: Scan, spans: readonly NerSpan[]): NerSpan[] {
+  const joined: NerSpan[] = [];
+  for (const span of spans) {
+    const previous = joined[joined.length - 1];
+    const between = previous ? scan.tokens[previous.last + 1] : undefined;
+    if (previous && between && span.first === previous.last + 2 && span.type === 'PER' && scan.cues.particles.has(between.normal)
+      && scan.text.charCodeAt(between.start) >= 97 && scan.text.charCodeAt(between.start) <= 122) {
+      joined[joined.length - 1] = { first: previous.first, last: span.last, type: 'PER', confidence: Math.min(previous.confidence, span.confidence) };
+      continue;
+    }
+    joined.push(span);
+  }
+  return joined;
+}
+
 /** The mentions of one sentence, in text order; `spans` and `names` are each in text order and do not overlap among themselves. */
-export function mergeNames(scan: Scan, spans: readonly NerSpan[], names: readonly GazetteerName[]): Mention[] {
+export function mergeNames(scan: Scan, given: readonly NerSpan[], names: readonly GazetteerName[]): Mention[] {
+  const spans = joinAtParticles(scan, given);
   const mentions: Mention[] = [];
   let g = 0;
   let reached = -1;
