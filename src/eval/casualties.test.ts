@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { evaluate } from './evaluate.js';
+import { fillRates } from './fill-rates.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dyad-eval-casualties-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -27,4 +28,13 @@ test('casualties: the largest killed / injured figure against the gold count; nu
 test('casualties: a count that is not a whole number is an error naming the line', () => {
   writeFileSync(join(dir, 'bad.jsonl'), `${JSON.stringify({ text: 'x', killed: 'two', injured: null })}\n`);
   assert.throws(() => evaluate('casualties', join(dir, 'bad.jsonl')), /bad\.jsonl:1: not a gold item of this task/);
+});
+
+test('fill rates: events with an actor; with a place where the article names one; with their own date where it gives one', () => {
+  const rates = fillRates([
+    { text: 'Police arrested two men in Dayton, Ohio, on Friday after a shooting on Main Street, the sheriff said.', published: '2017-03-06' },
+    { text: 'A man was shot dead outside a bar.', published: '2017-03-06' },
+  ]);
+  // The arrest has police as actor, Dayton and Friday; the shooting has no actor, and its article names no place and no date.
+  assert.deepEqual(rates, { events_with_actor: 0.5, events_with_place: 1, events_with_own_date: 1, fill_events: 2 });
 });

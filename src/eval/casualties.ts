@@ -2,13 +2,15 @@
  * Killed / injured figures on JSON Lines articles with incident counts (`{"id","published","text","killed","injured"}`).
  * Dyad's figure for an article is the largest killed (injured) figure the quantities stage finds, a
  * vague or hedged one counted by its lower bound ("at most": its upper bound); no figure counts as 0.
- * An item whose gold count is null is not scored for that count.
+ * An item whose gold count is null is not scored for that count. The same articles also give the fill
+ * rates of the events coded from them (fill-rates.ts).
  */
 import type { Quantity } from '../doc/types.js';
 import { findQuantities } from '../stages/quantities/quantities.js';
 import { splitSentences } from '../stages/tokens/tokens.js';
 import { stagePipeline } from './analyse.js';
 import { goldFiles, isTextDataFile, jsonlKeys, readJsonl } from './gold-files.js';
+import { fillRates } from './fill-rates.js';
 import { ratio } from './metrics.js';
 import type { Miss, SetResult } from './types.js';
 
@@ -31,7 +33,7 @@ function figure(quantities: readonly Quantity[], category: 'killed' | 'injured')
   return values.length === 0 ? undefined : Math.max(...values);
 }
 
-export function scoreCasualties(file: string, items: readonly CasualtiesItem[]): SetResult {
+export function scoreCasualties(file: string, items: readonly CasualtiesItem[], options: { fillRates?: boolean } = {}): SetResult {
   const analyse = stagePipeline([splitSentences(), findQuantities()]);
   const tally = { killed: { n: 0, exact: 0, near: 0 }, injured: { n: 0, exact: 0, near: 0 } };
   const misses: Miss[] = [];
@@ -61,6 +63,7 @@ export function scoreCasualties(file: string, items: readonly CasualtiesItem[]):
       killed_within1: ratio(tally.killed.near, tally.killed.n),
       injured_exact: ratio(tally.injured.exact, tally.injured.n),
       injured_within1: ratio(tally.injured.near, tally.injured.n),
+      ...(options.fillRates === false ? {} : fillRates(items)),
     },
     misses,
   };

@@ -32,6 +32,8 @@ export const TARGETS: readonly Target[] = [
   { task: 'events', file: /plover_gsr/i, metric: 'source_country', atLeast: 0.80, source: 'issue 7' },
   ...['KILL', 'ARREST', 'FORCE'].map((label) => ({ task: 'events' as const, file: /india_police_events\.jsonl$/i, metric: `label_f1.${label}`, atLeast: 0.70, source: 'issue 7' })),
   { task: 'events', file: /./, metric: 'ece', atMost: 0.05, source: 'issue 7' },
+  { task: 'casualties', file: /gva/i, metric: 'events_with_actor', atLeast: 0.85, source: 'issue 7' },
+  { task: 'casualties', file: /gva/i, metric: 'events_with_place', atLeast: 0.70, source: 'issue 7' },
 ];
 
 export interface TargetResult {

@@ -14,7 +14,8 @@ Tasks:
   geo         toponyms: acc161, coverage, median_km on gold spans; detect_f1 end to end
   dates       dates and times: value_f1, detection_f1
   quotes      direct_f1, direct_speaker, indirect_f1 (and the quotation-mark baseline)
-  casualties  killed_exact, killed_within1, injured_exact
+  casualties  killed_exact, killed_within1, injured_exact; of the events coded from the first 500
+              articles: events_with_actor, events_with_place, events_with_own_date
   extraction  main text from HTML: f1, precision, recall
   events      event sets: type_acc, type_macro_f1, pentaclass_acc, cameo_exact, cameo_root, source_f1,
               target_f1, source_country, target_country, no_event_acc, label_f1 (KILL, ARREST, FORCE),
