@@ -15,6 +15,7 @@ import {
 import { mergeEvents, type DraftEvent } from './merge.js';
 import { buildCandidates, participantKey, toParticipant, type Candidate } from './participants.js';
 import { assignRoles, type RoleContext } from './roles.js';
+import { documentSetting } from './setting.js';
 
 /** Speech acts whose later triggers in the same clause are their content ("the last chance to withdraw"). */
 const SPEECH_ACTS = new Set(['AGREE', 'REQUEST', 'REJECT', 'THREATEN', 'ACCUSE']);
@@ -303,6 +304,13 @@ export function codeDocument(doc: Readonly<Doc>, options: EventCodingOptions = {
     const quote = ctx.quotes.find((q) => q.id === event.evidence.quote);
     const location = quote && speechLocation(ctx, quote);
     if (location) event.location = location;
+  }
+  const spoken = new Set(events.flatMap((event) => (event.location?.place && (event.quadClass === 1 || event.quadClass === 3) ? [event.location.place] : [])));
+  const setting = documentSetting(doc, spoken);
+  for (const event of events) {
+    // A material act the sentence does not place happened where the story is set; a statement is placed
+    // only where it was made (its sentence or its quote's attribution).
+    if (setting && !event.location && !event.historical && (event.quadClass === 2 || event.quadClass === 4)) event.location = { ...setting };
   }
   const calibration = options.calibration ?? shippedCalibration();
   return events.map((event, index) => ({
