@@ -6,6 +6,7 @@
  * The package is a training-time dependency only: it is installed outside the project's node_modules
  * when missing, and only the derived `word → cluster` table is shipped.
  */
+import { seededRandom } from '../../src/util/random.js';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,17 +31,6 @@ export function embeddingsFile(cacheDir: string): string {
   return file;
 }
 
-/** A small seeded generator (mulberry32), so the clusters are the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function dot(data: Float32Array, row: number, centres: Float64Array, centre: number, dims: number): number {
   let sum = 0;

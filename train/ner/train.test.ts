@@ -9,7 +9,8 @@ import { CLASSES, FormMemory, OUTSIDE, beginClass, insideClass } from '../../src
 import { knowledgeLexicon } from '../../src/models/ner/lexicon.js';
 import { NER_WEIGHTS_FILE, readNerModel } from '../../src/models/ner/load.js';
 import { NerTagger, type NerModel } from '../../src/models/ner/tagger.js';
-import { hierarchicalClusters, kMeans, seededRandom } from './clusters.js';
+import { seededRandom } from '../../src/util/random.js';
+import { hierarchicalClusters, kMeans } from './clusters.js';
 import { labelledSentences, spanKeys } from './data.js';
 import { encodeExamples, scoreExamples, trainNer, type NerTrainingOptions } from './train.js';
 import { writeNerModel } from './write.js';

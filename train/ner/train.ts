@@ -11,7 +11,7 @@ import { CLASSES, EncodedSentence, FEATURES, FormMemory, OUTSIDE, START, beginCl
 import { gazetteerNames, type NerLexicon } from '../../src/models/ner/lexicon.js';
 import { allowed, bestAllowed, decode, type NerModel } from '../../src/models/ner/tagger.js';
 import { isShouting } from '../../src/stages/entities/text.js';
-import { seededRandom } from './clusters.js';
+import { seededRandom } from '../../src/util/random.js';
 import type { LabelledSentence } from './data.js';
 import { spanKeys } from './data.js';
 import { AveragedPerceptron } from '../parser/perceptron.js';

@@ -3,9 +3,9 @@
  * ./features.ts, fitted by train/calibration on held-out codings of the dev event sets. Read once per
  * process on first use.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { shippedModelDir } from '../shipped.js';
 import { FEATURE_NAMES } from './features.js';
 
 export const CALIBRATION_FORMAT = 1;
@@ -31,14 +31,7 @@ export function readCalibrationModel(path: string): CalibrationModel {
 
 /** models/calibration/model.json, found from this module's place whether it runs from src/ or dist/src/. */
 export function shippedCalibrationPath(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const path = join(dir, 'models', 'calibration', CALIBRATION_FILE);
-    if (existsSync(path)) return path;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('cannot find models/calibration/model.json next to the dyad package');
-    dir = parent;
-  }
+  return join(shippedModelDir('calibration', CALIBRATION_FILE), CALIBRATION_FILE);
 }
 
 let shipped: CalibrationModel | undefined;

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { shippedModelDir } from '../shipped.js';
 import { parseClusters } from './clusters.js';
 import { CLASSES, FEATURES } from './features.js';
 import { knowledgeLexicon } from './lexicon.js';
@@ -43,13 +43,7 @@ export function readNerModel(dir: string): NerModel {
 
 /** The shipped models/ner folder, found from this module's place whether it runs from src/ or dist/src/. */
 export function shippedNerDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, 'models', 'ner', NER_MODEL_FILE))) return join(dir, 'models', 'ner');
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('cannot find models/ner/ next to the dyad package');
-    dir = parent;
-  }
+  return shippedModelDir('ner', NER_MODEL_FILE);
 }
 
 let shipped: NerModel | undefined;

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { shippedModelDir } from '../shipped.js';
 import { WORD_BASE } from './features.js';
 import { CANDIDATE_KEYS } from './labels.js';
 import { TAG_CLASSES } from './tagger.js';
@@ -64,13 +64,7 @@ export function readParserModel(dir: string): ParserModel {
 
 /** The shipped models/parser folder, found from this module's place whether it runs from src/ or dist/src/. */
 export function shippedParserDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, 'models', 'parser', MODEL_FILE))) return join(dir, 'models', 'parser');
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('cannot find models/parser/ next to the dyad package');
-    dir = parent;
-  }
+  return shippedModelDir('parser', MODEL_FILE);
 }
 
 let shipped: ParserModel | undefined;
