@@ -3,7 +3,7 @@ import type { Actor, DependencyLayer, Quote, Sentence, Token } from '../../doc/t
 import { wordTokens, type PatternMatch } from '../../knowledge/patterns.js';
 import type { ClauseBounds } from './clauses.js';
 import { expandGroup, sameSide, type Candidate } from './participants.js';
-import { rolesFromParse, type SyntaxRoles } from './syntax-roles.js';
+import { nominalRolesFromParse, rolesFromParse, type SyntaxRoles } from './syntax-roles.js';
 
 const FIRST_PERSON = new Set(['i', 'we', 'me', 'us', 'our', 'my', 'ourselves']);
 const THIRD_SINGULAR = new Set(['he', 'she']);
@@ -185,16 +185,18 @@ function precedingWord(ctx: RoleContext, tokenStart: number): string {
 }
 
 /**
- * The roles the parse gives a verbal trigger, from its first word, or (for a slot the first word leaves
- * empty) from the pattern's later words ("agreed to meet with X": X hangs from "meet").
+ * The roles the parse gives a trigger: a verb's from its first word, or (for a slot the first word leaves
+ * empty) from the pattern's later words ("agreed to meet with X": X hangs from "meet"); a noun's from
+ * nominalRolesFromParse.
  */
 function parsedRoles(ctx: RoleContext, match: PatternMatch): SyntaxRoles | undefined {
-  if (!ctx.dependencies || isNominal(ctx, match)) return undefined;
+  if (!ctx.dependencies) return undefined;
   const syntax = {
     text: ctx.text, tokens: ctx.tokens, sentence: ctx.sentence, dependencies: ctx.dependencies,
     candidates: ctx.sentenceCandidates.filter((c) => usable(ctx, c)), notParticipants: ctx.notParticipants ?? [],
   };
   const words = wordTokens(match, ctx.tokens);
+  if (isNominal(ctx, match)) return nominalRolesFromParse(syntax, words[0] ?? match.start);
   const first = rolesFromParse(syntax, words[0] ?? match.start);
   if (!first) return undefined;
   for (const word of words.slice(1)) {

@@ -34,3 +34,9 @@ test('the parse finds roles word order misses, and never makes a party of an act
   assert.deepEqual(roles(text, unparsed), [{ type: 'ASSAULT', actors: [], recipients: ['the rebels'] }]);
   for (const event of roles('Kenya and Ethiopia agreed to a ceasefire on Sunday.')) assert.ok(!event.recipients.includes('a ceasefire'), JSON.stringify(event));
 });
+
+test('an act named by a noun: the subject of the verb it is the object of acts, its own directed oblique receives', () => {
+  assert.deepEqual(roles('Azerbaijani forces launched an attack on the Armenian town of Martuni.'), [{ type: 'ASSAULT', actors: ['Azerbaijani forces'], recipients: ['Armenian'] }]);
+  assert.deepEqual(roles('Police made an arrest after the shooting.'), [{ type: 'COERCE', actors: ['Police'], recipients: [] }]);
+  assert.deepEqual(roles('Police made an arrest after the shooting.', unparsed)[0]?.actors, [], 'word order alone finds no actor');
+});

@@ -193,3 +193,23 @@ export function rolesFromParse(ctx: SyntaxContext, trigger: number): SyntaxRoles
   const actorSet = new Set(actors);
   return { actors, recipients: recipients.filter((candidate) => !actorSet.has(candidate)) };
 }
+
+/**
+ * Roles of an act named by a noun: its own directed oblique is the recipient ("an attack on the convoy");
+ * when the noun is the object of a verb ("police made an arrest", "rebels launched an offensive against
+ * X"), that verb's subject acts, and the verb's recipient stands in for a missing one of the noun's.
+ */
+export function nominalRolesFromParse(ctx: SyntaxContext, noun: number): SyntaxRoles | undefined {
+  const dependency = ctx.dependencies[noun];
+  if (!dependency) return undefined;
+  const own = firstFilled(ctx, directedObliques(ctx, noun));
+  const head = dependency.head;
+  if (dependency.deprel === 'obj' && head >= 0 && ctx.tokens[head]!.pos === 'VERB') {
+    const verb = rolesFromParse(ctx, head);
+    if (verb) {
+      const actors = new Set(verb.actors);
+      return { actors: verb.actors, recipients: (own.length > 0 ? own : verb.recipients).filter((c) => !actors.has(c)) };
+    }
+  }
+  return { actors: [], recipients: own };
+}
