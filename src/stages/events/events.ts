@@ -207,6 +207,24 @@ function describesRelation(tokens: readonly Token[], match: PatternMatch): boole
     && before !== undefined && (before.pos === 'NOUN' || before.pos === 'PROPN');
 }
 
+const QUESTION_WORDS = new Set(['whether', 'if', 'why', 'how', 'what', 'when', 'where', 'who', 'which', 'about']);
+/** How far after "asked" its question word may stand ("asked the minister whether …"). */
+const QUESTION_REACH = 4;
+
+/**
+ * "asked whether he had heard …", "asked the minister about the strike": asking a question is no request;
+ * asking someone to do something ("asked the UN to intervene") is.
+ */
+function asksQuestion(tokens: readonly Token[], match: PatternMatch, sentenceEnd: number): boolean {
+  if (match.pattern.plover !== 'REQUEST' || match.end - match.start !== 1 || tokens[match.start]!.lemma !== 'ask') return false;
+  for (let i = match.end; i < Math.min(sentenceEnd, match.end + QUESTION_REACH); i += 1) {
+    const normal = tokens[i]!.normal;
+    if (normal === 'to' || normal === 'for' || tokens[i]!.pos === 'PUNCT') return false;
+    if (QUESTION_WORDS.has(normal)) return true;
+  }
+  return false;
+}
+
 /** "protested, calling for …", "marched to demand …": after a protest, a demand is its purpose, not an event. */
 function statesPurpose(tokens: readonly Token[], match: PatternMatch): boolean {
   if (match.pattern.plover !== 'REQUEST') return false;
@@ -225,6 +243,7 @@ function codeSentence(ctx: DocContext, sentence: Sentence, sentenceCandidates: C
   for (const match of matches) {
     if (match.start < contentUntil || describesRelation(ctx.tokens, match)) continue;
     if (protestSeen && statesPurpose(ctx.tokens, match)) continue;
+    if (asksQuestion(ctx.tokens, match, sentence.tokenEnd)) continue;
     if (match.pattern.plover === 'PROTEST') protestSeen = true;
     const mediation = match.pattern.attach === 'mediator';
     // "fighting between A and B killed 12": a second trigger of the same type in the clause is the same event.

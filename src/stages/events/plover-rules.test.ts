@@ -41,3 +41,10 @@ test('PLOVER: court sentences and verdicts coerce (COERCE arrest), the court act
   const [verdict] = events('The former minister was found guilty of corruption by a court in Nairobi.');
   assert.deepEqual([verdict?.plover, verdict?.actors.map((a) => a.text), verdict?.recipients.map((r) => r.text)], ['COERCE', ['a court in Nairobi'], ['The former minister']]);
 });
+
+test('asking a question is no request; asking someone to do something, or for something, is', () => {
+  assert.deepEqual(coding('Asked whether he had heard from Kenya, the envoy said he had not.'), []);
+  assert.deepEqual(coding('Reporters asked the minister about the talks with Kenya.').filter((c) => c.startsWith('REQUEST')), []);
+  assert.deepEqual(coding('Kenya asked the United Nations to intervene.'), ['REQUEST 020']);
+  assert.deepEqual(coding('Kenya asked Ethiopia for help.'), ['REQUEST 020']);
+});
