@@ -301,8 +301,10 @@ export interface Event {
     sentences: Array<Span & { index: number }>;
     quote?: string;
   };
-  /** The pattern that produced the event, for audit. */
+  /** The pattern that produced the event, for audit (`learned.<lemma>`: a trigger the classifier learned). */
   pattern: string;
+  /** The event classifier's probability of the event's type (absent where the patterns alone coded). */
+  typeProbability?: number;
 }
 
 export interface Layers {

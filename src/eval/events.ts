@@ -12,6 +12,7 @@ import { defaultPipeline } from '../pipeline/default.js';
 import { stagePipeline } from './analyse.js';
 import { chooseEvent, codeCountry, LABEL_RULES, labelsOf, participantCountry, pentaclassOf, reliability } from './event-judging.js';
 import { acceptedTypes } from './event-types.js';
+import { isHeldOut, isTrainedEventSet } from './held-out.js';
 import { codePointsToUtf16, goldFiles, isTextDataFile, jsonlKeys, readJsonl } from './gold-files.js';
 import { overlaps, prf, ratio, type Interval } from './metrics.js';
 import type { Miss, ReportTable, SetResult, TypeScore } from './types.js';
@@ -213,6 +214,19 @@ export function scoreEvents(file: string, items: readonly EventItem[]): SetResul
   return { file, items: items.length, metrics: metricsOf(tally), tables, misses: tally.misses };
 }
 
+/** The suffix of the result on the held-out fifth of a set the trainers fit on (src/eval/held-out.ts). */
+export const HELD_OUT_SUFFIX = ' (held-out fifth)';
+
+/**
+ * Every events file at `path`; a set the trainers fit on is scored twice, on all its items and on the
+ * fifth no trainer saw (the number to trust).
+ */
 export function evaluateEvents(path: string): SetResult[] {
-  return goldFiles(path, 'events', EVENTS_FORMAT, isEventsFile).map((file) => scoreEvents(file, readJsonl<EventItem>(file, isEventItem, EVENTS_FORMAT)));
+  return goldFiles(path, 'events', EVENTS_FORMAT, isEventsFile).flatMap((file) => {
+    const items = readJsonl<EventItem>(file, isEventItem, EVENTS_FORMAT);
+    const all = scoreEvents(file, items);
+    if (!isTrainedEventSet(file)) return [all];
+    const heldOut = items.filter((item, index) => isHeldOut(file, String(item.id ?? index + 1)));
+    return [all, scoreEvents(`${file}${HELD_OUT_SUFFIX}`, heldOut)];
+  });
 }

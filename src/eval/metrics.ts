@@ -1,3 +1,4 @@
+import { hash32 } from '../util/hash.js';
 import type { Miss, TypeScore } from './types.js';
 
 /** Precision, recall and F1 from counts; an empty side scores 0, not NaN. */
@@ -49,15 +50,7 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-/** FNV-1a, 32 bits: a cheap, stable hash of a string. */
-export function hash32(value: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < value.length; i += 1) {
-    h ^= value.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
+export { hash32 };
 
 /**
  * `count` errors chosen by a hash of their item id and text: the same gold file and the same Dyad

@@ -26,6 +26,8 @@ const patternSchema = z.object({
   fallbackRecipients: z.literal('conflict-parties').optional(),
   /** What the event becomes when negated ("won't make concessions" is a refusal to yield, not a concession). */
   negatedAs: z.object({ plover: z.string().regex(/^[A-Z]+$/), cameo: z.string().regex(/^\d{2,4}$/) }).optional(),
+  /** The pattern's coding stands: the event classifier does not retype it (an analyst's own pattern). */
+  force: z.boolean().optional(),
   note: z.string().optional(),
 }).strict();
 

@@ -15,7 +15,8 @@ import { chooseEvent, pentaclassOf, reliability } from '../../src/eval/event-jud
 import { acceptedTypes } from '../../src/eval/event-types.js';
 import type { EventItem } from '../../src/eval/events.js';
 import { codePointsToUtf16 } from '../../src/eval/gold-files.js';
-import { hash32, type Interval } from '../../src/eval/metrics.js';
+import { HELD_OUT_ONE_IN, isHeldOut, TRAINED_EVENT_SETS } from '../../src/eval/held-out.js';
+import type { Interval } from '../../src/eval/metrics.js';
 import { splitParagraphs } from '../../src/ingest/paragraphs.js';
 import { getEventMatcher } from '../../src/knowledge/patterns.js';
 import { calibrationFeatures, FEATURE_NAMES, probability } from '../../src/models/calibration/features.js';
@@ -23,11 +24,15 @@ import { CALIBRATION_FILE, CALIBRATION_FORMAT } from '../../src/models/calibrati
 import { defaultPipeline } from '../../src/pipeline/default.js';
 import { createPipeline } from '../../src/pipeline/pipeline.js';
 import { codeEvents } from '../../src/stages/events/events.js';
+import type { Classifier } from '../../src/stages/events/classify.js';
+import { EVENT_TYPE_FILE, shippedClusterOf } from '../../src/models/event-type/load.js';
+import { shippedModelDir } from '../../src/models/shipped.js';
+import { DEFAULT_FIT as DEFAULT_EVENT_TYPE_FIT, fitEventTypes, type FitOptions } from '../event-type/fit.js';
+import { collectCandidates, FOLDS, inFold, TRIGGER_THRESHOLD } from '../event-type/prepare.js';
 import { repoRoot } from '../../test/paths.js';
 import { brier, DEFAULT_FIT, fitLogistic, type Example } from './fit.js';
 
-const SETS = ['zsp_plover_plv_train.jsonl', 'plover_gsr_cameo.jsonl', 'conflibert_cameo_train.jsonl'];
-const HELD_OUT_ONE_IN = 5;
+const SETS = TRAINED_EVENT_SETS;
 
 interface Judged extends Example {
   raw: number;
@@ -43,14 +48,14 @@ function flag(name: string): string | undefined {
 const located = (actors: ReadonlyArray<{ start?: number; end?: number } | null | undefined>, toUtf16: (offset: number) => number): Interval[] =>
   actors.flatMap((a) => (a && Number.isInteger(a.start) && Number.isInteger(a.end) ? [{ start: toUtf16(a.start!), end: toUtf16(a.end!) }] : []));
 
-function judge(set: string, items: readonly EventItem[], code: (text: string) => Event[]): Judged[] {
+function judge(set: string, items: readonly EventItem[], coderFor: (group: string, heldOut: boolean) => (text: string) => Event[]): Judged[] {
   const patterns = new Map(getEventMatcher().patterns.map((p) => [p.id, p]));
   const judged: Judged[] = [];
   for (const item of items) {
     if (!item.events || item.events.length === 0) continue;
-    const events = code(item.text);
+    const heldOut = isHeldOut(set, String(item.id));
+    const events = coderFor(`${set}:${String(item.id)}`, heldOut)(item.text);
     const toUtf16 = codePointsToUtf16(item.text);
-    const heldOut = hash32(`${set}:${item.id}`) % HELD_OUT_ONE_IN === 0;
     for (const gold of item.events) {
       const chosen = chooseEvent(events, located(gold.sources ?? [gold.source], toUtf16), located(gold.targets ?? [gold.target], toUtf16));
       if (!chosen) continue;
@@ -69,6 +74,36 @@ function judge(set: string, items: readonly EventItem[], code: (text: string) =>
 
 const round = (value: number) => Math.round(value * 10000) / 10000;
 
+function coderWith(classifier: Classifier | undefined): (text: string) => Event[] {
+  const stages = defaultPipeline().stages.map((stage) => (stage.name === 'events' ? codeEvents({ calibration: false, ...(classifier ? { classifier } : {}) }) : stage));
+  const pipeline = createPipeline(stages, { initialLayers: ['paragraphs'] });
+  return (text) => {
+    const doc = createDoc(text, { format: 'text' }, { paragraphs: splitParagraphs(text) });
+    pipeline.run(doc);
+    return doc.layers.events ?? [];
+  };
+}
+
+/**
+ * Coders whose event classifier never saw the item they code: a training item is coded by the classifier
+ * refitted without its cross-validation fold (the settings models/event-type chose), a held-out item by
+ * the shipped classifier (fitted without any held-out item). The confidence model then learns how right
+ * the classifier is on sentences it did not learn from, as at run time.
+ */
+function outOfFoldCoders(gold: string): (group: string, heldOut: boolean) => (text: string) => Event[] {
+  const candidates = collectCandidates(gold);
+  const manifest = join(shippedModelDir('event-type', EVENT_TYPE_FILE), 'manifest.json');
+  const chosen = JSON.parse(readFileSync(manifest, 'utf8')) as { fit?: Partial<FitOptions>; retype?: { retypeMargin: number; retypeMinimum: number } };
+  const options: FitOptions = { ...DEFAULT_EVENT_TYPE_FIT, ...chosen.fit };
+  const retype = chosen.retype ?? { retypeMargin: 0, retypeMinimum: 0 };
+  const folds = Array.from({ length: FOLDS }, (_, fold) => {
+    const heads = fitEventTypes([...candidates.train.filter((c) => !inFold(c.group, fold)), ...candidates.noEvents.filter((_, i) => i % FOLDS !== fold)], options);
+    return coderWith({ model: { ...heads, triggers: candidates.triggers, triggerThreshold: TRIGGER_THRESHOLD, ...retype }, clusterOf: shippedClusterOf });
+  });
+  const shipped = coderWith(undefined);
+  return (group, heldOut) => (heldOut ? shipped : folds.find((_, fold) => inFold(group, fold))!);
+}
+
 function main(): void {
   const gold = resolve(flag('--gold') ?? goldPath());
   const files = SETS.map((name) => join(gold, 'events', name));
@@ -77,17 +112,11 @@ function main(): void {
     return;
   }
   const out = resolve(flag('--out') ?? join(repoRoot(), 'models', 'calibration'));
-  const stages = defaultPipeline().stages.map((stage) => (stage.name === 'events' ? codeEvents({ calibration: false }) : stage));
-  const pipeline = createPipeline(stages, { initialLayers: ['paragraphs'] });
-  const code = (text: string): Event[] => {
-    const doc = createDoc(text, { format: 'text' }, { paragraphs: splitParagraphs(text) });
-    pipeline.run(doc);
-    return doc.layers.events ?? [];
-  };
   const started = performance.now();
+  const coderFor = outOfFoldCoders(gold);
   const judged = files.flatMap((file, i) => {
     const items = readFileSync(file, 'utf8').split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line) as EventItem);
-    return judge(SETS[i]!, items, code);
+    return judge(SETS[i]!, items, coderFor);
   });
   const train = judged.filter((j) => !j.heldOut);
   const heldOut = judged.filter((j) => j.heldOut);
@@ -115,7 +144,7 @@ function main(): void {
       'conflibert_cameo_train.jsonl': 'ConfliBERT data (GPL-3.0 repository, third-party text): no text is shipped',
     },
     labels: 'an example is the event chooseEvent gives for a gold event; right when its PLOVER type is one the gold type stands for (YIELD = CONCEDE or RETREAT), or, for ConfliBERT, when its CAMEO root has the gold PentaClass',
-    heldOut: `items with hash32("set:id") % ${HELD_OUT_ONE_IN} == 0 (never fitted on)`,
+    heldOut: `items of src/eval/held-out.ts (hash32("set:id") % ${HELD_OUT_ONE_IN} == 0), never fitted on`,
     fit: DEFAULT_FIT,
     date: new Date().toISOString().slice(0, 10),
     scores,

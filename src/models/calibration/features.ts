@@ -4,11 +4,11 @@
  * and its type. The same function serves the trainer (train/calibration) and the run time.
  */
 import type { Event } from '../../doc/types.js';
+import { PLOVER_TYPES } from '../../knowledge/plover-types.js';
+import { LEARNED_PATTERN_PREFIX } from '../event-type/model.js';
 
-export const PLOVER_TYPES = [
-  'AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN',
-  'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT',
-] as const;
+
+export { PLOVER_TYPES };
 
 /** What the events stage knows of an event's pattern besides the event itself. */
 export interface PatternFacts {
@@ -21,7 +21,7 @@ export interface PatternFacts {
 export const FEATURE_NAMES: readonly string[] = [
   'bias', 'pattern-two-words', 'pattern-three-words', 'nominal-trigger', 'has-actor', 'named-actor', 'has-recipient',
   'named-recipient', 'quoted', 'negated', 'hypothetical', 'future', 'historical', 'repeated', 'casualties', 'located',
-  'own-date', ...PLOVER_TYPES.map((type) => `type-${type}`),
+  'own-date', 'learned-trigger', 'type-probability', ...PLOVER_TYPES.map((type) => `type-${type}`),
 ];
 
 const named = (participants: Event['actors']) => participants.some((p) => p.code !== undefined || p.country !== undefined || p.kbId !== undefined);
@@ -34,7 +34,9 @@ export function calibrationFeatures(event: Event, pattern: PatternFacts): Float6
     event.actors.length > 0 ? 1 : 0, named(event.actors) ? 1 : 0, event.recipients.length > 0 ? 1 : 0, named(event.recipients) ? 1 : 0,
     event.evidence.quote ? 1 : 0, event.negated ? 1 : 0, event.hypothetical ? 1 : 0, event.future ? 1 : 0, event.historical ? 1 : 0,
     event.evidence.sentences.length > 1 ? 1 : 0, event.casualties ? 1 : 0, event.location ? 1 : 0,
-    event.date && event.date.basis !== 'report' ? 1 : 0,
+    event.date && event.date.basis !== 'report' ? 1 : 0, event.pattern.startsWith(LEARNED_PATTERN_PREFIX) ? 1 : 0,
+    // Centred, so that the bias stays the coder's rate where the classifier is unsure.
+    event.typeProbability !== undefined ? event.typeProbability - 0.5 : 0,
   ];
   x.set(values);
   const type = PLOVER_TYPES.indexOf(event.plover as (typeof PLOVER_TYPES)[number]);

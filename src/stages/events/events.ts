@@ -7,6 +7,7 @@ import { getEventMatcher, wordTokens, type CompiledPattern, type PatternMatch } 
 import { calibrationFeatures, probability } from '../../models/calibration/features.js';
 import { shippedCalibration, type CalibrationModel } from '../../models/calibration/load.js';
 import { defineStage } from '../../pipeline/stage.js';
+import { decidePatternType, learnedEvent, shippedClassifier, type Classifier } from './classify.js';
 import { clauseAround, flagsFor, type ClauseBounds } from './clauses.js';
 import {
   attachMediators, conflictParties, dropSelfRecipients, fillConflictParties, protestersIn, reciprocalMeetings, recipientsFromEventNouns,
@@ -38,6 +39,7 @@ interface DocContext {
   datesIn: Map<number, DateMention[]>;
   placesIn: Map<number, Place[]>;
   quantitiesIn: Map<number, Quantity[]>;
+  classifier: Classifier | undefined;
 }
 
 function bySentence<T extends { start: number }>(tokens: readonly Token[], items: readonly T[]): Map<number, T[]> {
@@ -131,7 +133,7 @@ function casualtiesIn(ctx: DocContext, sentence: Sentence): Event['casualties'] 
 
 function draftFor(
   ctx: DocContext, sentence: Sentence, match: PatternMatch, words: number[], clause: ClauseBounds, roleCtx: RoleContext,
-  owns: (tokenIndex: number) => boolean,
+  owns: (tokenIndex: number) => boolean, typeProbability: number | undefined,
 ): DraftEvent[] {
   const { tokens, codebook } = ctx;
   const pattern = match.pattern;
@@ -142,11 +144,14 @@ function draftFor(
   const flags = flagsFor(tokens, clause, match.start, pattern.plover === 'REJECT');
   let coding = { plover: pattern.plover, cameo: pattern.cameo };
   const modality = getEventMatcher().modality;
-  if (flags.negated && !flags.hypothetical && (pattern.negatedAs ?? modality.negated[coding.plover])) {
-    coding = pattern.negatedAs ?? modality.negated[coding.plover]!;
+  // PLOVER's rules for negated and future acts are the manual's: they recode the pattern's own type,
+  // whatever the classifier made of the hit.
+  const listed = patternsById().get(pattern.id) ?? pattern;
+  if (flags.negated && !flags.hypothetical && (listed.negatedAs ?? modality.negated[listed.plover])) {
+    coding = listed.negatedAs ?? modality.negated[listed.plover]!;
     flags.negated = false;
-  } else if (flags.future && !flags.negated && !flags.hypothetical && modality.future[coding.plover]) {
-    coding = modality.future[coding.plover]!;
+  } else if (flags.future && !flags.negated && !flags.hypothetical && modality.future[listed.plover]) {
+    coding = modality.future[listed.plover]!;
   }
   if (INHERENTLY_FUTURE.has(coding.plover)) flags.future = false;
   const entry = codebook.cameo(coding.cameo);
@@ -170,6 +175,7 @@ function draftFor(
     pattern: pattern.id,
   };
   if (entry) event.cameoName = entry.name;
+  if (typeProbability !== undefined && coding.plover === pattern.plover) event.typeProbability = Math.round(typeProbability * 1000) / 1000;
   if (mode && type?.modes.includes(mode)) event.mode = mode;
   if (date) event.date = date;
   if (location) event.location = location;
@@ -198,9 +204,14 @@ function nearestTrigger(triggers: readonly number[], tokenIndex: number): number
 
 const RELATION_TYPES = new Set(['SUPPORT', 'COOPERATE', 'AID']);
 
+/** The type of a hit's pattern as knowledge/patterns lists it: rules about a pattern's words go by it, not by the classifier's retyping. */
+function listedPlover(match: PatternMatch): string {
+  return patternsById().get(match.pattern.id)?.plover ?? match.pattern.plover;
+}
+
 /** "forces backed by X", "groups funded by Y": a participle after a noun describes a standing relation, not an event. */
 function describesRelation(tokens: readonly Token[], match: PatternMatch): boolean {
-  if (!RELATION_TYPES.has(match.pattern.plover)) return false;
+  if (!RELATION_TYPES.has(listedPlover(match))) return false;
   const trigger = tokens[match.start]!;
   const before = tokens[match.start - 1];
   return trigger.normal.endsWith('ed') && tokens[match.end]?.normal === 'by'
@@ -216,7 +227,7 @@ const QUESTION_REACH = 4;
  * asking someone to do something ("asked the UN to intervene") is.
  */
 function asksQuestion(tokens: readonly Token[], match: PatternMatch, sentenceEnd: number): boolean {
-  if (match.pattern.plover !== 'REQUEST' || match.end - match.start !== 1 || tokens[match.start]!.lemma !== 'ask') return false;
+  if (listedPlover(match) !== 'REQUEST' || match.end - match.start !== 1 || tokens[match.start]!.lemma !== 'ask') return false;
   for (let i = match.end; i < Math.min(sentenceEnd, match.end + QUESTION_REACH); i += 1) {
     const normal = tokens[i]!.normal;
     if (normal === 'to' || normal === 'for' || tokens[i]!.pos === 'PUNCT') return false;
@@ -227,12 +238,43 @@ function asksQuestion(tokens: readonly Token[], match: PatternMatch, sentenceEnd
 
 /** "protested, calling for …", "marched to demand …": after a protest, a demand is its purpose, not an event. */
 function statesPurpose(tokens: readonly Token[], match: PatternMatch): boolean {
-  if (match.pattern.plover !== 'REQUEST') return false;
+  if (listedPlover(match) !== 'REQUEST') return false;
   return tokens[match.start]!.normal.endsWith('ing') || tokens[match.start - 1]?.normal === 'to';
 }
 
+/**
+ * The classifier's coding of a pattern hit: the hit itself, or a copy whose pattern carries the type and
+ * CAMEO code the model decided (its negated form then follows the new type).
+ */
+function classifiedMatch(ctx: DocContext, sentence: Sentence, match: PatternMatch, matches: readonly PatternMatch[]): { match: PatternMatch; probability?: number } {
+  if (!ctx.classifier || match.pattern.attach === 'mediator') return { match };
+  const view = {
+    tokens: ctx.tokens, dependencies: ctx.doc.layers.dependencies, sentence, trigger: match.start, pattern: match.pattern,
+    otherTypes: matches.filter((m) => m.start !== match.start).map((m) => m.pattern.plover),
+  };
+  const decision = decidePatternType(ctx.classifier, view, match.pattern);
+  if (decision.plover === match.pattern.plover && decision.cameo === match.pattern.cameo) return { match, probability: decision.probability };
+  const pattern: CompiledPattern = { ...match.pattern, plover: decision.plover, cameo: decision.cameo };
+  if (decision.plover !== match.pattern.plover) delete pattern.negatedAs;
+  return { match: { ...match, pattern }, probability: decision.probability };
+}
+
 function codeSentence(ctx: DocContext, sentence: Sentence, sentenceCandidates: Candidate[]): { drafts: DraftEvent[]; mediations: DraftEvent[] } {
-  const matches = getEventMatcher().match(ctx.tokens, sentence.tokenStart, sentence.tokenEnd);
+  const found = getEventMatcher().match(ctx.tokens, sentence.tokenStart, sentence.tokenEnd);
+  const probabilities = new Map<PatternMatch, number>();
+  let matches: PatternMatch[] = [];
+  for (const hit of found) {
+    const classified = classifiedMatch(ctx, sentence, hit, found);
+    matches.push(classified.match);
+    if (classified.probability !== undefined) probabilities.set(classified.match, classified.probability);
+  }
+  if (found.length === 0 && ctx.classifier) {
+    const learned = learnedEvent(ctx.classifier, { tokens: ctx.tokens, dependencies: ctx.doc.layers.dependencies, sentence });
+    if (learned) {
+      matches = [learned.match];
+      probabilities.set(learned.match, learned.probability);
+    }
+  }
   if (matches.length === 0) return { drafts: [], mediations: [] };
   const wordsOf = new Map(matches.map((m) => [m, wordTokens(m, ctx.tokens)]));
   const kept: PatternMatch[] = [];
@@ -269,7 +311,7 @@ function codeSentence(ctx: DocContext, sentence: Sentence, sentenceCandidates: C
       notParticipants: ctx.datesIn.get(sentence.index) ?? [],
     };
     const owns = (tokenIndex: number) => match.pattern.attach === 'mediator' || nearestTrigger(triggers, tokenIndex) === match.start;
-    const made = draftFor(ctx, sentence, match, wordsOf.get(match)!, clauseOf.get(match)!, roleCtx, owns);
+    const made = draftFor(ctx, sentence, match, wordsOf.get(match)!, clauseOf.get(match)!, roleCtx, owns, probabilities.get(match));
     if (match.pattern.attach === 'mediator') mediations.push(...made);
     else drafts.push(...made);
   }
@@ -291,6 +333,7 @@ export function codeDocument(doc: Readonly<Doc>, options: EventCodingOptions = {
     quotes: doc.layers.quotes ?? [], published: doc.source.published,
     datesIn: bySentence(tokens, doc.layers.dates ?? []), placesIn: bySentence(tokens, doc.layers.places ?? []),
     quantitiesIn: bySentence(tokens, doc.layers.quantities ?? []),
+    classifier: options.classifier === false ? undefined : options.classifier ?? loadedClassifier(),
   };
   const candidatesIn = bySentence(tokens, ctx.candidates);
   const drafts: DraftEvent[] = [];
@@ -346,7 +389,17 @@ function calibratedConfidence(model: CalibrationModel, event: Event, pattern: Co
   return Math.round(probability(model.weights, x) * 100) / 100;
 }
 
+function loadedClassifier(): Classifier | undefined {
+  const shipped = shippedClassifier();
+  return shipped instanceof Error ? undefined : shipped;
+}
+
 export interface EventCodingOptions {
+  /**
+   * The trained event classifier that decides the type of each candidate (models/event-type by default);
+   * `false` codes with the patterns alone (what train/event-type learns from).
+   */
+  classifier?: Classifier | false;
   /**
    * The model that turns what the coder found into a confidence; `false` keeps the coder's own
    * rule-of-thumb score (what train/calibration learns from). Default: models/calibration.
@@ -358,10 +411,12 @@ export interface EventCodingOptions {
 export const codeEvents = (options: EventCodingOptions = {}) =>
   defineStage({
     name: 'events',
-    version: 2,
+    version: 3,
     requires: ['sentences', 'tokens', 'entities', 'places', 'dates', 'quantities', 'actors', 'quotes'],
     provides: ['events'],
-    run(doc) {
+    run(doc, ctx) {
+      const shipped = options.classifier === undefined ? shippedClassifier() : undefined;
+      if (shipped instanceof Error) ctx.report('no-classifier', 'warning', `event classifier not loaded, the patterns alone code: ${shipped.message}`);
       return { events: codeDocument(doc, options) };
     },
   });

@@ -1,6 +1,7 @@
 import { createDoc } from '../../doc/doc.js';
 import type { Dependency, DependencyLayer, Doc, Sentence, Token } from '../../doc/types.js';
 import { getEventMatcher } from '../../knowledge/patterns.js';
+import { shippedTriggers } from '../../models/event-type/load.js';
 import { shippedParser } from '../../models/parser/load.js';
 import { parseSentence, type ParserModel, type ParserToken, tagTokens } from '../../models/parser/parser.js';
 import { defineStage } from '../../pipeline/stage.js';
@@ -14,7 +15,7 @@ export const MAX_SENTENCE_TOKENS = 200;
 
 /**
  * Which sentences the stage parses. `event-candidates`: those where an event pattern of
- * knowledge/patterns matches, the sentences whose roles the events stage assigns (a third of the tokens
+ * knowledge/patterns matches or a trigger the event classifier learned stands, the sentences whose roles the events stage assigns (a third of the tokens
  * of real news, so the parse costs a third); `all`: every sentence.
  */
 export type ParseSelection = 'all' | 'event-candidates';
@@ -23,9 +24,16 @@ export interface ParseOptions {
   /** A model to use instead of the shipped one in models/parser (loaded once per process on first use). */
   model?: ParserModel;
   sentences?: ParseSelection;
+  /** Learned trigger lemmas that make a sentence an event candidate (default: the shipped event classifier's). */
+  triggers?: ReadonlySet<string>;
 }
 
-function isEventCandidate(tokens: readonly Token[], sentence: Sentence): boolean {
+/** A sentence where a pattern matches or a word the event classifier learned to take for a trigger stands. */
+function isEventCandidate(tokens: readonly Token[], sentence: Sentence, triggers: ReadonlySet<string>): boolean {
+  for (let i = sentence.tokenStart; i < sentence.tokenEnd; i += 1) {
+    const token = tokens[i]!;
+    if ((token.pos === 'VERB' || token.pos === 'NOUN') && triggers.has(token.lemma)) return true;
+  }
   return getEventMatcher().match(tokens, sentence.tokenStart, sentence.tokenEnd).length > 0;
 }
 
@@ -60,7 +68,7 @@ export const parseDependencies = (options: ParseOptions = {}) => {
       const tokens = doc.layers.tokens ?? [];
       const dependencies: DependencyLayer = new Array<Dependency | null>(tokens.length).fill(null);
       for (const sentence of doc.layers.sentences ?? []) {
-        if (selection === 'event-candidates' && !isEventCandidate(tokens, sentence)) continue;
+        if (selection === 'event-candidates' && !isEventCandidate(tokens, sentence, options.triggers ?? shippedTriggers())) continue;
         if (sentence.tokenEnd - sentence.tokenStart > MAX_SENTENCE_TOKENS) {
           ctx.report('long-sentence', 'info', `sentence of ${sentence.tokenEnd - sentence.tokenStart} tokens parsed in pieces of ${MAX_SENTENCE_TOKENS}`, sentence);
         }
