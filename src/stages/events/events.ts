@@ -15,7 +15,10 @@ import {
 import { mergeEvents, type DraftEvent } from './merge.js';
 import { buildCandidates, participantKey, toParticipant, type Candidate } from './participants.js';
 import { assignRoles, type RoleContext } from './roles.js';
+import { hasOwnSubject } from './syntax-roles.js';
+import { isContentOf, ownClauseStart } from './predicates.js';
 import { documentSetting } from './setting.js';
+import { carryOverActors, carryOverDates, happensInSetting, leadPlace } from './carry-over.js';
 
 /** Speech acts whose later triggers in the same clause are their content ("the last chance to withdraw"). */
 const SPEECH_ACTS = new Set(['AGREE', 'REQUEST', 'REJECT', 'THREATEN', 'ACCUSE']);
@@ -231,6 +234,42 @@ function statesPurpose(tokens: readonly Token[], match: PatternMatch): boolean {
   return tokens[match.start]!.normal.endsWith('ing') || tokens[match.start - 1]?.normal === 'to';
 }
 
+/**
+ * A trigger heading a clause of its own in the parse (adverbial, relative, reported, or a conjunct with
+ * its own subject) reads its modality from that clause only, and its word-order subject too when the
+ * parse gives it one of its own ("after rebels attacked"; "troops withdrew after shelling X" shares one).
+ */
+function ownClause(ctx: DocContext, sentence: Sentence, trigger: number, clause: ClauseBounds): ClauseBounds {
+  const dependencies = ctx.doc.layers.dependencies;
+  const own = dependencies ? ownClauseStart(ctx.tokens, dependencies, sentence, trigger) : undefined;
+  if (own === undefined) return clause;
+  const start = Math.max(clause.start, own.start);
+  const wideStart = own.hasSubject ? Math.max(clause.wideStart, own.start) : clause.wideStart;
+  return { ...clause, start, wideStart };
+}
+
+const VERBAL_QUAD_CLASSES = new Set([1, 3]);
+
+/**
+ * "life-threatening injuries", "a federally recognized tribe": a statement verb used as a modifier of a
+ * noun (its parse relation is amod, or it is glued by a hyphen to the word before it) describes the
+ * noun; nobody says or does anything.
+ */
+function describesNoun(ctx: DocContext, match: PatternMatch, words: readonly number[]): boolean {
+  const quadClass = ctx.codebook.plover(match.pattern.plover)?.quadClass;
+  if (quadClass === undefined || !VERBAL_QUAD_CLASSES.has(quadClass)) return false;
+  const first = words[0] ?? match.start;
+  const before = ctx.tokens[first - 1];
+  if (before?.normal === '-' && before.end === ctx.tokens[first]!.start) return true;
+  return words.length === 1 && ctx.doc.layers.dependencies?.[first]?.deprel === 'amod';
+}
+
+/** A trigger the parse gives a subject of its own is its own event, even after one of its type in the clause. */
+function ownPredicate(ctx: DocContext, sentence: Sentence, words: readonly number[]): boolean {
+  const dependencies = ctx.doc.layers.dependencies;
+  return dependencies !== undefined && dependencies !== null && words.some((word) => hasOwnSubject(ctx.tokens, dependencies, sentence, word));
+}
+
 function codeSentence(ctx: DocContext, sentence: Sentence, sentenceCandidates: Candidate[]): { drafts: DraftEvent[]; mediations: DraftEvent[] } {
   const matches = getEventMatcher().match(ctx.tokens, sentence.tokenStart, sentence.tokenEnd);
   if (matches.length === 0) return { drafts: [], mediations: [] };
@@ -239,19 +278,28 @@ function codeSentence(ctx: DocContext, sentence: Sentence, sentenceCandidates: C
   const clauseOf = new Map<PatternMatch, ClauseBounds>();
   let contentUntil = -1;
   let protestSeen = false;
+  const dependencies = ctx.doc.layers.dependencies ?? undefined;
+  const speechActWords = new Set<number>();
   const clauseEndByType = new Map<string, number>();
   for (const match of matches) {
     if (match.start < contentUntil || describesRelation(ctx.tokens, match)) continue;
     if (protestSeen && statesPurpose(ctx.tokens, match)) continue;
     if (asksQuestion(ctx.tokens, match, sentence.tokenEnd)) continue;
+    if (describesNoun(ctx, match, wordsOf.get(match)!)) continue;
     if (match.pattern.plover === 'PROTEST') protestSeen = true;
     const mediation = match.pattern.attach === 'mediator';
     // "fighting between A and B killed 12": a second trigger of the same type in the clause is the same event.
-    if (!mediation && match.start < (clauseEndByType.get(match.pattern.plover) ?? -1)) continue;
     const words = wordsOf.get(match)!;
-    const clause = clauseAround(ctx.tokens, sentence.tokenStart, sentence.tokenEnd, match.start, (words[words.length - 1] ?? match.start) + 1);
+    // "denied that troops had attacked the village": what a speech act says is its content, not an event.
+    if (!mediation && dependencies && isContentOf(dependencies, sentence, words[0] ?? match.start, speechActWords)) continue;
+    if (!mediation && match.start < (clauseEndByType.get(match.pattern.plover) ?? -1) && !ownPredicate(ctx, sentence, words)) continue;
+    const clause = ownClause(ctx, sentence, words[0] ?? match.start,
+      clauseAround(ctx.tokens, sentence.tokenStart, sentence.tokenEnd, match.start, (words[words.length - 1] ?? match.start) + 1));
     if (!mediation) clauseEndByType.set(match.pattern.plover, clause.wideEnd);
-    if (SPEECH_ACTS.has(match.pattern.plover)) contentUntil = clause.end;
+    if (SPEECH_ACTS.has(match.pattern.plover)) {
+      contentUntil = clause.end;
+      for (const word of words) speechActWords.add(word);
+    }
     kept.push(match);
     clauseOf.set(match, clause);
   }
@@ -324,12 +372,14 @@ export function codeDocument(doc: Readonly<Doc>, options: EventCodingOptions = {
     const location = quote && speechLocation(ctx, quote);
     if (location) event.location = location;
   }
+  carryOverActors(doc, events, ctx.candidates);
+  carryOverDates(events);
   const spoken = new Set(events.flatMap((event) => (event.location?.place && (event.quadClass === 1 || event.quadClass === 3) ? [event.location.place] : [])));
-  const setting = documentSetting(doc, spoken);
+  const setting = documentSetting(doc, spoken) ?? leadPlace(doc, events, spoken);
   for (const event of events) {
-    // A material act the sentence does not place happened where the story is set; a statement is placed
+    // A material act (or an investigation) the sentence does not place happened where the story is set; a statement is placed
     // only where it was made (its sentence or its quote's attribution).
-    if (setting && !event.location && !event.historical && (event.quadClass === 2 || event.quadClass === 4)) event.location = { ...setting };
+    if (setting && !event.location && !event.historical && happensInSetting(event)) event.location = { ...setting };
   }
   const calibration = options.calibration ?? shippedCalibration();
   return events.map((event, index) => ({
