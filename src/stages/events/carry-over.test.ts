@@ -44,6 +44,12 @@ test('an arrest or a charge is the police\'s only where the document names them'
   for (const event of named.filter((e) => e.plover === 'COERCE')) assert.deepEqual(event.actors.map((a) => a.text), ['Dayton Police Department']);
 });
 
+test('an accusation or an appeal with no one named is the police\'s where the document names them', () => {
+  const list = events('Deputies arrested a man on Friday. The man is accused of shooting his neighbour. Anyone with information is asked to call the sheriff.');
+  assert.deepEqual(triggered(list, 'accused').actors.map((a) => [a.text, a.from]), [['Deputies', 'document']]);
+  assert.deepEqual(triggered(list, 'asked').actors.map((a) => a.text), ['Deputies']);
+});
+
 test('a later undated mention of the attack takes the lead attack\'s own date, and says it was carried', () => {
   const list = events('A man was shot in Dayton on Saturday night. Hours later, gunmen attacked a second house.');
   const lead = triggered(list, 'shot');

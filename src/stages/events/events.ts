@@ -248,6 +248,12 @@ function ownClause(ctx: DocContext, sentence: Sentence, trigger: number, clause:
   return { ...clause, start, wideStart };
 }
 
+/** "Posted: Wednesday, March 12": a trigger word inside a date mention is the date's word (a month), not an act. */
+function namesDate(ctx: DocContext, sentence: Sentence, match: PatternMatch): boolean {
+  const first = ctx.tokens[match.start]!;
+  return (ctx.datesIn.get(sentence.index) ?? []).some((date) => date.start <= first.start && first.end <= date.end);
+}
+
 const VERBAL_QUAD_CLASSES = new Set([1, 3]);
 
 /**
@@ -285,7 +291,7 @@ function codeSentence(ctx: DocContext, sentence: Sentence, sentenceCandidates: C
     if (match.start < contentUntil || describesRelation(ctx.tokens, match)) continue;
     if (protestSeen && statesPurpose(ctx.tokens, match)) continue;
     if (asksQuestion(ctx.tokens, match, sentence.tokenEnd)) continue;
-    if (describesNoun(ctx, match, wordsOf.get(match)!)) continue;
+    if (describesNoun(ctx, match, wordsOf.get(match)!) || namesDate(ctx, sentence, match)) continue;
     if (match.pattern.plover === 'PROTEST') protestSeen = true;
     const mediation = match.pattern.attach === 'mediator';
     // "fighting between A and B killed 12": a second trigger of the same type in the clause is the same event.

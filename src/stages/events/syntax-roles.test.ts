@@ -82,3 +82,8 @@ test('a statement verb that modifies a noun describes it: no one threatens or re
   assert.deepEqual(roles('The council is a federally recognized body with nine members.').filter((e) => e.type === 'SUPPORT'), []);
   assert.deepEqual(roles('The rebels threatened the villagers.').map((e) => e.type), ['THREATEN']);
 });
+
+test('a trigger word inside a date is the date\'s word, not an act', () => {
+  assert.deepEqual(roles('Updated: Wednesday, March 12, 2014 8:04 AM').filter((e) => e.type === 'PROTEST'), []);
+  assert.deepEqual(roles('Thousands of students march through the capital.').map((e) => e.type), ['PROTEST']);
+});
