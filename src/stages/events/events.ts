@@ -15,8 +15,8 @@ import {
 import { mergeEvents, type DraftEvent } from './merge.js';
 import { buildCandidates, participantKey, toParticipant, type Candidate } from './participants.js';
 import { assignRoles, type RoleContext } from './roles.js';
-import { hasOwnSubject } from './syntax-roles.js';
-import { isContentOf, ownClauseStart } from './predicates.js';
+import { describesNoun, insideDate, ownClause, ownPredicate, type SentenceView } from './match-filters.js';
+import { isContentOf } from './predicates.js';
 import { documentSetting } from './setting.js';
 import { carryOverActors, carryOverDates, happensInSetting, leadPlace } from './carry-over.js';
 
@@ -234,48 +234,6 @@ function statesPurpose(tokens: readonly Token[], match: PatternMatch): boolean {
   return tokens[match.start]!.normal.endsWith('ing') || tokens[match.start - 1]?.normal === 'to';
 }
 
-/**
- * A trigger heading a clause of its own in the parse (adverbial, relative, reported, or a conjunct with
- * its own subject) reads its modality from that clause only, and its word-order subject too when the
- * parse gives it one of its own ("after rebels attacked"; "troops withdrew after shelling X" shares one).
- */
-function ownClause(ctx: DocContext, sentence: Sentence, trigger: number, clause: ClauseBounds): ClauseBounds {
-  const dependencies = ctx.doc.layers.dependencies;
-  const own = dependencies ? ownClauseStart(ctx.tokens, dependencies, sentence, trigger) : undefined;
-  if (own === undefined) return clause;
-  const start = Math.max(clause.start, own.start);
-  const wideStart = own.hasSubject ? Math.max(clause.wideStart, own.start) : clause.wideStart;
-  return { ...clause, start, wideStart };
-}
-
-/** "Posted: Wednesday, March 12": a trigger word inside a date mention is the date's word (a month), not an act. */
-function namesDate(ctx: DocContext, sentence: Sentence, match: PatternMatch): boolean {
-  const first = ctx.tokens[match.start]!;
-  return (ctx.datesIn.get(sentence.index) ?? []).some((date) => date.start <= first.start && first.end <= date.end);
-}
-
-const VERBAL_QUAD_CLASSES = new Set([1, 3]);
-
-/**
- * "life-threatening injuries", "a federally recognized tribe": a statement verb used as a modifier of a
- * noun (its parse relation is amod, or it is glued by a hyphen to the word before it) describes the
- * noun; nobody says or does anything.
- */
-function describesNoun(ctx: DocContext, match: PatternMatch, words: readonly number[]): boolean {
-  const quadClass = ctx.codebook.plover(match.pattern.plover)?.quadClass;
-  if (quadClass === undefined || !VERBAL_QUAD_CLASSES.has(quadClass)) return false;
-  const first = words[0] ?? match.start;
-  const before = ctx.tokens[first - 1];
-  if (before?.normal === '-' && before.end === ctx.tokens[first]!.start) return true;
-  return words.length === 1 && ctx.doc.layers.dependencies?.[first]?.deprel === 'amod';
-}
-
-/** A trigger the parse gives a subject of its own is its own event, even after one of its type in the clause. */
-function ownPredicate(ctx: DocContext, sentence: Sentence, words: readonly number[]): boolean {
-  const dependencies = ctx.doc.layers.dependencies;
-  return dependencies !== undefined && dependencies !== null && words.some((word) => hasOwnSubject(ctx.tokens, dependencies, sentence, word));
-}
-
 function codeSentence(ctx: DocContext, sentence: Sentence, sentenceCandidates: Candidate[]): { drafts: DraftEvent[]; mediations: DraftEvent[] } {
   const matches = getEventMatcher().match(ctx.tokens, sentence.tokenStart, sentence.tokenEnd);
   if (matches.length === 0) return { drafts: [], mediations: [] };
@@ -285,21 +243,22 @@ function codeSentence(ctx: DocContext, sentence: Sentence, sentenceCandidates: C
   let contentUntil = -1;
   let protestSeen = false;
   const dependencies = ctx.doc.layers.dependencies ?? undefined;
+  const view: SentenceView = { tokens: ctx.tokens, sentence, dependencies, dates: ctx.datesIn.get(sentence.index) ?? [] };
   const speechActWords = new Set<number>();
   const clauseEndByType = new Map<string, number>();
   for (const match of matches) {
     if (match.start < contentUntil || describesRelation(ctx.tokens, match)) continue;
     if (protestSeen && statesPurpose(ctx.tokens, match)) continue;
     if (asksQuestion(ctx.tokens, match, sentence.tokenEnd)) continue;
-    if (describesNoun(ctx, match, wordsOf.get(match)!) || namesDate(ctx, sentence, match)) continue;
+    if (describesNoun(view, match, wordsOf.get(match)!, ctx.codebook) || insideDate(view, match)) continue;
     if (match.pattern.plover === 'PROTEST') protestSeen = true;
     const mediation = match.pattern.attach === 'mediator';
     // "fighting between A and B killed 12": a second trigger of the same type in the clause is the same event.
     const words = wordsOf.get(match)!;
     // "denied that troops had attacked the village": what a speech act says is its content, not an event.
     if (!mediation && dependencies && isContentOf(dependencies, sentence, words[0] ?? match.start, speechActWords)) continue;
-    if (!mediation && match.start < (clauseEndByType.get(match.pattern.plover) ?? -1) && !ownPredicate(ctx, sentence, words)) continue;
-    const clause = ownClause(ctx, sentence, words[0] ?? match.start,
+    if (!mediation && match.start < (clauseEndByType.get(match.pattern.plover) ?? -1) && !ownPredicate(view, words)) continue;
+    const clause = ownClause(view, words[0] ?? match.start,
       clauseAround(ctx.tokens, sentence.tokenStart, sentence.tokenEnd, match.start, (words[words.length - 1] ?? match.start) + 1));
     if (!mediation) clauseEndByType.set(match.pattern.plover, clause.wideEnd);
     if (SPEECH_ACTS.has(match.pattern.plover)) {
