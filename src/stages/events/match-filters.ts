@@ -49,7 +49,10 @@ export function describesNoun(view: SentenceView, match: PatternMatch, words: re
   const first = words[0] ?? match.start;
   const before = view.tokens[first - 1];
   if (before?.normal === '-' && before.end === view.tokens[first]!.start) return true;
-  return words.length === 1 && view.dependencies?.[first]?.deprel === 'amod';
+  if (words.length !== 1 || view.dependencies?.[first]?.deprel !== 'amod') return false;
+  // "officials demanded support", misread as a modifier of "support", has a subject of its own.
+  return !view.dependencies.some((dependency, i) => dependency?.head === first && i >= view.sentence.tokenStart && i < view.sentence.tokenEnd
+    && (dependency.deprel === 'nsubj' || dependency.deprel === 'nsubj:pass'));
 }
 
 /** A trigger the parse gives a subject of its own is its own event, even after one of its type in the clause. */

@@ -87,3 +87,9 @@ test('a trigger word inside a date is the date\'s word, not an act', () => {
   assert.deepEqual(roles('Updated: Wednesday, March 12, 2014 8:04 AM').filter((e) => e.type === 'PROTEST'), []);
   assert.deepEqual(roles('Thousands of students march through the capital.').map((e) => e.type), ['PROTEST']);
 });
+
+test('a progressive stays active beside what the parser calls a passive auxiliary; a modifier with its own subject is a predicate', () => {
+  assert.deepEqual(roles('A Kenyan trader is suing the United Nations for damages, his lawyer said.'),
+    [{ type: 'ACCUSE', actors: ['A Kenyan trader'], recipients: ['the United Nations'] }]);
+  assert.deepEqual(roles('Union Workers Federation (UWF) officials demanded support from the Kenyan parliament.').map((e) => e.type), ['REQUEST']);
+});

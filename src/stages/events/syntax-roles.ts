@@ -224,12 +224,14 @@ function firstFilled(ctx: SyntaxContext, heads: readonly number[], phrases = fal
 
 /**
  * The subjects of a predicate, split by voice: a subject the parser labels `nsubj` beside a passive
- * auxiliary ("a man was shot") is the one acted on, as `nsubj:pass` is.
+ * auxiliary ("a man was shot") is the one acted on, as `nsubj:pass` is, unless the verb is a progressive.
  */
 function subjectsOf(ctx: SyntaxContext, predicate: number): { active: number[]; passive: number[] } {
   const subjects = dependentsOf(ctx, predicate, is('nsubj'));
   const passive = dependentsOf(ctx, predicate, is('nsubj:pass'));
-  if (dependentsOf(ctx, predicate, is('aux:pass')).length > 0) return { active: [], passive: [...passive, ...subjects].sort((a, b) => a - b) };
+  // A progressive ("is suing") is active whatever the parser calls its auxiliary.
+  const participle = !ctx.tokens[predicate]!.normal.endsWith('ing');
+  if (participle && dependentsOf(ctx, predicate, is('aux:pass')).length > 0) return { active: [], passive: [...passive, ...subjects].sort((a, b) => a - b) };
   return { active: subjects, passive };
 }
 
