@@ -58,6 +58,13 @@ test('a later undated mention of the attack takes the lead attack\'s own date, a
   assert.deepEqual(later.date && [later.date.value, later.date.basis], [lead.date!.value, 'document']);
 });
 
+test('else the day the lead gives relative to publication ("Saturday night"), never a page stamp', () => {
+  const shot = triggered(events('Police in Dayton are looking for a gunman after a brawl outside a bar on Saturday night. Two men were shot.'), 'shot');
+  assert.deepEqual(shot.date && [shot.date.value, shot.date.basis], ['2021-03-06TNI', 'document']);
+  const stamped = triggered(events('Posted: Friday, March 5, 2021 8:18 PM EST. Two men were shot.'), 'shot');
+  assert.equal(stamped.date?.basis, 'report');
+});
+
 test('a story with no dateline and no place named most is set where its first placed act happened', () => {
   const list = events('A man was shot in Dayton on Friday. The victim was taken to a hospital in Springfield. Police later arrested a neighbour.');
   const arrest = triggered(list, 'arrested');

@@ -50,6 +50,9 @@ export const checkImpliedActors = impliedActors.check;
 const MATERIAL = new Set([2, 4]);
 /** Types whose later undated mentions in a story are its lead incident ("the shooting"). */
 const INCIDENT_TYPES = new Set(['ASSAULT']);
+/** How many opening sentences make a story's lead, whose first place or relative day sets it when nothing else does. */
+const LEAD_SENTENCES = 3;
+const DAY_OR_FINER = /^\d{4}-\d\d-\d\d/;
 /** Words that may stand before a role noun inside its phrase ("the Franklin County sheriff's deputies"). */
 const PHRASE_WORD_TAGS = new Set(['DET', 'ADJ', 'NUM', 'PROPN']);
 /** How many words before a role noun its phrase may reach. */
@@ -157,26 +160,41 @@ export function carryOverActors(doc: Readonly<Doc>, events: Event[], candidates:
 }
 
 /**
- * Gives an attack its sentence does not date the own date of the story's lead attack: the first
- * affirmative, non-historical attack whose sentence dates it. Later mentions of "the
- * shooting" are the same incident; the date keeps the lead's mention id and says it was carried.
+ * The day the story's lead gives in words relative to the publication ("Saturday night", "Tuesday
+ * evening"): the first such date of its opening sentences, a day or finer, not after publication.
+ * Absolute dates there are mostly the page's own stamps ("Posted: Tuesday, January 28, 2014 8:18 PM").
  */
-export function carryOverDates(events: Event[]): void {
+function leadDate(doc: Readonly<Doc>): NonNullable<Event['date']> | undefined {
+  const leadEnd = doc.layers.sentences?.[LEAD_SENTENCES - 1]?.end ?? doc.text.length;
+  const published = doc.source.published?.slice(0, 10);
+  const found = (doc.layers.dates ?? [])
+    .filter((date) => date.start < leadEnd && date.relative && date.resolved && date.value !== undefined && DAY_OR_FINER.test(date.value)
+      && date.granularity !== 'duration' && (!published || date.value.slice(0, 10) <= published))
+    .sort((a, b) => a.start - b.start)[0];
+  return found?.value ? { value: found.value, granularity: found.granularity, basis: 'document', date: found.id } : undefined;
+}
+
+/**
+ * Gives an attack its sentence does not date the own date of the story's lead attack: the first
+ * affirmative, non-historical attack whose sentence dates it, else the day the lead gives. Later
+ * mentions of "the shooting" are the same incident; the date keeps the mention id and says it was carried.
+ */
+export function carryOverDates(doc: Readonly<Doc>, events: Event[]): void {
   const leads = new Map<string, NonNullable<Event['date']>>();
   for (const event of [...events].sort((a, b) => a.trigger.start - b.trigger.start)) {
     if (!INCIDENT_TYPES.has(event.plover) || !affirmative(event) || event.historical || event.date?.basis !== 'event' || leads.has(event.plover)) continue;
     leads.set(event.plover, event.date);
   }
+  const storyDate = leadDate(doc);
   for (const event of events) {
-    const lead = leads.get(event.plover);
+    if (!INCIDENT_TYPES.has(event.plover)) continue;
+    const lead = leads.get(event.plover) ?? storyDate;
     if (!lead || event.historical || (event.date && event.date.basis !== 'report')) continue;
     event.date = { ...lead, basis: 'document' };
   }
 }
 
 const LEAD_PLACE_RESOLUTIONS = new Set<EventLocation['resolution']>(['city', 'admin']);
-/** How many opening sentences make a story's lead, whose first place sets it when nothing else does. */
-const LEAD_SENTENCES = 3;
 
 /**
  * Where the story is set when its places do not say so on their own (no dateline, no place named most):

@@ -338,7 +338,7 @@ export function codeDocument(doc: Readonly<Doc>, options: EventCodingOptions = {
     if (location) event.location = location;
   }
   carryOverActors(doc, events, ctx.candidates);
-  carryOverDates(events);
+  carryOverDates(doc, events);
   const spoken = new Set(events.flatMap((event) => (event.location?.place && (event.quadClass === 1 || event.quadClass === 3) ? [event.location.place] : [])));
   const setting = documentSetting(doc, spoken) ?? leadPlace(doc, events, spoken);
   for (const event of events) {
