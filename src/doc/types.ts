@@ -242,6 +242,11 @@ export interface EventParticipant {
   kbId?: string;
   /** The organisation the participant acts for, when it is an official of one. */
   organisation?: string;
+  /**
+   * `document` when the event's own sentence names no actor and this is the document's mention of the
+   * one who plays the role (the story's gunman for a later "a man was shot", its police for an arrest).
+   */
+  from?: 'document';
 }
 
 export interface EventLocation {
@@ -262,8 +267,12 @@ export interface EventLocation {
 export interface EventDate {
   value: string;
   granularity: Granularity;
-  /** `event` when the sentence gives the date, `report` when it falls back to the publication date. */
-  basis: 'event' | 'report';
+  /**
+   * `event` when the sentence gives the date, `document` when it is the own date of the story's lead
+   * event of the same type (a later "the shooting" in a story dated by its lead), `report` when it falls
+   * back to the publication date.
+   */
+  basis: 'event' | 'report' | 'document';
   date?: string;
 }
 

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
 import { checkFurniture } from '../ingest/furniture.js';
+import { checkImpliedActors } from '../stages/events/carry-over.js';
 import { checkActorRoles } from '../stages/actors/roles.js';
 import { checkEntityCues } from '../stages/entities/cues.js';
 import { checkQuantityLexicon } from '../stages/quantities/lexicon.js';
@@ -61,5 +62,6 @@ export function checkKnowledge(): KnowledgeIssue[] {
   return [
     ...checkManifest(), ...checkCodebook(), ...checkPatterns(), ...checkActorsKnowledge(), ...checkActorRoles(),
     ...checkPlaces(), ...checkAdmin1(), ...checkPlaceNames(), ...checkEntityCues(), ...checkFurniture(), ...checkSpeechVerbs(), ...checkQuantityLexicon(),
+    ...checkImpliedActors(),
   ];
 }

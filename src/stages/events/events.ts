@@ -16,7 +16,10 @@ import {
 import { mergeEvents, type DraftEvent } from './merge.js';
 import { buildCandidates, participantKey, toParticipant, type Candidate } from './participants.js';
 import { assignRoles, type RoleContext } from './roles.js';
+import { describesNoun, insideDate, ownClause, ownPredicate, type SentenceView } from './match-filters.js';
+import { isContentOf } from './predicates.js';
 import { documentSetting } from './setting.js';
+import { carryOverActors, carryOverDates, happensInSetting, leadPlace } from './carry-over.js';
 
 /** Speech acts whose later triggers in the same clause are their content ("the last chance to withdraw"). */
 const SPEECH_ACTS = new Set(['AGREE', 'REQUEST', 'REJECT', 'THREATEN', 'ACCUSE']);
@@ -281,19 +284,29 @@ function codeSentence(ctx: DocContext, sentence: Sentence, sentenceCandidates: C
   const clauseOf = new Map<PatternMatch, ClauseBounds>();
   let contentUntil = -1;
   let protestSeen = false;
+  const dependencies = ctx.doc.layers.dependencies ?? undefined;
+  const view: SentenceView = { tokens: ctx.tokens, sentence, dependencies, dates: ctx.datesIn.get(sentence.index) ?? [] };
+  const speechActWords = new Set<number>();
   const clauseEndByType = new Map<string, number>();
   for (const match of matches) {
     if (match.start < contentUntil || describesRelation(ctx.tokens, match)) continue;
     if (protestSeen && statesPurpose(ctx.tokens, match)) continue;
     if (asksQuestion(ctx.tokens, match, sentence.tokenEnd)) continue;
+    if (describesNoun(view, match, wordsOf.get(match)!, ctx.codebook) || insideDate(view, match)) continue;
     if (match.pattern.plover === 'PROTEST') protestSeen = true;
     const mediation = match.pattern.attach === 'mediator';
     // "fighting between A and B killed 12": a second trigger of the same type in the clause is the same event.
-    if (!mediation && match.start < (clauseEndByType.get(match.pattern.plover) ?? -1)) continue;
     const words = wordsOf.get(match)!;
-    const clause = clauseAround(ctx.tokens, sentence.tokenStart, sentence.tokenEnd, match.start, (words[words.length - 1] ?? match.start) + 1);
+    // "denied that troops had attacked the village": what a speech act says is its content, not an event.
+    if (!mediation && dependencies && isContentOf(dependencies, sentence, words[0] ?? match.start, speechActWords)) continue;
+    if (!mediation && match.start < (clauseEndByType.get(match.pattern.plover) ?? -1) && !ownPredicate(view, words)) continue;
+    const clause = ownClause(view, words[0] ?? match.start,
+      clauseAround(ctx.tokens, sentence.tokenStart, sentence.tokenEnd, match.start, (words[words.length - 1] ?? match.start) + 1));
     if (!mediation) clauseEndByType.set(match.pattern.plover, clause.wideEnd);
-    if (SPEECH_ACTS.has(match.pattern.plover)) contentUntil = clause.end;
+    if (SPEECH_ACTS.has(match.pattern.plover)) {
+      contentUntil = clause.end;
+      for (const word of words) speechActWords.add(word);
+    }
     kept.push(match);
     clauseOf.set(match, clause);
   }
@@ -367,12 +380,14 @@ export function codeDocument(doc: Readonly<Doc>, options: EventCodingOptions = {
     const location = quote && speechLocation(ctx, quote);
     if (location) event.location = location;
   }
+  carryOverActors(doc, events, ctx.candidates);
+  carryOverDates(doc, events);
   const spoken = new Set(events.flatMap((event) => (event.location?.place && (event.quadClass === 1 || event.quadClass === 3) ? [event.location.place] : [])));
-  const setting = documentSetting(doc, spoken);
+  const setting = documentSetting(doc, spoken) ?? leadPlace(doc, events, spoken);
   for (const event of events) {
-    // A material act the sentence does not place happened where the story is set; a statement is placed
+    // A material act (or an investigation) the sentence does not place happened where the story is set; a statement is placed
     // only where it was made (its sentence or its quote's attribution).
-    if (setting && !event.location && !event.historical && (event.quadClass === 2 || event.quadClass === 4)) event.location = { ...setting };
+    if (setting && !event.location && !event.historical && happensInSetting(event)) event.location = { ...setting };
   }
   const calibration = options.calibration ?? shippedCalibration();
   return events.map((event, index) => ({

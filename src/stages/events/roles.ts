@@ -197,14 +197,17 @@ function parsedRoles(ctx: RoleContext, match: PatternMatch): SyntaxRoles | undef
   };
   const words = wordTokens(match, ctx.tokens);
   if (isNominal(ctx, match)) return nominalRolesFromParse(syntax, words[0] ?? match.start);
-  const first = rolesFromParse(syntax, words[0] ?? match.start);
-  if (!first) return undefined;
+  const found = rolesFromParse(syntax, words[0] ?? match.start);
+  if (!found) return undefined;
+  // The trigger's own words are no participant ("opened fire": "fire" is the object of "opened").
+  const notTrigger = (c: Candidate) => !words.includes(c.tokenStart);
+  const first = { actors: found.actors.filter(notTrigger), recipients: found.recipients.filter(notTrigger) };
   for (const word of words.slice(1)) {
     if (first.actors.length > 0 && first.recipients.length > 0) break;
     const later = rolesFromParse(syntax, word);
     if (!later) continue;
-    if (first.actors.length === 0) first.actors = later.actors;
-    if (first.recipients.length === 0) first.recipients = later.recipients.filter((c) => !first.actors.includes(c));
+    if (first.actors.length === 0) first.actors = later.actors.filter(notTrigger);
+    if (first.recipients.length === 0) first.recipients = later.recipients.filter((c) => notTrigger(c) && !first.actors.includes(c));
   }
   return first;
 }

@@ -107,11 +107,82 @@ function phraseCandidate(ctx: SyntaxContext, head: number): Candidate | undefine
   }
   while (first < head && EDGE_TAGS.has(ctx.tokens[first]!.pos)) first += 1;
   while (last > head && EDGE_TAGS.has(ctx.tokens[last]!.pos)) last -= 1;
-  for (let i = first; i <= last; i += 1) if (!withinPhrase(ctx, i, head)) return undefined;
+  const whole = spanCandidate(ctx, first, last, (i) => withinPhrase(ctx, i, head));
+  if (whole) return whole;
+  // "charged a teenager with murder on Monday": the phrase without its prepositional tail.
+  const core = nounPhraseTokens(ctx, head);
+  return spanCandidate(ctx, core.first, core.last, (i) => core.words.has(i));
+}
+
+/** The candidate covering tokens first..last, when every one belongs and no date overlaps it. */
+function spanCandidate(ctx: SyntaxContext, first: number, last: number, belongs: (i: number) => boolean): Candidate | undefined {
+  for (let i = first; i <= last; i += 1) if (!belongs(i)) return undefined;
   const start = ctx.tokens[first]!.start;
   const end = ctx.tokens[last]!.end;
   if (ctx.notParticipants.some((span) => span.start < end && start < span.end)) return undefined;
   return { start, end, text: ctx.text.slice(start, end), tokenStart: first, tokenEnd: last + 1, locative: false };
+}
+
+/** The relations that keep a word inside the noun phrase an analyst reads as one participant. */
+const NOUN_PHRASE = new Set(['det', 'amod', 'compound', 'nmod:poss', 'flat', 'flat:name', 'nummod', 'det:poss']);
+
+/**
+ * The words of the noun phrase headed by `head` that name one participant: its determiners, modifiers,
+ * compounds, possessors and the rest of a flat name ("Iranian Foreign Minister Mohammad Javad Zarif",
+ * "a U.S. Supreme Court decision"), and an apposition only where it continues the name without a comma.
+ */
+function nounPhraseTokens(ctx: SyntaxContext, head: number): { first: number; last: number; words: Set<number> } {
+  let first = head;
+  let last = head;
+  const words = new Set([head]);
+  const pending = [head];
+  while (pending.length > 0) {
+    const at = pending.pop()!;
+    for (const child of dependentsOf(ctx, at, (deprel) => NOUN_PHRASE.has(deprel) || deprel === 'appos' || deprel === 'case')) {
+      const deprel = ctx.dependencies[child]!.deprel;
+      const adjacent = child === last + 1 || child === first - 1;
+      if (deprel === 'appos' && !adjacent) continue;
+      // Only the possessive marker of a possessor ("the town's mayor"), not a preposition.
+      if (deprel === 'case' && ctx.dependencies[at]!.deprel !== 'nmod:poss') continue;
+      if (child < first) first = child;
+      if (child > last) last = child;
+      words.add(child);
+      pending.push(child);
+    }
+  }
+  return { first, last, words };
+}
+
+const widenedFor = new WeakMap<SyntaxContext, Map<Candidate, Candidate>>();
+
+/**
+ * A mention stretched to the whole noun phrase it stands for, so that its span can be compared with
+ * gold and shown as evidence; the same mention always gives the same object within one context, as
+ * callers compare candidates by identity.
+ */
+function widened(ctx: SyntaxContext, candidate: Candidate, head: number): Candidate {
+  let memo = widenedFor.get(ctx);
+  if (!memo) widenedFor.set(ctx, (memo = new Map()));
+  const known = memo.get(candidate);
+  if (known) return known;
+  const phrase = nounPhraseTokens(ctx, head);
+  let first = Math.min(phrase.first, candidate.tokenStart);
+  let last = Math.max(phrase.last, candidate.tokenEnd - 1);
+  while (first < candidate.tokenStart && EDGE_TAGS.has(ctx.tokens[first]!.pos)) first += 1;
+  while (last >= candidate.tokenEnd && EDGE_TAGS.has(ctx.tokens[last]!.pos)) last -= 1;
+  let result = candidate;
+  const inside = (i: number) => (i >= candidate.tokenStart && i < candidate.tokenEnd) || phrase.words.has(i) || withinPhrase(ctx, i, head);
+  let whole = first < candidate.tokenStart || last >= candidate.tokenEnd;
+  for (let i = first; whole && i <= last; i += 1) if (!inside(i)) whole = false;
+  if (whole) {
+    const start = Math.min(ctx.tokens[first]!.start, candidate.start);
+    const end = Math.max(ctx.tokens[last]!.end, candidate.end);
+    if (!ctx.notParticipants.some((span) => span.start < end && start < span.end)) {
+      result = { ...candidate, start, end, text: ctx.text.slice(start, end), tokenStart: first, tokenEnd: last + 1 };
+    }
+  }
+  memo.set(candidate, result);
+  return result;
 }
 
 /** The candidates of a phrase and of the phrases coordinated with it or set beside it as an apposition. */
@@ -122,7 +193,8 @@ function candidatesOf(ctx: SyntaxContext, head: number, phrases = false): Candid
   }
   const found: Candidate[] = [];
   for (const phrase of heads) {
-    const candidate = candidateOfPhrase(ctx, phrase) ?? (phrases && phrase === head ? phraseCandidate(ctx, phrase) : undefined);
+    const mention = candidateOfPhrase(ctx, phrase);
+    const candidate = mention ? widened(ctx, mention, phrase) : phrases && phrase === head ? phraseCandidate(ctx, phrase) : undefined;
     if (candidate && !candidate.locative && !found.includes(candidate)) found.push(candidate);
   }
   return found;
@@ -150,6 +222,19 @@ function firstFilled(ctx: SyntaxContext, heads: readonly number[], phrases = fal
   return [];
 }
 
+/**
+ * The subjects of a predicate, split by voice: a subject the parser labels `nsubj` beside a passive
+ * auxiliary ("a man was shot") is the one acted on, as `nsubj:pass` is, unless the verb is a progressive.
+ */
+function subjectsOf(ctx: SyntaxContext, predicate: number): { active: number[]; passive: number[] } {
+  const subjects = dependentsOf(ctx, predicate, is('nsubj'));
+  const passive = dependentsOf(ctx, predicate, is('nsubj:pass'));
+  // A progressive ("is suing") is active whatever the parser calls its auxiliary.
+  const participle = !ctx.tokens[predicate]!.normal.endsWith('ing');
+  if (participle && dependentsOf(ctx, predicate, is('aux:pass')).length > 0) return { active: [], passive: [...passive, ...subjects].sort((a, b) => a - b) };
+  return { active: subjects, passive };
+}
+
 /** The subject a predicate shares with the one it hangs from: coordination or control. */
 function inheritedSubject(ctx: SyntaxContext, predicate: number, phrases: boolean): Candidate[] {
   const dependency = ctx.dependencies[predicate];
@@ -157,10 +242,19 @@ function inheritedSubject(ctx: SyntaxContext, predicate: number, phrases: boolea
   const head = dependency.head;
   if (dependency.deprel === 'xcomp') {
     // Object control ("urged X to withdraw") before subject control ("agreed to withdraw").
-    return firstFilled(ctx, [...dependentsOf(ctx, head, is('obj', 'iobj')), ...dependentsOf(ctx, head, is('nsubj'))], phrases);
+    return firstFilled(ctx, [...dependentsOf(ctx, head, is('obj', 'iobj')), ...subjectsOf(ctx, head).active], phrases);
   }
-  if (dependency.deprel === 'conj') return firstFilled(ctx, dependentsOf(ctx, head, is('nsubj')), phrases);
+  // "was shot and wounded": the shared subject of a passive was acted on, so it is no actor.
+  if (dependency.deprel === 'conj') return firstFilled(ctx, subjectsOf(ctx, head).active, phrases);
   return [];
+}
+
+/** "Another man was shot and wounded": the passive subject a coordinated predicate shares with its head. */
+function inheritedPassiveSubject(ctx: SyntaxContext, predicate: number, phrases: boolean): Candidate[] {
+  const dependency = ctx.dependencies[predicate];
+  if (!dependency || dependency.head < 0 || dependency.deprel !== 'conj') return [];
+  if (dependentsOf(ctx, predicate, is('nsubj', 'nsubj:pass', 'obj')).length > 0) return [];
+  return firstFilled(ctx, subjectsOf(ctx, dependency.head).passive, phrases);
 }
 
 /**
@@ -176,8 +270,7 @@ function phraseOrAntecedent(ctx: SyntaxContext, predicate: number, heads: readon
 /** Actors and recipients of the predicate at token `trigger`, or undefined when the sentence has no parse. */
 export function rolesFromParse(ctx: SyntaxContext, trigger: number): SyntaxRoles | undefined {
   if (!ctx.dependencies[trigger]) return undefined;
-  const subjects = dependentsOf(ctx, trigger, is('nsubj'));
-  const passiveSubjects = dependentsOf(ctx, trigger, is('nsubj:pass'));
+  const { active: subjects, passive: passiveSubjects } = subjectsOf(ctx, trigger);
   const agents = dependentsOf(ctx, trigger, is('obl:agent'));
   const actorsWith = (phrases: boolean) => {
     const own = subjects.length > 0 ? phraseOrAntecedent(ctx, trigger, subjects, phrases) : firstFilled(ctx, agents, phrases);
@@ -187,8 +280,11 @@ export function rolesFromParse(ctx: SyntaxContext, trigger: number): SyntaxRoles
   const objects = dependentsOf(ctx, trigger, is('obj', 'iobj'));
   // "imposed sanctions on X", "launched an attack against X": the recipient may hang from the object noun.
   const recipientHeads = [...objects, ...directedObliques(ctx, trigger), ...objects.flatMap((object) => directedObliques(ctx, object))];
-  const recipientsWith = (phrases: boolean) =>
-    (passiveSubjects.length > 0 ? phraseOrAntecedent(ctx, trigger, passiveSubjects, phrases) : firstFilled(ctx, recipientHeads, phrases));
+  const recipientsWith = (phrases: boolean) => {
+    if (passiveSubjects.length > 0) return phraseOrAntecedent(ctx, trigger, passiveSubjects, phrases);
+    const own = firstFilled(ctx, recipientHeads, phrases);
+    return own.length > 0 || recipientHeads.length > 0 ? own : inheritedPassiveSubject(ctx, trigger, phrases);
+  };
   const recipients = recipientsWith(false).length > 0 ? recipientsWith(false) : recipientsWith(true);
   const actorSet = new Set(actors);
   return { actors, recipients: recipients.filter((candidate) => !actorSet.has(candidate)) };
@@ -212,4 +308,19 @@ export function nominalRolesFromParse(ctx: SyntaxContext, noun: number): SyntaxR
     }
   }
   return { actors: [], recipients: own };
+}
+
+/**
+ * Whether the predicate at `trigger` has a subject of its own that names a party rather than an act:
+ * in "troops shelled the town and the rebels ambushed a convoy" the second attack is its own event
+ * with its own roles; in "fighting between A and B killed 12" the killing is the fighting.
+ */
+export function hasOwnSubject(tokens: readonly Token[], dependencies: DependencyLayer, sentence: Sentence, trigger: number): boolean {
+  if (!dependencies[trigger]) return false;
+  for (let i = sentence.tokenStart; i < sentence.tokenEnd; i += 1) {
+    const dependency = dependencies[i];
+    if (!dependency || dependency.head !== trigger || (dependency.deprel !== 'nsubj' && dependency.deprel !== 'nsubj:pass')) continue;
+    if (!isEventNoun(tokens[i]!) && tokens[i]!.pos !== 'PRON') return true;
+  }
+  return false;
 }
