@@ -16,7 +16,9 @@ import {
 import { mergeEvents, type DraftEvent } from './merge.js';
 import { buildCandidates, participantKey, toParticipant, type Candidate } from './participants.js';
 import { assignRoles, type RoleContext } from './roles.js';
-import { describesNoun, insideDate, ownClause, ownPredicate, type SentenceView } from './match-filters.js';
+import {
+  asksQuestion, describesNoun, describesRelation, insideDate, ownClause, ownPredicate, patternsById, statesPurpose, type SentenceView,
+} from './match-filters.js';
 import { isContentOf } from './predicates.js';
 import { documentSetting } from './setting.js';
 import { carryOverActors, carryOverDates, happensInSetting, leadPlace } from './carry-over.js';
@@ -205,46 +207,6 @@ function nearestTrigger(triggers: readonly number[], tokenIndex: number): number
   return best;
 }
 
-const RELATION_TYPES = new Set(['SUPPORT', 'COOPERATE', 'AID']);
-
-/** The type of a hit's pattern as knowledge/patterns lists it: rules about a pattern's words go by it, not by the classifier's retyping. */
-function listedPlover(match: PatternMatch): string {
-  return patternsById().get(match.pattern.id)?.plover ?? match.pattern.plover;
-}
-
-/** "forces backed by X", "groups funded by Y": a participle after a noun describes a standing relation, not an event. */
-function describesRelation(tokens: readonly Token[], match: PatternMatch): boolean {
-  if (!RELATION_TYPES.has(listedPlover(match))) return false;
-  const trigger = tokens[match.start]!;
-  const before = tokens[match.start - 1];
-  return trigger.normal.endsWith('ed') && tokens[match.end]?.normal === 'by'
-    && before !== undefined && (before.pos === 'NOUN' || before.pos === 'PROPN');
-}
-
-const QUESTION_WORDS = new Set(['whether', 'if', 'why', 'how', 'what', 'when', 'where', 'who', 'which', 'about']);
-/** How far after "asked" its question word may stand ("asked the minister whether …"). */
-const QUESTION_REACH = 4;
-
-/**
- * "asked whether he had heard …", "asked the minister about the strike": asking a question is no request;
- * asking someone to do something ("asked the UN to intervene") is.
- */
-function asksQuestion(tokens: readonly Token[], match: PatternMatch, sentenceEnd: number): boolean {
-  if (listedPlover(match) !== 'REQUEST' || match.end - match.start !== 1 || tokens[match.start]!.lemma !== 'ask') return false;
-  for (let i = match.end; i < Math.min(sentenceEnd, match.end + QUESTION_REACH); i += 1) {
-    const normal = tokens[i]!.normal;
-    if (normal === 'to' || normal === 'for' || tokens[i]!.pos === 'PUNCT') return false;
-    if (QUESTION_WORDS.has(normal)) return true;
-  }
-  return false;
-}
-
-/** "protested, calling for …", "marched to demand …": after a protest, a demand is its purpose, not an event. */
-function statesPurpose(tokens: readonly Token[], match: PatternMatch): boolean {
-  if (listedPlover(match) !== 'REQUEST') return false;
-  return tokens[match.start]!.normal.endsWith('ing') || tokens[match.start - 1]?.normal === 'to';
-}
-
 /**
  * The classifier's coding of a pattern hit: the hit itself, or a copy whose pattern carries the type and
  * CAMEO code the model decided (its negated form then follows the new type).
@@ -331,10 +293,6 @@ function codeSentence(ctx: DocContext, sentence: Sentence, sentenceCandidates: C
   return { drafts, mediations };
 }
 
-let patternIndex: Map<string, CompiledPattern> | undefined;
-function patternsById(): Map<string, CompiledPattern> {
-  return (patternIndex ??= new Map(getEventMatcher().patterns.map((pattern) => [pattern.id, pattern])));
-}
 
 /** Every event in a document that has sentences, tokens and (possibly empty) mention layers. */
 export function codeDocument(doc: Readonly<Doc>, options: EventCodingOptions = {}): Event[] {

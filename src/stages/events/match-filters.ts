@@ -4,7 +4,7 @@
  */
 import type { DateMention, DependencyLayer, Sentence, Token } from '../../doc/types.js';
 import type { Codebook } from '../../knowledge/codebook.js';
-import type { PatternMatch } from '../../knowledge/patterns.js';
+import { getEventMatcher, type CompiledPattern, type PatternMatch } from '../../knowledge/patterns.js';
 import type { ClauseBounds } from './clauses.js';
 import { ownClauseStart } from './predicates.js';
 import { hasOwnSubject } from './syntax-roles.js';
@@ -59,4 +59,50 @@ export function describesNoun(view: SentenceView, match: PatternMatch, words: re
 export function ownPredicate(view: SentenceView, words: readonly number[]): boolean {
   const dependencies = view.dependencies;
   return dependencies !== undefined && words.some((word) => hasOwnSubject(view.tokens, dependencies, view.sentence, word));
+}
+
+let patternIndex: Map<string, CompiledPattern> | undefined;
+/** knowledge/patterns by id, built once per matcher. */
+export function patternsById(): Map<string, CompiledPattern> {
+  return (patternIndex ??= new Map(getEventMatcher().patterns.map((pattern) => [pattern.id, pattern])));
+}
+
+const RELATION_TYPES = new Set(['SUPPORT', 'COOPERATE', 'AID']);
+
+/** The type of a hit's pattern as knowledge/patterns lists it: rules about a pattern's words go by it, not by the classifier's retyping. */
+function listedPlover(match: PatternMatch): string {
+  return patternsById().get(match.pattern.id)?.plover ?? match.pattern.plover;
+}
+
+/** "forces backed by X", "groups funded by Y": a participle after a noun describes a standing relation, not an event. */
+export function describesRelation(tokens: readonly Token[], match: PatternMatch): boolean {
+  if (!RELATION_TYPES.has(listedPlover(match))) return false;
+  const trigger = tokens[match.start]!;
+  const before = tokens[match.start - 1];
+  return trigger.normal.endsWith('ed') && tokens[match.end]?.normal === 'by'
+    && before !== undefined && (before.pos === 'NOUN' || before.pos === 'PROPN');
+}
+
+const QUESTION_WORDS = new Set(['whether', 'if', 'why', 'how', 'what', 'when', 'where', 'who', 'which', 'about']);
+/** How far after "asked" its question word may stand ("asked the minister whether …"). */
+const QUESTION_REACH = 4;
+
+/**
+ * "asked whether he had heard …", "asked the minister about the strike": asking a question is no request;
+ * asking someone to do something ("asked the UN to intervene") is.
+ */
+export function asksQuestion(tokens: readonly Token[], match: PatternMatch, sentenceEnd: number): boolean {
+  if (listedPlover(match) !== 'REQUEST' || match.end - match.start !== 1 || tokens[match.start]!.lemma !== 'ask') return false;
+  for (let i = match.end; i < Math.min(sentenceEnd, match.end + QUESTION_REACH); i += 1) {
+    const normal = tokens[i]!.normal;
+    if (normal === 'to' || normal === 'for' || tokens[i]!.pos === 'PUNCT') return false;
+    if (QUESTION_WORDS.has(normal)) return true;
+  }
+  return false;
+}
+
+/** "protested, calling for …", "marched to demand …": after a protest, a demand is its purpose, not an event. */
+export function statesPurpose(tokens: readonly Token[], match: PatternMatch): boolean {
+  if (listedPlover(match) !== 'REQUEST') return false;
+  return tokens[match.start]!.normal.endsWith('ing') || tokens[match.start - 1]?.normal === 'to';
 }
