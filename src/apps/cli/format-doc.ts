@@ -80,9 +80,18 @@ export function eventLine(event: Event): string {
   return `${participants(event.actors)} → ${type} → ${participants(event.recipients)}${mediated}${place}${date}  [${event.confidence.toFixed(2)}]${flagText}`;
 }
 
+/**
+ * A figure's bounds as a reader says them: one number when both bounds are that number ("40", not
+ * "40–40"), a range when they differ, an open lower bound (≥) when there is no upper one.
+ */
+export function figureBounds(min: number, max: number | undefined): string {
+  if (max === undefined) return `≥${min}`;
+  return max === min ? `${min}` : `${min}–${max}`;
+}
+
 function casualtyText(event: Event): string {
   const parts = Object.entries(event.casualties ?? {}).map(([category, figure]) =>
-    `${category} ${figure.exact ? '' : '≥'}${figure.min}${figure.max !== undefined ? `–${figure.max}` : ''}`);
+    `${category} ${!figure.exact && figure.max === figure.min ? '~' : ''}${figureBounds(figure.min, figure.max)}`);
   return parts.length > 0 ? `casualties: ${parts.join(', ')}` : '';
 }
 
@@ -105,7 +114,7 @@ export function formatDocPretty(doc: Doc): string {
   section(lines, 'Dates', (layers.dates ?? []).map((date) =>
     `  "${date.text}" → ${date.value ?? `unresolved${date.reason ? `: ${date.reason}` : ''}`} (${date.granularity}${date.relative ? ', relative' : ''})`));
   section(lines, 'Figures', (layers.quantities ?? []).map((q) => {
-    const range = `${q.qualifier ? `${q.qualifier} ` : ''}${q.min}${q.max !== undefined ? `–${q.max}` : ''}`;
+    const range = `${q.qualifier ? `${q.qualifier} ` : ''}${q.max === undefined ? q.min : figureBounds(q.min, q.max)}`;
     return `  ${q.category.padEnd(9)} ${range.padEnd(16)} "${clip(q.text, 70)}"`;
   }));
   section(lines, 'Quotes', (layers.quotes ?? []).map((quote) =>
