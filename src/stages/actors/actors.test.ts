@@ -246,3 +246,17 @@ test('an office holder made without an organisation carries no organisation key'
   assert.ok(actors.length > 0);
   assert.deepEqual(JSON.parse(JSON.stringify(actors)), actors);
 });
+
+test('a seat of government stands for the government that sits there, the same actor as that government by name', () => {
+  const text = 'The Elysee summoned the ambassador of Chad. Later the French government said the Pentagon had been told.';
+  const doc = makeDoc(text, [splitSentences(), findEntities(), resolveActors()], { published: '2030-01-01' });
+  const seat = actorAt(doc, 'The Elysee') ?? actorAt(doc, 'Elysee');
+  assert.ok(seat, 'the Elysee is an actor');
+  assert.equal(seat.type, 'GOVERNMENT');
+  assert.equal(seat.country, 'FRA');
+  assert.equal(seat.sector, 'GOV');
+  assert.equal(actorAt(doc, 'the French government'), seat, 'one actor for the seat and the government');
+  const defence = actorAt(doc, 'the Pentagon') ?? actorAt(doc, 'Pentagon');
+  assert.equal(defence?.country, 'USA');
+  assert.equal(defence?.sector, 'MIL');
+});

@@ -45,7 +45,15 @@ function countryActor(context: ResolveContext, country: string): Actor {
   return context.book.get(key) ?? context.book.create({ name: context.countryNames.get(country) ?? country, type: 'COUNTRY', kbId: key, country }, [key]);
 }
 
+function governmentActor(context: ResolveContext, country: string, countryName: string): Actor {
+  const key = `gov:${country}`;
+  return context.book.get(key) ?? context.book.create({ name: `Government of ${countryName}`, type: 'GOVERNMENT', kbId: `country:${country}`, country, sector: 'GOV' }, [key]);
+}
+
 function organisationActor(context: ResolveContext, entity: Entity): Actor {
+  const seatOf = entity.kb?.id.startsWith('seat:') && entity.kb.sector === 'GOV' ? entity.kb.country : undefined;
+  // "the Kremlin" is the government of Russia, the same actor as "the Russian government".
+  if (seatOf) return governmentActor(context, seatOf, context.countryNames.get(seatOf) ?? seatOf);
   const key = entity.kb?.id ?? `org:${entity.text.toLowerCase()}`;
   const existing = context.book.get(key);
   if (existing) return existing;
@@ -251,8 +259,7 @@ function resolveRole(context: ResolveContext, sentence: Sentence, role: Role, ow
       if (latest) addMention(context, latest, span.start, span.end, 'nominal', sentence.index);
       return;
     }
-    const key = `gov:${owner.country}`;
-    const government = book.get(key) ?? book.create({ name: `Government of ${ownerName(context, owner)}`, type: 'GOVERNMENT', kbId: `country:${owner.country}`, country: owner.country, sector: 'GOV' }, [key]);
+    const government = governmentActor(context, owner.country, ownerName(context, owner));
     addMention(context, government, span.start, span.end, 'nominal', sentence.index);
     return;
   }
