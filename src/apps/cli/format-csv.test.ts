@@ -79,4 +79,7 @@ test('a code column holds codes only, and a group standing for several coded mem
   assert.equal(cell('actor_code'), 'VELGOV+NRDGOV');
   assert.equal(cell('recipient'), 'Vell army + hill militias');
   assert.equal(cell('recipient_code'), 'VELMIL');
+  assert.equal(cell('reciprocal'), 'false');
+  const mutual = parseCsv(`${CSV_HEADER.join(',')}\r\n${formatEventCsvRow({ ...stored, event: { ...stored.event, reciprocal: true } })}`)[1]!;
+  assert.equal(mutual[header.indexOf('reciprocal')], 'true');
 });

@@ -69,7 +69,7 @@ function participants(list: readonly EventParticipant[] | undefined): string {
   return [...codesByText].map(([text, codes]) => (codes.length > 0 ? `${text} (${codes.join(', ')})` : text)).join(' + ');
 }
 
-/** `ACTOR → TYPE (CAMEO) → RECIPIENT (mediated by X) @ place, date  [confidence]` plus the flags that change its meaning. */
+/** `ACTOR → TYPE (CAMEO) → RECIPIENT (↔ when the sides act on each other) (mediated by X) @ place, date  [confidence]` plus the flags that change its meaning. */
 export function eventLine(event: Event): string {
   const flags = (['negated', 'future', 'hypothetical', 'historical'] as const).filter((flag) => event[flag]);
   const type = `${event.plover}${event.mode ? `/${event.mode}` : ''} (${event.cameo}${event.cameoName ? ` ${event.cameoName}` : ''})`;
@@ -77,7 +77,8 @@ export function eventLine(event: Event): string {
   const date = event.date ? `${place ? ',' : ' @'} ${event.date.value}${event.date.basis === 'report' ? ' (report date)' : ''}` : '';
   const flagText = flags.length > 0 ? `  {${flags.join(', ')}}` : '';
   const mediated = event.mediators?.length ? ` (mediated by ${participants(event.mediators)})` : '';
-  return `${participants(event.actors)} → ${type} → ${participants(event.recipients)}${mediated}${place}${date}  [${event.confidence.toFixed(2)}]${flagText}`;
+  const arrow = event.reciprocal ? '↔' : '→';
+  return `${participants(event.actors)} ${arrow} ${type} ${arrow} ${participants(event.recipients)}${mediated}${place}${date}  [${event.confidence.toFixed(2)}]${flagText}`;
 }
 
 /**

@@ -50,7 +50,7 @@ export function formatEventJsonl(stored: StoredEvent): string {
 
 export const CSV_HEADER = [
   'id', 'doc_id', 'input_id', 'date', 'date_basis', 'plover', 'mode', 'cameo', 'quad_class', 'goldstein', 'actor', 'actor_code',
-  'recipient', 'recipient_code', 'place', 'country', 'lat', 'lon', 'confidence', 'negated', 'trigger', 'url', 'published',
+  'recipient', 'recipient_code', 'place', 'country', 'lat', 'lon', 'confidence', 'negated', 'trigger', 'url', 'published', 'reciprocal',
 ];
 
 /**
@@ -79,7 +79,7 @@ export function formatEventCsvRow({ id, docId, inputId, event, url, published }:
     id, docId, inputId, event.date?.value, event.date?.basis, event.plover, event.mode, event.cameo, event.quadClass, event.goldstein,
     sideNames(event.actors), side(event.actors), sideNames(event.recipients), side(event.recipients),
     event.location?.name, event.location?.country, event.location?.lat, event.location?.lon, event.confidence,
-    event.negated, event.trigger.text, url, published,
+    event.negated, event.trigger.text, url, published, event.reciprocal === true,
   ];
   return `${fields.map(csvField).join(',')}\r\n`;
 }

@@ -200,3 +200,32 @@ export function recodeConflictPartyCalls(drafts: readonly DraftEvent[], parties:
 
 /** A conflict party by its country where it has one ("Armenia" and "the Armenian government" are one side). */
 const sideKey = (participant: EventParticipant): string => participant.country ?? participantKey(participant);
+
+/** One side of a reciprocal event: its code ("ARMGOV" and "AZEGOV" are two sides even as one group's members). */
+const reciprocalSideKey = (participant: EventParticipant): string => participant.code ?? participantKey(participant);
+
+/**
+ * Each side of a reciprocal event once, facing the others: the side the text names first acts and the
+ * others receive, with the event marked reciprocal, instead of every side on both sides of the event.
+ */
+export function orientReciprocal(drafts: readonly DraftEvent[]): void {
+  for (const draft of drafts) {
+    if (!draft.reciprocal) continue;
+    const { event } = draft;
+    const all = [...event.actors, ...event.recipients].sort((a, b) => a.start - b.start);
+    const sides = new Map<string, EventParticipant[]>();
+    const seen = new Set<string>();
+    for (const participant of all) {
+      const key = participantKey(participant);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const side = reciprocalSideKey(participant);
+      sides.set(side, [...(sides.get(side) ?? []), participant]);
+    }
+    if (sides.size < 2) continue;
+    const [first, ...others] = [...sides.values()];
+    event.actors = first!;
+    event.recipients = others.flat();
+    event.reciprocal = true;
+  }
+}

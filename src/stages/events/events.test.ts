@@ -45,7 +45,7 @@ test('subject-object: the actor before the trigger acts on the first actor after
   assert.deepEqual(accuse?.evidence.sentences.map((s) => s.index), [0]);
 });
 
-test('"fighting between A and B" makes both sides actors and recipients, with place, date and casualties', () => {
+test('"fighting between A and B" is a reciprocal event, each side once and facing the other, with place, date and casualties', () => {
   const builder = neighbours('Fighting between Peru and Ecuador killed 12 soldiers near Tumbes on Monday.');
   builder.place('Tumbes', { name: 'Tumbes', placeId: 'place:geonames:3691148', lat: -3.57, lon: -80.45, resolution: 'city', country: 'PER' });
   builder.date('Monday', '2021-03-08', 'day', true);
@@ -54,8 +54,9 @@ test('"fighting between A and B" makes both sides actors and recipients, with pl
   assert.equal(events.length, 1, 'the verb "killed" is the same fighting, not a second event');
   const [fighting] = events;
   assert.equal(fighting?.plover, 'ASSAULT');
-  assert.deepEqual(codes(fighting?.actors), ['ECU', 'PER']);
-  assert.deepEqual(codes(fighting?.recipients), ['ECU', 'PER']);
+  assert.deepEqual(codes(fighting?.actors), ['PER'], 'the side named first acts');
+  assert.deepEqual(codes(fighting?.recipients), ['ECU']);
+  assert.equal(fighting?.reciprocal, true);
   assert.equal(fighting?.location?.name, 'Tumbes');
   assert.deepEqual(fighting?.date, { value: '2021-03-08', granularity: 'day', basis: 'event', date: 'date-1' });
   assert.equal(fighting?.casualties?.killed?.min, 12);
@@ -96,7 +97,9 @@ test('"mediated by X" makes X the mediator of the talks between the parties', ()
   const [talks] = events;
   assert.equal(talks?.plover, 'CONSULT');
   assert.equal(talks?.mode, 'third-party');
-  assert.deepEqual(codes(talks?.actors), ['ECUGOV', 'PERGOV']);
+  assert.deepEqual(codes(talks?.actors), ['PERGOV'], 'each party once, facing the other');
+  assert.deepEqual(codes(talks?.recipients), ['ECUGOV']);
+  assert.equal(talks?.reciprocal, true);
   assert.deepEqual(codes(talks?.mediators), ['BRAGOV']);
   assert.equal(talks?.location?.name, 'Brasilia');
   assert.deepEqual(talks?.date, { value: '2021-03-12', granularity: 'day', basis: 'report' });

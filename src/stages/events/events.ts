@@ -9,8 +9,8 @@ import { shippedCalibration, type CalibrationModel } from '../../models/calibrat
 import { defineStage } from '../../pipeline/stage.js';
 import { clauseAround, flagsFor, type ClauseBounds } from './clauses.js';
 import {
-  attachMediators, conflictParties, dropSelfRecipients, fillConflictParties, protestersIn, reciprocalMeetings, recipientsFromEventNouns,
-  recodeConflictPartyCalls,
+  attachMediators, conflictParties, dropSelfRecipients, fillConflictParties, orientReciprocal, protestersIn, reciprocalMeetings,
+  recipientsFromEventNouns, recodeConflictPartyCalls,
 } from './document-roles.js';
 import { mergeEvents, type DraftEvent } from './merge.js';
 import { buildCandidates, participantKey, toParticipant, type Candidate } from './participants.js';
@@ -317,6 +317,7 @@ export function codeDocument(doc: Readonly<Doc>, options: EventCodingOptions = {
   recodeConflictPartyCalls(drafts, parties, ctx.codebook);
   const merged = mergeEvents(drafts);
   dropSelfRecipients(merged);
+  orientReciprocal(merged);
   const events = merged.map((draft) => draft.event);
   for (const event of events) {
     if (event.location || !event.evidence.quote || event.quadClass === 2 || event.quadClass === 4) continue;
