@@ -260,3 +260,12 @@ test('a seat of government stands for the government that sits there, the same a
   assert.equal(defence?.country, 'USA');
   assert.equal(defence?.sector, 'MIL');
 });
+
+test('a pair phrase standing alone ("both sides agreed") is the group of the two countries last mentioned', () => {
+  const text = 'Chad and Niger held talks in Abuja. Both sides agreed to reopen the border.';
+  const { doc } = actorsOf(text, [['Chad', 'COUNTRY', { country: 'TCD' }], ['Niger', 'COUNTRY', { country: 'NER' }]]);
+  const sides = actorAt(doc, 'Both sides');
+  assert.equal(sides?.type, 'GROUP');
+  const members = (sides?.members ?? []).map((id) => doc.layers.actors!.find((actor) => actor.id === id)?.country).sort();
+  assert.deepEqual(members, ['NER', 'TCD']);
+});

@@ -92,3 +92,19 @@ test('a protest with no named subject is by the protesters of its sentence; cond
   assert.deepEqual(codes(condemnation.actors), ['ECUOPP']);
   assert.deepEqual(codes(condemnation.recipients), ['ECUCOP']);
 });
+
+test('an agreement whose subjects are two sides is between them, each side once', () => {
+  const text = 'After a long night, the two delegations agreed to reopen the border.';
+  const builder = envoys(text, 'the two delegations');
+  const deal = only(run(builder), 'AGREE');
+  assert.deepEqual(sidesOf(deal), ['NERGOV', 'TCDGOV']);
+});
+
+test('an agreement that names no party is between the two sides the document opens with; without them it stays without parties', () => {
+  const text = 'Envoys of Chad and Niger met in Abuja on Monday. A deal was agreed late in the evening.';
+  const deal = only(run(envoys(text, 'Envoys of Chad and Niger')), 'AGREE');
+  assert.deepEqual(sidesOf(deal), ['NERGOV', 'TCDGOV']);
+  const alone = only(run(new LayerBuilder('A deal was agreed late in the evening.')), 'AGREE');
+  assert.deepEqual([alone.actors.filter((p) => p.code), alone.recipients.filter((p) => p.code)], [[], []]);
+  assert.equal(alone.reciprocal, undefined);
+});

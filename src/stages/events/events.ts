@@ -9,7 +9,7 @@ import { shippedCalibration, type CalibrationModel } from '../../models/calibrat
 import { defineStage } from '../../pipeline/stage.js';
 import { clauseAround, flagsFor, type ClauseBounds } from './clauses.js';
 import {
-  attachMediators, conflictParties, dropSelfRecipients, fillConflictParties, orientReciprocal, protestersIn, reciprocalMeetings,
+  attachMediators, conflictParties, dropSelfRecipients, fillConflictParties, orientReciprocal, protestersIn, reciprocalAmongSubjects,
   recipientsFromEventNouns, recodeConflictPartyCalls,
 } from './document-roles.js';
 import { mergeEvents, type DraftEvent } from './merge.js';
@@ -302,7 +302,7 @@ export function codeDocument(doc: Readonly<Doc>, options: EventCodingOptions = {
   }
   drafts.push(...attachMediators(drafts, mediations));
   dropSelfRecipients(drafts);
-  reciprocalMeetings(drafts);
+  reciprocalAmongSubjects(drafts);
   fillConflictParties(drafts);
   recipientsFromEventNouns(drafts, tokens);
   const parties = conflictParties(drafts);
