@@ -108,3 +108,16 @@ test('an agreement that names no party is between the two sides the document ope
   assert.deepEqual([alone.actors.filter((p) => p.code), alone.recipients.filter((p) => p.code)], [[], []]);
   assert.equal(alone.reciprocal, undefined);
 });
+
+test('an offer to mediate is made to the sides of the conflict, not to the official who heard it', () => {
+  const text = 'Fighting between Chad and Niger went on. Togo offered to mediate in a call with Benin’s foreign minister.';
+  const builder = new LayerBuilder(text);
+  builder.country('TCD', 'Chad', ['Chad']);
+  builder.country('NER', 'Niger', ['Niger']);
+  builder.country('TGO', 'Togo', ['Togo']);
+  builder.actor({ id: 'ben-fm', name: 'Foreign minister of Benin', type: 'PERSON', country: 'BEN', sector: 'GOV', role: 'foreign minister' }, ['Benin’s foreign minister'], 'nominal');
+  const offer = only(run(builder), 'AGREE');
+  assert.equal(offer.cameo, '039');
+  assert.deepEqual(codes(offer.actors), ['TGO']);
+  assert.deepEqual(codes(offer.recipients), ['NER', 'TCD']);
+});

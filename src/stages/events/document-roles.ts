@@ -216,6 +216,19 @@ export function recodeConflictPartyCalls(drafts: readonly DraftEvent[], parties:
   }
 }
 
+/**
+ * An act addressed to the sides of the document's conflict (an offer to mediate): recipients among
+ * them stay; a recipient that is none of them (the official the offer was made to in a call) gives
+ * way to the parties, as does no recipient at all. Without known parties the recipients are kept.
+ */
+export function keepConflictPartyRecipients(draft: DraftEvent, parties: readonly EventParticipant[]): void {
+  if (parties.length < 2) return;
+  const partyKeys = new Set(parties.map(sideKey));
+  const own = new Set(draft.event.actors.map(sideKey));
+  const among = draft.event.recipients.filter((p) => partyKeys.has(sideKey(p)));
+  draft.event.recipients = among.length > 0 ? among : parties.filter((party) => !own.has(sideKey(party)));
+}
+
 /** A conflict party by its country where it has one ("Armenia" and "the Armenian government" are one side). */
 const sideKey = (participant: EventParticipant): string => participant.country ?? participantKey(participant);
 

@@ -9,7 +9,7 @@ import { shippedCalibration, type CalibrationModel } from '../../models/calibrat
 import { defineStage } from '../../pipeline/stage.js';
 import { clauseAround, flagsFor, type ClauseBounds } from './clauses.js';
 import {
-  attachMediators, conflictParties, dropSelfRecipients, fillConflictParties, orientReciprocal, protestersIn, reciprocalAmongSubjects,
+  attachMediators, conflictParties, dropSelfRecipients, fillConflictParties, keepConflictPartyRecipients, orientReciprocal, protestersIn, reciprocalAmongSubjects,
   recipientsFromEventNouns, recodeConflictPartyCalls,
 } from './document-roles.js';
 import { mergeEvents, type DraftEvent } from './merge.js';
@@ -309,6 +309,7 @@ export function codeDocument(doc: Readonly<Doc>, options: EventCodingOptions = {
   const patterns = patternsById();
   for (const draft of drafts) {
     const pattern = patterns.get(draft.event.pattern);
+    if (pattern?.recipientsAmong === 'conflict-parties') keepConflictPartyRecipients(draft, parties);
     if (pattern?.fallbackRecipients !== 'conflict-parties' || parties.length === 0) continue;
     if (draft.event.recipients.length > 0 && !draft.recipientsFromContext) continue;
     const own = new Set(draft.event.actors.map(participantKey));
