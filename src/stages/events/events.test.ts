@@ -245,3 +245,32 @@ test('bad input does not crash', () => {
   const long = 'Peru attacked Ecuador near the border. '.repeat(2000);
   assert.equal(run(neighbours(long)).length, 1);
 });
+
+const TUMBES = { name: 'Tumbes', placeId: 'place:geonames:3691148', lat: -3.57, lon: -80.45, resolution: 'city', country: 'PER' } as const;
+const LIMA = { name: 'Lima', placeId: 'place:geonames:3936456', lat: -12.04, lon: -77.03, resolution: 'city', country: 'PER' } as const;
+
+test('a date two events of one clause share reaches both; a date across "after" is not the later-mentioned earlier event\'s', () => {
+  const builder = neighbours('Ecuador shelled border posts on Sunday and detained dozens of fishermen.');
+  builder.date('Sunday', '2021-03-07', 'day', true);
+  const events = run(builder);
+  assert.deepEqual(events.map((e) => [e.plover, e.date?.value, e.date?.basis]), [['ASSAULT', '2021-03-07', 'event'], ['COERCE', '2021-03-07', 'event']]);
+  const truce = neighbours('A truce between Peru and Ecuador held on Friday, after talks in Lima.');
+  truce.date('Friday', '2021-03-12', 'day', true);
+  truce.place('Lima', LIMA);
+  const [held, talks] = run(truce);
+  assert.deepEqual([held?.plover, held?.date?.basis, held?.date?.value], ['RETREAT', 'event', '2021-03-12']);
+  assert.deepEqual([talks?.plover, talks?.date?.basis], ['CONSULT', 'report'], 'the talks were before Friday, on a day the sentence does not give');
+});
+
+test('a place a material act names in its own clause is its location; a place where a report of it was made is not', () => {
+  const builder = neighbours('Ecuador shelled the outskirts of Tumbes, the army said in Lima.');
+  builder.place('Tumbes', TUMBES);
+  builder.place('Lima', LIMA);
+  builder.quote('indirect', 'Ecuador shelled the outskirts of Tumbes');
+  const [shelling] = run(builder);
+  assert.equal(shelling?.plover, 'ASSAULT');
+  assert.deepEqual([shelling?.location?.name, shelling?.location?.from], ['Tumbes', 'sentence']);
+  const statement = neighbours('Peru accused the outskirts of Tumbes of hiding rebels.');
+  statement.place('Tumbes', TUMBES);
+  assert.equal(run(statement)[0]?.location, undefined, 'a verbal act is placed only by a locative preposition');
+});

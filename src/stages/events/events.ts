@@ -56,10 +56,43 @@ function quoteAt(quotes: readonly Quote[], at: number): Quote | undefined {
   return quotes.find((quote) => quote.start <= at && at < quote.end);
 }
 
-function eventDate(ctx: DocContext, sentence: Sentence, at: number, owns: (tokenIndex: number) => boolean): { date?: EventDate; historical: boolean } {
-  const inSentence = (ctx.datesIn.get(sentence.index) ?? []).filter((d) => d.end <= sentence.end
-    && d.resolved && d.value && d.granularity !== 'duration' && owns(firstTokenEndingAfter(ctx.tokens, d.start)));
-  const nearest = inSentence.sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
+/** Where a trigger stands, for the dates and places of its sentence that are its own. */
+interface TriggerSite {
+  sentence: Sentence;
+  /** The trigger's first token. */
+  token: number;
+  clause: ClauseBounds;
+  /** Whether a mention at a token is nearer this trigger than any other of the sentence. */
+  owns: (tokenIndex: number) => boolean;
+  /** The quote the trigger is reported in: what it happened at is in the quoted words, not the attribution. */
+  quote: Quote | undefined;
+  /** A material act (quad class 2 or 4): the place it names is where it happened, with or without a preposition. */
+  material: boolean;
+}
+
+/** Words that set one event before or after another: a date across one of them is the other event's ("held on Friday, after talks"). */
+const TEMPORAL_CONNECTIVES = new Set(['after', 'before', 'following', 'since', 'until', 'ahead', 'prior']);
+
+function acrossConnective(tokens: readonly Token[], a: number, b: number): boolean {
+  for (let i = Math.min(a, b) + 1; i < Math.max(a, b); i += 1) if (TEMPORAL_CONNECTIVES.has(tokens[i]!.normal)) return true;
+  return false;
+}
+
+/**
+ * The event's own date: the nearest date of the sentence it owns, else one of another trigger of the
+ * same clause ("shelled villages on Sunday and arrested dozens": both on Sunday), never one across a
+ * temporal connective ("a truce held on Friday, after talks": the talks were before Friday).
+ */
+function eventDate(ctx: DocContext, site: TriggerSite): { date?: EventDate; historical: boolean } {
+  const { sentence, clause } = site;
+  const usable = (ctx.datesIn.get(sentence.index) ?? []).flatMap((d) => {
+    if (d.end > sentence.end || !d.resolved || !d.value || d.granularity === 'duration') return [];
+    const token = firstTokenEndingAfter(ctx.tokens, d.start);
+    return acrossConnective(ctx.tokens, token, site.token) ? [] : [{ mention: d, token }];
+  });
+  const owned = usable.filter((d) => site.owns(d.token));
+  const candidates = owned.length > 0 ? owned : usable.filter((d) => d.token >= clause.wideStart && d.token < clause.wideEnd);
+  const nearest = candidates.sort((a, b) => Math.abs(a.token - site.token) - Math.abs(b.token - site.token))[0]?.mention;
   if (nearest?.value) {
     const date: EventDate = { value: nearest.value, granularity: nearest.granularity, basis: 'event', date: nearest.id };
     return { date, historical: isHistorical(nearest.value, ctx.published) };
@@ -78,18 +111,27 @@ function isHistorical(value: string, published: string | undefined): boolean {
   return Number.isFinite(publishedAt) && publishedAt - last > 365 * DAY_MS;
 }
 
-function eventLocation(ctx: DocContext, sentence: Sentence, at: number, owns: (tokenIndex: number) => boolean): { location?: EventLocation; score: number } {
+/**
+ * The event's place in its sentence: a place it owns after a locative preposition ("in", "near"), or, for
+ * a material act, a place (not a country) it names after the trigger in its own clause ("shelled the
+ * outskirts of Aleppo", "villages around Donetsk"). An event reported in a quote happened at a place in
+ * the quoted words: a place in the attribution is where it was said ("…, the army said in Damascus").
+ */
+function eventLocation(ctx: DocContext, site: TriggerSite): { location?: EventLocation; score: number } {
   let best: { location: EventLocation; score: number } | undefined;
-  const tokens = ctx.tokens;
+  const { tokens } = ctx;
+  const { sentence, quote } = site;
   for (const place of ctx.placesIn.get(sentence.index) ?? []) {
-    if (place.end > sentence.end) continue;
+    if (place.end > sentence.end || (quote && (place.start < quote.start || place.end > quote.end))) continue;
     let before = sentence.tokenStart;
     while (before < sentence.tokenEnd && tokens[before]!.end <= place.start) before += 1;
     let preposition = before - 1;
     while (preposition >= sentence.tokenStart && (tokens[preposition]!.pos === 'DET' || tokens[preposition]!.pos === 'ADJ')) preposition -= 1;
-    if (preposition < sentence.tokenStart || !LOCATION_PREPOSITIONS.has(tokens[preposition]!.normal) || !owns(before)) continue;
-    const distance = Math.abs(before - at);
-    const score = (before > at ? 1 : 0.5) / (1 + distance);
+    const locative = preposition >= sentence.tokenStart && LOCATION_PREPOSITIONS.has(tokens[preposition]!.normal);
+    const namedByAct = site.material && place.resolution !== 'country' && before > site.token && before < site.clause.end;
+    if (!(locative || namedByAct) || !site.owns(before)) continue;
+    const distance = Math.abs(before - site.token);
+    const score = (before > site.token ? 1 : 0.5) * (locative ? 1 : 0.5) / (1 + distance);
     if (best && best.score >= score) continue;
     const location: EventLocation = { place: place.id, name: place.name, placeId: place.placeId, lat: place.lat, lon: place.lon, resolution: place.resolution, from: 'sentence' };
     if (place.country) location.country = place.country;
@@ -153,8 +195,10 @@ function draftFor(
   const type = codebook.plover(coding.plover);
   const first = tokens[match.start]!;
   const last = tokens[triggerEnd - 1]!;
-  const { date, historical } = eventDate(ctx, sentence, first.start, owns);
-  const { location, score } = eventLocation(ctx, sentence, match.start, owns);
+  const quadClass = type?.quadClass ?? entry?.quadClass ?? 1;
+  const site: TriggerSite = { sentence, token: match.start, clause, owns, quote: roleCtx.quote, material: quadClass === 2 || quadClass === 4 };
+  const { date, historical } = eventDate(ctx, site);
+  const { location, score } = eventLocation(ctx, site);
   const actors = roles.actors.map(toParticipant);
   const recipients = roles.recipients.map(toParticipant);
   const mode = coding.plover === pattern.plover ? pattern.mode ?? entry?.mode : entry?.mode;
@@ -162,7 +206,7 @@ function draftFor(
   if (roles.viaSpeaker) confidence -= 0.05;
   if (flags.hypothetical) confidence -= 0.1;
   const event: Event = {
-    id: '', plover: coding.plover, cameo: coding.cameo, quadClass: type?.quadClass ?? entry?.quadClass ?? 1,
+    id: '', plover: coding.plover, cameo: coding.cameo, quadClass,
     goldstein: entry?.goldstein ?? null, actors, recipients, ...flags, historical,
     confidence: Math.max(0.05, Math.min(1, Math.round(confidence * 100) / 100)),
     trigger: { start: first.start, end: last.end, text: ctx.doc.text.slice(first.start, last.end) },
