@@ -70,29 +70,32 @@ interface TriggerSite {
   material: boolean;
 }
 
-/** Words that set one event before or after another: a date across one of them is the other event's ("held on Friday, after talks"). */
-const TEMPORAL_CONNECTIVES = new Set(['after', 'before', 'following', 'since', 'until', 'ahead', 'prior']);
-
-function acrossConnective(tokens: readonly Token[], a: number, b: number): boolean {
-  for (let i = Math.min(a, b) + 1; i < Math.max(a, b); i += 1) if (TEMPORAL_CONNECTIVES.has(tokens[i]!.normal)) return true;
-  return false;
+/**
+ * A date that modifies a noun ("the March 16 shooting", "Friday’s talks") dates that noun's event only:
+ * it follows a determiner or carries a possessive.
+ */
+function modifiesNoun(tokens: readonly Token[], first: number, last: number): boolean {
+  const after = tokens[last + 1]?.normal;
+  return tokens[first - 1]?.pos === 'DET' || after === "'s" || after === '’s' || /['’]s$/.test(tokens[last]!.normal);
 }
 
 /**
  * The event's own date: the nearest date of the sentence it owns, else one of another trigger of the
- * same clause ("shelled villages on Sunday and arrested dozens": both on Sunday), never one across a
- * temporal connective ("a truce held on Friday, after talks": the talks were before Friday).
+ * same clause ("shelled villages on Sunday and arrested dozens": both on Sunday) unless it modifies
+ * that event's noun ("sentenced for the March 16 shooting").
  */
 function eventDate(ctx: DocContext, site: TriggerSite): { date?: EventDate; historical: boolean } {
   const { sentence, clause } = site;
   const usable = (ctx.datesIn.get(sentence.index) ?? []).flatMap((d) => {
     if (d.end > sentence.end || !d.resolved || !d.value || d.granularity === 'duration') return [];
-    const token = firstTokenEndingAfter(ctx.tokens, d.start);
-    return acrossConnective(ctx.tokens, token, site.token) ? [] : [{ mention: d, token }];
+    return [{ mention: d, token: firstTokenEndingAfter(ctx.tokens, d.start), last: firstTokenEndingAfter(ctx.tokens, d.end - 1) }];
   });
   const owned = usable.filter((d) => site.owns(d.token));
-  const candidates = owned.length > 0 ? owned : usable.filter((d) => d.token >= clause.wideStart && d.token < clause.wideEnd);
-  const nearest = candidates.sort((a, b) => Math.abs(a.token - site.token) - Math.abs(b.token - site.token))[0]?.mention;
+  const candidates = owned.length > 0 ? owned
+    : usable.filter((d) => d.token >= clause.wideStart && d.token < clause.wideEnd && !modifiesNoun(ctx.tokens, d.token, d.last));
+  // A date after its trigger ("shot at home Thursday") is the usual order: preferred on ties.
+  const distance = (token: number) => Math.abs(token - site.token) + (token < site.token ? 0.5 : 0);
+  const nearest = candidates.sort((a, b) => distance(a.token) - distance(b.token))[0]?.mention;
   if (nearest?.value) {
     const date: EventDate = { value: nearest.value, granularity: nearest.granularity, basis: 'event', date: nearest.id };
     return { date, historical: isHistorical(nearest.value, ctx.published) };
