@@ -271,4 +271,7 @@ test('a place a material act names in its own clause is its location; a place wh
   const statement = neighbours('Peru accused the outskirts of Tumbes of hiding rebels.');
   statement.place('Tumbes', TUMBES);
   assert.equal(run(statement)[0]?.location, undefined, 'a verbal act is placed only by a locative preposition');
+  const address = neighbours('Ecuador shelled a depot on 40 Tumbes Road.');
+  address.place('Tumbes', TUMBES);
+  assert.notEqual(run(address)[0]?.location?.from, 'sentence', 'a place name inside an address is not the place the sentence gives');
 });

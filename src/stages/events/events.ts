@@ -115,6 +115,14 @@ function isHistorical(value: string, published: string | undefined): boolean {
 }
 
 /**
+ * A place name that is a name of its own, not part of an address or a longer name ("2517 Shasta",
+ * "Center St.", "Lincoln Way"): no number before it and no proper noun after it.
+ */
+function wholeName(tokens: readonly Token[], first: number, last: number): boolean {
+  return tokens[first - 1]?.pos !== 'NUM' && tokens[last + 1]?.pos !== 'PROPN';
+}
+
+/**
  * The event's place in its sentence: a place it owns after a locative preposition ("in", "near"), or, for
  * a material act, a place (not a country) it names after the trigger in its own clause ("shelled the
  * outskirts of Aleppo", "villages around Donetsk"). An event reported in a quote happened at a place in
@@ -131,7 +139,8 @@ function eventLocation(ctx: DocContext, site: TriggerSite): { location?: EventLo
     let preposition = before - 1;
     while (preposition >= sentence.tokenStart && (tokens[preposition]!.pos === 'DET' || tokens[preposition]!.pos === 'ADJ')) preposition -= 1;
     const locative = preposition >= sentence.tokenStart && LOCATION_PREPOSITIONS.has(tokens[preposition]!.normal);
-    const namedByAct = site.material && place.resolution !== 'country' && before > site.token && before < site.clause.end;
+    const namedByAct = site.material && place.resolution !== 'country' && before > site.token && before < site.clause.end
+      && wholeName(tokens, before, firstTokenEndingAfter(tokens, place.end - 1));
     if (!(locative || namedByAct) || !site.owns(before)) continue;
     const distance = Math.abs(before - site.token);
     const score = (before > site.token ? 1 : 0.5) * (locative ? 1 : 0.5) / (1 + distance);
