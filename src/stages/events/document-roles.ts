@@ -110,7 +110,7 @@ const PARTIES_FROM_LEAD: ReadonlyMap<string, { atCountryLevel: boolean }> = new 
  * parties, is between the dyad its first sentences are about: an analyst reads the story's two sides
  * into it, as the reader does. Without such a dyad the event stays without parties.
  */
-export function fillConflictParties(drafts: DraftEvent[]): void {
+export function fillUnnamedParties(drafts: DraftEvent[]): void {
   for (const [plover, { atCountryLevel }] of PARTIES_FROM_LEAD) {
     const ofType = drafts.filter((d) => d.event.plover === plover);
     const partyless = ofType.filter((d) => !namesParty(d.event) && !d.event.negated && !d.event.hypothetical);

@@ -9,8 +9,8 @@ import { shippedCalibration, type CalibrationModel } from '../../models/calibrat
 import { defineStage } from '../../pipeline/stage.js';
 import { clauseAround, flagsFor, type ClauseBounds } from './clauses.js';
 import {
-  attachMediators, conflictParties, dropSelfRecipients, fillConflictParties, keepConflictPartyRecipients, orientReciprocal, protestersIn, reciprocalAmongSubjects,
-  recipientsFromEventNouns, recodeConflictPartyCalls,
+  attachMediators, conflictParties, dropSelfRecipients, fillUnnamedParties, keepConflictPartyRecipients, orientReciprocal, protestersIn,
+  reciprocalAmongSubjects, recipientsFromEventNouns, recodeConflictPartyCalls,
 } from './document-roles.js';
 import { mergeEvents, type DraftEvent } from './merge.js';
 import { buildCandidates, participantKey, toParticipant, type Candidate } from './participants.js';
@@ -64,7 +64,7 @@ interface TriggerSite {
   clause: ClauseBounds;
   /** Whether a mention at a token is nearer this trigger than any other of the sentence. */
   owns: (tokenIndex: number) => boolean;
-  /** The quote the trigger is reported in: what it happened at is in the quoted words, not the attribution. */
+  /** The quote the trigger is reported in: where the event happened is in the quoted words, not the attribution. */
   quote: Quote | undefined;
   /** A material act (quad class 2 or 4): the place it names is where it happened, with or without a preposition. */
   material: boolean;
@@ -359,7 +359,7 @@ export function codeDocument(doc: Readonly<Doc>, options: EventCodingOptions = {
   drafts.push(...attachMediators(drafts, mediations));
   dropSelfRecipients(drafts);
   reciprocalAmongSubjects(drafts);
-  fillConflictParties(drafts);
+  fillUnnamedParties(drafts);
   recipientsFromEventNouns(drafts, tokens);
   const parties = conflictParties(drafts);
   const patterns = patternsById();
