@@ -115,8 +115,10 @@ describe('seed article (shared/seed/expected.md)', { skip }, () => {
   });
 
   test('event 1: CONSULT between Armenia and Azerbaijan, mediated by Russia, in Moscow', () => {
-    const talks = eventsOf('CONSULT').find((e) => codes(e.actors).has('ARM') && codes(e.actors).has('AZE'));
+    // A meeting is reciprocal: each party once, one acting and the other receiving.
+    const talks = eventsOf('CONSULT').find((e) => e.reciprocal && codes([...e.actors, ...e.recipients]).has('ARM') && codes([...e.actors, ...e.recipients]).has('AZE'));
     assert.ok(talks, 'CONSULT ARM + AZE');
+    assert.equal(codes(talks.actors).size, 1, 'each party on one side only');
     assert.ok(talks.mediators?.some((m) => m.country === 'RUS'), 'mediated by Russia');
     assert.equal(talks.location?.name, 'Moscow');
   });

@@ -295,6 +295,11 @@ export interface Event {
   goldstein: number | null;
   actors: EventParticipant[];
   recipients: EventParticipant[];
+  /**
+   * The sides act on each other (a meeting, a clash, an agreement): each side appears once, the one the
+   * text names first among the actors and the others among the recipients, and the direction means nothing.
+   */
+  reciprocal?: boolean;
   /** A third party in the event (the mediator of talks). */
   mediators?: EventParticipant[];
   location?: EventLocation;

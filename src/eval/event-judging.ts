@@ -35,12 +35,23 @@ const touches = (participants: readonly EventParticipant[], gold: readonly Inter
   participants.some((p) => gold.some((g) => overlaps(p, g)));
 
 /**
+ * A reciprocal event has no direction, so it is read the way round that fits the gold's marked pair
+ * (a meeting of A and B coded A → B matches a gold B → A): each side is still on one side only.
+ */
+export function orientedTo(event: Event, sources: readonly Interval[], targets: readonly Interval[]): Event {
+  if (!event.reciprocal) return event;
+  const fit = (actors: readonly EventParticipant[], recipients: readonly EventParticipant[]) =>
+    Number(touches(actors, sources)) + Number(touches(recipients, targets));
+  return fit(event.recipients, event.actors) > fit(event.actors, event.recipients) ? { ...event, actors: event.recipients, recipients: event.actors } : event;
+}
+
+/**
  * The event Dyad would give for a gold event: among the affirmative events, the most confident one whose
  * actors touch the gold source and whose recipients touch the gold target (where the gold marks them),
  * else the most confident one touching either, else the most confident of all.
  */
 export function chooseEvent(events: readonly Event[], sources: readonly Interval[], targets: readonly Interval[]): Event | undefined {
-  const ranked = events.filter((event) => !event.negated).sort((a, b) => b.confidence - a.confidence || a.trigger.start - b.trigger.start);
+  const ranked = events.filter((event) => !event.negated).map((event) => orientedTo(event, sources, targets)).sort((a, b) => b.confidence - a.confidence || a.trigger.start - b.trigger.start);
   if (sources.length > 0 || targets.length > 0) {
     const sourceOk = (e: Event) => sources.length === 0 || touches(e.actors, sources);
     const targetOk = (e: Event) => targets.length === 0 || touches(e.recipients, targets);

@@ -40,6 +40,16 @@ test('the event chosen for a marked pair is the one whose roles touch it, not me
   assert.equal(chooseEvent([negated], [], []), undefined);
 });
 
+test('a reciprocal event is read the way round that fits the gold pair; a directed one never is', () => {
+  const a = { text: 'A', start: 0, end: 1, code: 'AAA' };
+  const b = { text: 'B', start: 10, end: 11, code: 'BBB' };
+  const goldBtoA = [[{ start: 10, end: 11 }], [{ start: 0, end: 1 }]] as const;
+  const meeting = chooseEvent([event({ id: 'meeting', plover: 'CONSULT', actors: [a], recipients: [b], reciprocal: true })], ...goldBtoA);
+  assert.deepEqual([meeting?.actors, meeting?.recipients], [[b], [a]]);
+  const attack = chooseEvent([event({ id: 'attack', actors: [a], recipients: [b] })], ...goldBtoA);
+  assert.deepEqual([attack?.actors, attack?.recipients], [[a], [b]]);
+});
+
 test('reliability: ten bins and the count-weighted gap between confidence and accuracy', () => {
   const judged = [
     ...Array.from({ length: 8 }, (_, i) => ({ confidence: 0.85, correct: i < 4 })),

@@ -30,6 +30,15 @@ export const igoSchema = z.object({
   topic: z.string().regex(/^[A-Z]{3}$/).optional(),
 }).strict();
 
+/** A building or street whose name stands for the government (or ministry) that sits there. */
+export const seatSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case slug'),
+  name: nonEmpty,
+  aliases: z.array(nonEmpty),
+  country: iso3,
+  sector: z.string().regex(/^[A-Z]{3}$/),
+}).strict();
+
 const roleSchema = z.object({
   title: nonEmpty,
   country: iso3.optional(),
@@ -50,12 +59,14 @@ export const personSchema = z.object({
 export type Country = z.infer<typeof countrySchema>;
 export type Igo = z.infer<typeof igoSchema>;
 export type Person = z.infer<typeof personSchema>;
+export type Seat = z.infer<typeof seatSchema>;
 export type PersonRole = Person['roles'][number];
 
 export interface ActorsKnowledge {
   countries: Country[];
   igos: Igo[];
   people: Person[];
+  seats: Seat[];
   countryByIso3: Map<string, Country>;
   countryByIso2: Map<string, Country>;
   igoByCode: Map<string, Igo>;
@@ -66,6 +77,7 @@ function load(issues: KnowledgeIssue[]): ActorsKnowledge {
   const countries = readJsonl(knowledgePath('actors/countries.jsonl'), countrySchema, issues);
   const igos = readJsonl(knowledgePath('actors/igos.jsonl'), igoSchema, issues);
   const people = readJsonl(knowledgePath('actors/people.jsonl'), personSchema, issues);
+  const seats = readJsonl(knowledgePath('actors/seats.jsonl'), seatSchema, issues);
   const countryByIso3 = uniqueIndex(countries, (c) => c.iso3, 'actors/countries.jsonl', issues);
   const countryByIso2 = uniqueIndex(countries, (c) => c.iso2, 'actors/countries.jsonl', issues);
   const igoByCode = uniqueIndex(igos, (i) => i.code, 'actors/igos.jsonl', issues);
@@ -80,7 +92,11 @@ function load(issues: KnowledgeIssue[]): ActorsKnowledge {
       }
     }
   }
-  return { countries, igos, people, countryByIso3, countryByIso2, igoByCode, personById };
+  uniqueIndex(seats, (s) => s.id, 'actors/seats.jsonl', issues);
+  for (const seat of seats) {
+    if (!countryByIso3.has(seat.country)) issues.push({ file: 'knowledge/actors/seats.jsonl', line: 0, message: `${seat.id}: unknown country ${seat.country}` });
+  }
+  return { countries, igos, people, seats, countryByIso3, countryByIso2, igoByCode, personById };
 }
 
 function uniqueIndex<T>(items: T[], key: (item: T) => string, file: string, issues: KnowledgeIssue[]): Map<string, T> {
@@ -95,10 +111,10 @@ function uniqueIndex<T>(items: T[], key: (item: T) => string, file: string, issu
 
 const actorsKnowledge = defineKnowledge(load);
 
-/** Validates the countries, IGOs and people files and returns every problem. */
+/** Validates the countries, IGOs, seats of government and people files and returns every problem. */
 export const checkActorsKnowledge = actorsKnowledge.check;
 
-/** Countries, IGOs and people, loaded once per process; throws KnowledgeError on any problem. */
+/** Countries, IGOs, seats of government and people, loaded once per process; throws KnowledgeError on any problem. */
 export const getActorsKnowledge = actorsKnowledge.get;
 
 /** The roles a person held on an ISO date (all roles when no date is given). */

@@ -24,6 +24,12 @@ const patternSchema = z.object({
   attach: z.literal('mediator').optional(),
   /** Without an explicit recipient, the recipients are the parties of the document's main ASSAULT event. */
   fallbackRecipients: z.literal('conflict-parties').optional(),
+  /**
+   * The recipients can only be parties of the document's main ASSAULT event (an offer to mediate is made to
+   * the sides of the conflict): a recipient that is none of them ("in a call with the Russian minister")
+   * gives way to the parties, and without a recipient the parties are the recipients.
+   */
+  recipientsAmong: z.literal('conflict-parties').optional(),
   /** What the event becomes when negated ("won't make concessions" is a refusal to yield, not a concession). */
   negatedAs: z.object({ plover: z.string().regex(/^[A-Z]+$/), cameo: z.string().regex(/^\d{2,4}$/) }).optional(),
   /** The pattern's coding stands: the event classifier does not retype it (an analyst's own pattern). */

@@ -60,3 +60,26 @@ test('CSV read back with an RFC 4180 reader gives every field, hostile cells neu
   assert.equal(cell('url'), 'https://example.test/?q=1,2');
   for (const value of row) assert.doesNotMatch(value, /^[=+@\t\r]|^-(?!\d)/, `cell ${JSON.stringify(value)} starts a formula`);
 });
+
+test('a code column holds codes only, and a group standing for several coded members is named once', () => {
+  const { shelling } = contractDocs();
+  const base = shelling.layers.events![0]!;
+  const group = { start: 0, end: 24, text: 'Envoys of Vell and Nordo' };
+  const stored: StoredEvent = {
+    id: 'd:e2', docId: 'd',
+    event: {
+      ...base,
+      actors: [{ ...group, code: 'VELGOV', country: 'VEL' }, { ...group, code: 'NRDGOV', country: 'NRD' }],
+      recipients: [{ start: 30, end: 36, text: 'Vell army', code: 'VELMIL', country: 'VEL' }, { start: 40, end: 55, text: 'hill militias' }],
+    },
+  };
+  const [header, row] = parseCsv(`${CSV_HEADER.join(',')}\r\n${formatEventCsvRow(stored)}`) as [string[], string[]];
+  const cell = (name: string): string => row[header.indexOf(name)] ?? assert.fail(`no column ${name}`);
+  assert.equal(cell('actor'), 'Envoys of Vell and Nordo');
+  assert.equal(cell('actor_code'), 'VELGOV+NRDGOV');
+  assert.equal(cell('recipient'), 'Vell army + hill militias');
+  assert.equal(cell('recipient_code'), 'VELMIL');
+  assert.equal(cell('reciprocal'), 'false');
+  const mutual = parseCsv(`${CSV_HEADER.join(',')}\r\n${formatEventCsvRow({ ...stored, event: { ...stored.event, reciprocal: true } })}`)[1]!;
+  assert.equal(mutual[header.indexOf('reciprocal')], 'true');
+});

@@ -69,7 +69,7 @@ function participants(list: readonly EventParticipant[] | undefined): string {
   return [...codesByText].map(([text, codes]) => (codes.length > 0 ? `${text} (${codes.join(', ')})` : text)).join(' + ');
 }
 
-/** `ACTOR → TYPE (CAMEO) → RECIPIENT (mediated by X) @ place, date  [confidence]` plus the flags that change its meaning. */
+/** `ACTOR → TYPE (CAMEO) → RECIPIENT (↔ when the sides act on each other) (mediated by X) @ place, date  [confidence]` plus the flags that change its meaning. */
 export function eventLine(event: Event): string {
   const flags = (['negated', 'future', 'hypothetical', 'historical'] as const).filter((flag) => event[flag]);
   const type = `${event.plover}${event.mode ? `/${event.mode}` : ''} (${event.cameo}${event.cameoName ? ` ${event.cameoName}` : ''})`;
@@ -77,12 +77,22 @@ export function eventLine(event: Event): string {
   const date = event.date ? `${place ? ',' : ' @'} ${event.date.value}${event.date.basis === 'report' ? ' (report date)' : ''}` : '';
   const flagText = flags.length > 0 ? `  {${flags.join(', ')}}` : '';
   const mediated = event.mediators?.length ? ` (mediated by ${participants(event.mediators)})` : '';
-  return `${participants(event.actors)} → ${type} → ${participants(event.recipients)}${mediated}${place}${date}  [${event.confidence.toFixed(2)}]${flagText}`;
+  const arrow = event.reciprocal ? '↔' : '→';
+  return `${participants(event.actors)} ${arrow} ${type} ${arrow} ${participants(event.recipients)}${mediated}${place}${date}  [${event.confidence.toFixed(2)}]${flagText}`;
+}
+
+/**
+ * A figure's bounds as a reader says them: one number when both bounds are that number ("40", not
+ * "40–40"), a range when they differ, an open lower bound (≥) when there is no upper one.
+ */
+export function figureBounds(min: number, max: number | undefined): string {
+  if (max === undefined) return `≥${min}`;
+  return max === min ? `${min}` : `${min}–${max}`;
 }
 
 function casualtyText(event: Event): string {
   const parts = Object.entries(event.casualties ?? {}).map(([category, figure]) =>
-    `${category} ${figure.exact ? '' : '≥'}${figure.min}${figure.max !== undefined ? `–${figure.max}` : ''}`);
+    `${category} ${!figure.exact && figure.max === figure.min ? '~' : ''}${figureBounds(figure.min, figure.max)}`);
   return parts.length > 0 ? `casualties: ${parts.join(', ')}` : '';
 }
 
@@ -105,7 +115,7 @@ export function formatDocPretty(doc: Doc): string {
   section(lines, 'Dates', (layers.dates ?? []).map((date) =>
     `  "${date.text}" → ${date.value ?? `unresolved${date.reason ? `: ${date.reason}` : ''}`} (${date.granularity}${date.relative ? ', relative' : ''})`));
   section(lines, 'Figures', (layers.quantities ?? []).map((q) => {
-    const range = `${q.qualifier ? `${q.qualifier} ` : ''}${q.min}${q.max !== undefined ? `–${q.max}` : ''}`;
+    const range = `${q.qualifier ? `${q.qualifier} ` : ''}${q.max === undefined ? q.min : figureBounds(q.min, q.max)}`;
     return `  ${q.category.padEnd(9)} ${range.padEnd(16)} "${clip(q.text, 70)}"`;
   }));
   section(lines, 'Quotes', (layers.quotes ?? []).map((quote) =>

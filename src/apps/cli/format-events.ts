@@ -4,12 +4,21 @@ import { clip, terminalSafe } from './format-doc.js';
 export type EventFormat = 'table' | 'jsonl' | 'csv';
 export const EVENT_FORMATS: readonly EventFormat[] = ['table', 'jsonl', 'csv'];
 
+const unique = (values: readonly string[]): string[] => [...new Set(values)];
+
+/** The actor codes of one side, each once: a participant without a code adds none (its words go in the names). */
 function side(list: readonly EventParticipant[]): string {
-  return list.map((p) => p.code ?? p.country ?? p.text).join('+');
+  return unique(list.flatMap((p) => p.code ?? p.country ?? [])).join('+');
 }
 
+/** The mentions of one side, each once: a group ("ministers of A and B") stands for several coded members. */
 function sideNames(list: readonly EventParticipant[]): string {
-  return list.map((p) => p.text).join(' + ');
+  return unique(list.map((p) => p.text)).join(' + ');
+}
+
+/** A table cell shows codes only when every participant has one, else the names, never a mix of the two. */
+function sideCell(list: readonly EventParticipant[]): string {
+  return list.every((p) => p.code ?? p.country) ? side(list) : sideNames(list);
 }
 
 const TABLE_HEADER = ['date', 'type', 'cameo', 'actor', 'recipient', 'place', 'conf', 'doc'];
@@ -20,8 +29,8 @@ function tableRow({ event, docId }: StoredEvent): string[] {
     event.date?.value ?? '',
     event.plover,
     event.cameo,
-    clip(side(event.actors) || sideNames(event.actors), CELL_WIDTH),
-    clip(side(event.recipients) || sideNames(event.recipients), CELL_WIDTH),
+    clip(sideCell(event.actors), CELL_WIDTH),
+    clip(sideCell(event.recipients), CELL_WIDTH),
     clip(event.location ? `${event.location.name}${event.location.country ? ` ${event.location.country}` : ''}` : '', CELL_WIDTH),
     event.confidence.toFixed(2),
     docId.slice(0, 10),
@@ -41,7 +50,7 @@ export function formatEventJsonl(stored: StoredEvent): string {
 
 export const CSV_HEADER = [
   'id', 'doc_id', 'input_id', 'date', 'date_basis', 'plover', 'mode', 'cameo', 'quad_class', 'goldstein', 'actor', 'actor_code',
-  'recipient', 'recipient_code', 'place', 'country', 'lat', 'lon', 'confidence', 'negated', 'trigger', 'url', 'published',
+  'recipient', 'recipient_code', 'place', 'country', 'lat', 'lon', 'confidence', 'negated', 'trigger', 'url', 'published', 'reciprocal',
 ];
 
 /**
@@ -70,7 +79,7 @@ export function formatEventCsvRow({ id, docId, inputId, event, url, published }:
     id, docId, inputId, event.date?.value, event.date?.basis, event.plover, event.mode, event.cameo, event.quadClass, event.goldstein,
     sideNames(event.actors), side(event.actors), sideNames(event.recipients), side(event.recipients),
     event.location?.name, event.location?.country, event.location?.lat, event.location?.lon, event.confidence,
-    event.negated, event.trigger.text, url, published,
+    event.negated, event.trigger.text, url, published, event.reciprocal === true,
   ];
   return `${fields.map(csvField).join(',')}\r\n`;
 }

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { createDoc } from '../../doc/doc.js';
 import { contractDocs } from '../../store/store.contract.js';
 import fc from 'fast-check';
-import { eventLine, formatDocPretty, readableJson } from './format-doc.js';
+import { eventLine, figureBounds, formatDocPretty, readableJson } from './format-doc.js';
 import { csvField, formatEventCsvRow, formatEventsTable } from './format-events.js';
 
 test('pretty output groups entities, shows dates, figures, quotes, events with evidence and warnings', () => {
@@ -104,4 +104,24 @@ test('readable JSON keeps arrays of numbers on one line and changes nothing but 
   fc.assert(fc.property(fc.jsonValue(), (value) => {
     assert.deepEqual(JSON.parse(readableJson(value)), JSON.parse(JSON.stringify(value)));
   }), { numRuns: 500, seed: 3 });
+});
+
+test('a figure whose bounds are one number prints that number once; a range and an open bound print as such', () => {
+  assert.equal(figureBounds(40, 40), '40');
+  assert.equal(figureBounds(20, 30), '20–30');
+  assert.equal(figureBounds(40, undefined), '≥40');
+  const docs = contractDocs();
+  const event = docs.shelling.layers.events![0]!;
+  const doc = {
+    ...docs.shelling,
+    layers: {
+      ...docs.shelling.layers,
+      quantities: [{ id: 'n1', text: '40', category: 'injured' as const, min: 40, max: 40, exact: true, cue: { start: 0, end: 1 }, start: 0, end: 1 }],
+      events: [{ ...event, casualties: { injured: { min: 40, max: 40, exact: true, text: '40', quantity: 'n1' }, killed: { min: 12, max: 12, exact: false, text: 'about 12', quantity: 'n2' } } }],
+    },
+  };
+  const pretty = formatDocPretty(doc);
+  assert.doesNotMatch(pretty, /40–40|12–12/);
+  assert.match(pretty, /casualties: injured 40, killed ~12/);
+  assert.match(pretty, /injured +40 +"40"/);
 });

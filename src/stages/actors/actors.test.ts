@@ -246,3 +246,26 @@ test('an office holder made without an organisation carries no organisation key'
   assert.ok(actors.length > 0);
   assert.deepEqual(JSON.parse(JSON.stringify(actors)), actors);
 });
+
+test('a seat of government stands for the government that sits there, the same actor as that government by name', () => {
+  const text = 'The Elysee summoned the ambassador of Chad. Later the French government said the Pentagon had been told.';
+  const doc = makeDoc(text, [splitSentences(), findEntities(), resolveActors()], { published: '2030-01-01' });
+  const seat = actorAt(doc, 'The Elysee') ?? actorAt(doc, 'Elysee');
+  assert.ok(seat, 'the Elysee is an actor');
+  assert.equal(seat.type, 'GOVERNMENT');
+  assert.equal(seat.country, 'FRA');
+  assert.equal(seat.sector, 'GOV');
+  assert.equal(actorAt(doc, 'the French government'), seat, 'one actor for the seat and the government');
+  const defence = actorAt(doc, 'the Pentagon') ?? actorAt(doc, 'Pentagon');
+  assert.equal(defence?.country, 'USA');
+  assert.equal(defence?.sector, 'MIL');
+});
+
+test('a pair phrase standing alone ("both sides agreed") is the group of the two countries last mentioned', () => {
+  const text = 'Chad and Niger held talks in Abuja. Both sides agreed to reopen the border.';
+  const { doc } = actorsOf(text, [['Chad', 'COUNTRY', { country: 'TCD' }], ['Niger', 'COUNTRY', { country: 'NER' }]]);
+  const sides = actorAt(doc, 'Both sides');
+  assert.equal(sides?.type, 'GROUP');
+  const members = (sides?.members ?? []).map((id) => doc.layers.actors!.find((actor) => actor.id === id)?.country).sort();
+  assert.deepEqual(members, ['NER', 'TCD']);
+});

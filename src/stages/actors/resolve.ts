@@ -10,6 +10,7 @@ const TITLE_KINDS = new Set<RoleKind>(['office', 'head', 'honorific', 'modifier'
 const OFFICE_KINDS = new Set<RoleKind>(['office', 'head']);
 const NAME_SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
 const NOMINAL_POS = new Set(['NOUN', 'PROPN']);
+const PAIR_KIND = new Set<RoleKind>(['pair']);
 
 /** Groups the document's mentions (names, titles, offices, groups, pronouns) into actors. */
 export function resolveActorsIn(text: string, sentences: readonly Sentence[], tokens: readonly Token[], entities: readonly Entity[], roles: RoleKnowledge, published?: string): ReturnType<ActorBook['finish']> {
@@ -45,7 +46,15 @@ function countryActor(context: ResolveContext, country: string): Actor {
   return context.book.get(key) ?? context.book.create({ name: context.countryNames.get(country) ?? country, type: 'COUNTRY', kbId: key, country }, [key]);
 }
 
+function governmentActor(context: ResolveContext, country: string, countryName: string): Actor {
+  const key = `gov:${country}`;
+  return context.book.get(key) ?? context.book.create({ name: `Government of ${countryName}`, type: 'GOVERNMENT', kbId: `country:${country}`, country, sector: 'GOV' }, [key]);
+}
+
 function organisationActor(context: ResolveContext, entity: Entity): Actor {
+  const seatOf = entity.kb?.id.startsWith('seat:') && entity.kb.sector === 'GOV' ? entity.kb.country : undefined;
+  // "the Kremlin" is the government of Russia, the same actor as "the Russian government".
+  if (seatOf) return governmentActor(context, seatOf, context.countryNames.get(seatOf) ?? seatOf);
   const key = entity.kb?.id ?? `org:${entity.text.toLowerCase()}`;
   const existing = context.book.get(key);
   if (existing) return existing;
@@ -185,7 +194,10 @@ function resolveRolePhrases(context: ResolveContext, sentence: Sentence, organis
   for (let i = sentence.tokenStart; i < sentence.tokenEnd; i += 1) {
     if (context.insideEntity[i]) continue;
     const role = matchRole(context.roles, words, i, ROLE_KINDS);
-    if (!role) continue;
+    if (!role) {
+      i = standalonePair(context, sentence, i) ?? i;
+      continue;
+    }
     const last = i + role.length - 1;
     if (!NOMINAL_POS.has(tokens[last]!.pos) && role.length === 1 && role.kind !== 'body') continue;
     let start = i;
@@ -205,6 +217,26 @@ function resolveRolePhrases(context: ResolveContext, sentence: Sentence, organis
     resolveRole(context, sentence, role, owner, span, before?.sector, start, end);
     i = end - 1;
   }
+}
+
+/** Tokens after which a pair phrase stands alone as a noun phrase ("both sides agreed", "talks between the two countries."). */
+const AFTER_NOUN_PHRASE = new Set(['VERB', 'AUX', 'PUNCT', 'ADP', 'CCONJ', 'ADV']);
+
+/**
+ * "Both sides agreed", "the two delegations met": a pair phrase standing alone (not the owner of an
+ * office, "both countries' ministers") is the group of the two countries last mentioned. Returns the
+ * last token it covers.
+ */
+function standalonePair(context: ResolveContext, sentence: Sentence, at: number): number | undefined {
+  const pair = matchRole(context.roles, context.words, at, PAIR_KIND);
+  if (!pair) return undefined;
+  const end = at + pair.length;
+  const next = context.tokens[end];
+  if (end < sentence.tokenEnd && next && !AFTER_NOUN_PHRASE.has(next.pos)) return undefined;
+  const start = at > sentence.tokenStart && context.words[at - 1] === 'the' ? at - 1 : at;
+  const span = { start: context.tokens[start]!.start, end: context.tokens[end - 1]!.end };
+  resolveRole(context, sentence, pair, { pair: true }, span, undefined, start, end);
+  return end - 1;
 }
 
 function resolveRole(context: ResolveContext, sentence: Sentence, role: Role, owner: Owner, span: { start: number; end: number }, sectorOverride: string | undefined, startToken: number, endToken: number): void {
@@ -251,8 +283,7 @@ function resolveRole(context: ResolveContext, sentence: Sentence, role: Role, ow
       if (latest) addMention(context, latest, span.start, span.end, 'nominal', sentence.index);
       return;
     }
-    const key = `gov:${owner.country}`;
-    const government = book.get(key) ?? book.create({ name: `Government of ${ownerName(context, owner)}`, type: 'GOVERNMENT', kbId: `country:${owner.country}`, country: owner.country, sector: 'GOV' }, [key]);
+    const government = governmentActor(context, owner.country, ownerName(context, owner));
     addMention(context, government, span.start, span.end, 'nominal', sentence.index);
     return;
   }

@@ -59,7 +59,7 @@ export function getGazetteer(): Gazetteer {
       push(byPhrase, variant.toLowerCase(), entry);
     }
   };
-  const { countries, igos, people } = getActorsKnowledge();
+  const { countries, igos, people, seats } = getActorsKnowledge();
   for (const country of countries) {
     const kb: KbLink = { id: `country:${country.iso3}`, name: country.name, country: country.iso3, lat: country.lat, lon: country.lon };
     for (const name of [country.name, ...country.aliases]) add(name, 'COUNTRY', kb);
@@ -68,6 +68,11 @@ export function getGazetteer(): Gazetteer {
   for (const igo of igos) {
     const kb: KbLink = { id: `igo:${igo.code}`, name: igo.name, sector: igo.topic ? `${igo.sector}${igo.topic}` : igo.sector };
     for (const name of [igo.name, ...igo.aliases]) add(name, igo.sector === 'NGO' ? 'ORG' : 'IGO', kb);
+  }
+  // "the Kremlin", "the White House": the government that sits there, an organisation of its country.
+  for (const seat of seats) {
+    const kb: KbLink = { id: `seat:${seat.id}`, name: seat.name, country: seat.country, sector: seat.sector };
+    for (const name of [seat.name, ...seat.aliases]) add(name, 'ORG', kb);
   }
   for (const region of getPlaces().regions) {
     const kb: KbLink = { id: region.id, name: region.name, lat: region.lat, lon: region.lon, ...(region.country ? { country: region.country } : {}) };

@@ -13,6 +13,15 @@ function run(builder: LayerBuilder): Event[] {
 }
 
 const codes = (participants: Event['actors'] | undefined) => (participants ?? []).map((p) => p.code ?? p.text).sort();
+/** The sides of a reciprocal event: each once, the first named acting and the others receiving. */
+function sidesOf(event: Event): string[] {
+  assert.equal(event.reciprocal, true, 'reciprocal');
+  const [actors, recipients] = [codes(event.actors), codes(event.recipients)];
+  assert.equal(actors.length, 1, `one side acts: ${actors.join('+')}`);
+  assert.ok(recipients.length >= 1 && !recipients.some((code) => actors.includes(code)), `the others receive: ${actors.join('+')} → ${recipients.join('+')}`);
+  return [...actors, ...recipients].sort();
+}
+
 const only = (events: Event[], plover: string) => {
   const found = events.filter((e) => e.plover === plover);
   assert.equal(found.length, 1, `one ${plover} in ${JSON.stringify(events.map((e) => e.plover))}`);
@@ -33,8 +42,7 @@ test('a mediator is only a mediator; the parties of the talks meet each other', 
   const builder = envoys(text, 'Envoys of Chad and Niger');
   builder.country('TGO', 'Togo', ['Togo']);
   const talks = only(run(builder), 'CONSULT');
-  assert.deepEqual(codes(talks.actors), ['NERGOV', 'TCDGOV']);
-  assert.deepEqual(codes(talks.recipients), ['NERGOV', 'TCDGOV']);
+  assert.deepEqual(sidesOf(talks), ['NERGOV', 'TCDGOV']);
   assert.deepEqual(codes(talks.mediators), ['TGO']);
   assert.equal(talks.mode, 'third-party');
 });
@@ -46,8 +54,7 @@ test('talks brokered by a third party take the sides of the sentence\'s reciproc
   builder.country('NER', 'Niger', ['Niger']);
   builder.country('TGO', 'Togo', ['Togo']);
   const talks = only(run(builder), 'CONSULT');
-  assert.deepEqual(codes(talks.actors), ['NER', 'TCD']);
-  assert.deepEqual(codes(talks.recipients), ['NER', 'TCD']);
+  assert.deepEqual(sidesOf(talks), ['NER', 'TCD']);
   assert.deepEqual(codes(talks.mediators), ['TGO']);
 });
 
@@ -58,6 +65,7 @@ test('a reciprocal event with one side found is that side\'s act, not one on its
   const truce = only(run(builder), 'RETREAT');
   assert.deepEqual(codes(truce.actors), ['TCDMIL']);
   assert.deepEqual(truce.recipients, []);
+  assert.equal(truce.reciprocal, undefined);
 });
 
 test('fighting with no named parties is between the dyad the document opens with, at country level', () => {
@@ -65,10 +73,9 @@ test('fighting with no named parties is between the dyad the document opens with
   const builder = envoys(text, 'Envoys of Chad and Niger');
   builder.quantity('at least 20', 'killed', 20, false);
   const events = run(builder);
-  assert.deepEqual(codes(only(events, 'CONSULT').recipients), ['NERGOV', 'TCDGOV'], 'the meeting is reciprocal');
+  assert.deepEqual(sidesOf(only(events, 'CONSULT')), ['NERGOV', 'TCDGOV'], 'the meeting is reciprocal');
   const clashes = only(events, 'ASSAULT');
-  assert.deepEqual(codes(clashes.actors), ['NER', 'TCD']);
-  assert.deepEqual(codes(clashes.recipients), ['NER', 'TCD']);
+  assert.deepEqual(sidesOf(clashes), ['NER', 'TCD']);
   assert.equal(clashes.casualties?.killed?.min, 20);
 });
 
@@ -84,4 +91,33 @@ test('a protest with no named subject is by the protesters of its sentence; cond
   const condemnation = only(events, 'ACCUSE');
   assert.deepEqual(codes(condemnation.actors), ['ECUOPP']);
   assert.deepEqual(codes(condemnation.recipients), ['ECUCOP']);
+});
+
+test('an agreement whose subjects are two sides is between them, each side once', () => {
+  const text = 'After a long night, the two delegations agreed to reopen the border.';
+  const builder = envoys(text, 'the two delegations');
+  const deal = only(run(builder), 'AGREE');
+  assert.deepEqual(sidesOf(deal), ['NERGOV', 'TCDGOV']);
+});
+
+test('an agreement that names no party is between the two sides the document opens with; without them it stays without parties', () => {
+  const text = 'Envoys of Chad and Niger met in Abuja on Monday. A deal was agreed late in the evening.';
+  const deal = only(run(envoys(text, 'Envoys of Chad and Niger')), 'AGREE');
+  assert.deepEqual(sidesOf(deal), ['NERGOV', 'TCDGOV']);
+  const alone = only(run(new LayerBuilder('A deal was agreed late in the evening.')), 'AGREE');
+  assert.deepEqual([alone.actors.filter((p) => p.code), alone.recipients.filter((p) => p.code)], [[], []]);
+  assert.equal(alone.reciprocal, undefined);
+});
+
+test('an offer to mediate is made to the sides of the conflict, not to the official who heard it', () => {
+  const text = 'Fighting between Chad and Niger went on. Togo offered to mediate in a call with Benin’s foreign minister.';
+  const builder = new LayerBuilder(text);
+  builder.country('TCD', 'Chad', ['Chad']);
+  builder.country('NER', 'Niger', ['Niger']);
+  builder.country('TGO', 'Togo', ['Togo']);
+  builder.actor({ id: 'ben-fm', name: 'Foreign minister of Benin', type: 'PERSON', country: 'BEN', sector: 'GOV', role: 'foreign minister' }, ['Benin’s foreign minister'], 'nominal');
+  const offer = only(run(builder), 'AGREE');
+  assert.equal(offer.cameo, '039');
+  assert.deepEqual(codes(offer.actors), ['TGO']);
+  assert.deepEqual(codes(offer.recipients), ['NER', 'TCD']);
 });

@@ -81,10 +81,11 @@ export function conflictParties(drafts: readonly DraftEvent[]): EventParticipant
  * ("ministers of A and B met …", "a ceasefire between A and B"). Two officials of two countries stand
  * for their countries when they are borrowed for fighting.
  */
-function leadDyad(drafts: readonly DraftEvent[]): EventParticipant[] {
+function leadDyad(drafts: readonly DraftEvent[], atCountryLevel: boolean): EventParticipant[] {
   for (const draft of [...drafts].sort((a, b) => a.position - b.position)) {
     if (sentenceOf(draft) >= LEAD_SENTENCES) break;
     if (!draft.reciprocal || distinctKeys(draft.event.actors).size !== 2) continue;
+    if (!atCountryLevel) return [...draft.event.actors];
     const byCountry = new Map<string, EventParticipant>();
     for (const party of draft.event.actors) if (party.country && !byCountry.has(party.country)) byCountry.set(party.country, party);
     if (byCountry.size !== 2) return [...draft.event.actors];
@@ -93,21 +94,35 @@ function leadDyad(drafts: readonly DraftEvent[]): EventParticipant[] {
   return [];
 }
 
+/** Whether any participant is an actor: a thing ("a deal was agreed") or a bare noun is no party. */
+const namesParty = (event: DraftEvent['event']): boolean =>
+  [...event.actors, ...event.recipients].some((p) => p.actor !== undefined || p.code !== undefined || p.country !== undefined);
+
+/** Types whose unnamed parties are the document's two sides: fighting (at country level) and agreements. */
+const PARTIES_FROM_LEAD: ReadonlyMap<string, { atCountryLevel: boolean }> = new Map([
+  ['ASSAULT', { atCountryLevel: true }],
+  ['AGREE', { atCountryLevel: false }],
+]);
+
 /**
- * Fighting whose parties the sentence does not name ("clashes killed 34"), in a document with no fight
- * between named parties, is between the dyad its first sentences are about.
+ * Fighting whose parties the sentence does not name ("clashes killed 34"), or an agreement whose
+ * parties it does not name ("a deal was agreed"), in a document with no such event between named
+ * parties, is between the dyad its first sentences are about: an analyst reads the story's two sides
+ * into it, as the reader does. Without such a dyad the event stays without parties.
  */
-export function fillConflictParties(drafts: DraftEvent[]): void {
-  const partyless = drafts.filter((d) => d.event.plover === 'ASSAULT' && d.event.actors.length === 0 && d.event.recipients.length === 0
-    && !d.event.negated && !d.event.hypothetical);
-  // Another fight with parties takes the partyless mentions in when events merge.
-  if (partyless.length === 0 || drafts.some((d) => d.event.plover === 'ASSAULT' && d.event.actors.length + d.event.recipients.length > 0)) return;
-  const sides = leadDyad(drafts);
-  if (sides.length < 2) return;
-  for (const draft of partyless) {
-    draft.event.actors = sides;
-    draft.event.recipients = sides;
-    draft.reciprocal = true;
+export function fillUnnamedParties(drafts: DraftEvent[]): void {
+  for (const [plover, { atCountryLevel }] of PARTIES_FROM_LEAD) {
+    const ofType = drafts.filter((d) => d.event.plover === plover);
+    const partyless = ofType.filter((d) => !namesParty(d.event) && !d.event.negated && !d.event.hypothetical);
+    // Another event of the type with parties takes the partyless mentions in when events merge.
+    if (partyless.length === 0 || ofType.some((d) => namesParty(d.event))) continue;
+    const sides = leadDyad(drafts, atCountryLevel);
+    if (sides.length < 2) continue;
+    for (const draft of partyless) {
+      draft.event.actors = sides;
+      draft.event.recipients = sides;
+      draft.reciprocal = true;
+    }
   }
 }
 
@@ -147,11 +162,14 @@ function eventNounAfter(tokens: readonly Token[], from: number): string | undefi
   return getEventMatcher().match(tokens, i, i + 1).find((m) => m.start === i)?.pattern.plover;
 }
 
-/** "A and B met": a meeting whose subjects are two or more sides and that names nobody else is between them. */
-export function reciprocalMeetings(drafts: readonly DraftEvent[]): void {
+/** Acts two sides do together: with two or more sides as subjects and nobody else named, they are between them. */
+const MUTUAL_TYPES = new Set(['CONSULT', 'AGREE']);
+
+/** "A and B met", "both sides agreed": a mutual act whose subjects are two or more sides and that names nobody else is between them. */
+export function reciprocalAmongSubjects(drafts: readonly DraftEvent[]): void {
   for (const draft of drafts) {
     const { event } = draft;
-    if (event.plover !== 'CONSULT' || draft.reciprocal || event.recipients.length > 0 || distinctKeys(event.actors).size < 2) continue;
+    if (!MUTUAL_TYPES.has(event.plover) || draft.reciprocal || event.recipients.length > 0 || distinctKeys(event.actors).size < 2) continue;
     event.recipients = event.actors;
     draft.reciprocal = true;
   }
@@ -198,5 +216,47 @@ export function recodeConflictPartyCalls(drafts: readonly DraftEvent[], parties:
   }
 }
 
+/**
+ * An act addressed to the sides of the document's conflict (an offer to mediate): recipients among
+ * them stay; a recipient that is none of them (the official the offer was made to in a call) gives
+ * way to the parties, as does no recipient at all. Without known parties the recipients are kept.
+ */
+export function keepConflictPartyRecipients(draft: DraftEvent, parties: readonly EventParticipant[]): void {
+  if (parties.length < 2) return;
+  const partyKeys = new Set(parties.map(sideKey));
+  const own = new Set(draft.event.actors.map(sideKey));
+  const among = draft.event.recipients.filter((p) => partyKeys.has(sideKey(p)));
+  draft.event.recipients = among.length > 0 ? among : parties.filter((party) => !own.has(sideKey(party)));
+}
+
 /** A conflict party by its country where it has one ("Armenia" and "the Armenian government" are one side). */
 const sideKey = (participant: EventParticipant): string => participant.country ?? participantKey(participant);
+
+/** One side of a reciprocal event: its code ("ARMGOV" and "AZEGOV" are two sides even as one group's members). */
+const reciprocalSideKey = (participant: EventParticipant): string => participant.code ?? participantKey(participant);
+
+/**
+ * Each side of a reciprocal event once, facing the others: the side the text names first acts and the
+ * others receive, with the event marked reciprocal, instead of every side on both sides of the event.
+ */
+export function orientReciprocal(drafts: readonly DraftEvent[]): void {
+  for (const draft of drafts) {
+    if (!draft.reciprocal) continue;
+    const { event } = draft;
+    const all = [...event.actors, ...event.recipients].sort((a, b) => a.start - b.start);
+    const sides = new Map<string, EventParticipant[]>();
+    const seen = new Set<string>();
+    for (const participant of all) {
+      const key = participantKey(participant);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const side = reciprocalSideKey(participant);
+      sides.set(side, [...(sides.get(side) ?? []), participant]);
+    }
+    if (sides.size < 2) continue;
+    const [first, ...others] = [...sides.values()];
+    event.actors = first!;
+    event.recipients = others.flat();
+    event.reciprocal = true;
+  }
+}

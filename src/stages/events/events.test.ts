@@ -46,7 +46,7 @@ test('subject-object: the actor before the trigger acts on the first actor after
   assert.deepEqual(accuse?.evidence.sentences.map((s) => s.index), [0]);
 });
 
-test('"fighting between A and B" makes both sides actors and recipients, with place, date and casualties', () => {
+test('"fighting between A and B" is a reciprocal event, each side once and facing the other, with place, date and casualties', () => {
   const builder = neighbours('Fighting between Peru and Ecuador killed 12 soldiers near Tumbes on Monday.');
   builder.place('Tumbes', { name: 'Tumbes', placeId: 'place:geonames:3691148', lat: -3.57, lon: -80.45, resolution: 'city', country: 'PER' });
   builder.date('Monday', '2021-03-08', 'day', true);
@@ -55,8 +55,9 @@ test('"fighting between A and B" makes both sides actors and recipients, with pl
   assert.equal(events.length, 1, 'the verb "killed" is the same fighting, not a second event');
   const [fighting] = events;
   assert.equal(fighting?.plover, 'ASSAULT');
-  assert.deepEqual(codes(fighting?.actors), ['ECU', 'PER']);
-  assert.deepEqual(codes(fighting?.recipients), ['ECU', 'PER']);
+  assert.deepEqual(codes(fighting?.actors), ['PER'], 'the side named first acts');
+  assert.deepEqual(codes(fighting?.recipients), ['ECU']);
+  assert.equal(fighting?.reciprocal, true);
   assert.equal(fighting?.location?.name, 'Tumbes');
   assert.deepEqual(fighting?.date, { value: '2021-03-08', granularity: 'day', basis: 'event', date: 'date-1' });
   assert.equal(fighting?.casualties?.killed?.min, 12);
@@ -97,7 +98,9 @@ test('"mediated by X" makes X the mediator of the talks between the parties', ()
   const [talks] = events;
   assert.equal(talks?.plover, 'CONSULT');
   assert.equal(talks?.mode, 'third-party');
-  assert.deepEqual(codes(talks?.actors), ['ECUGOV', 'PERGOV']);
+  assert.deepEqual(codes(talks?.actors), ['PERGOV'], 'each party once, facing the other');
+  assert.deepEqual(codes(talks?.recipients), ['ECUGOV']);
+  assert.equal(talks?.reciprocal, true);
   assert.deepEqual(codes(talks?.mediators), ['BRAGOV']);
   assert.equal(talks?.location?.name, 'Brasilia');
   assert.deepEqual(talks?.date, { value: '2021-03-12', granularity: 'day', basis: 'report' });
@@ -242,4 +245,34 @@ test('bad input does not crash', () => {
   assert.ok(odd.length <= 1 && odd.every((e) => e.actors.length === 0));
   const long = 'Peru attacked Ecuador near the border. '.repeat(2000);
   assert.equal(run(neighbours(long)).length, 1);
+});
+
+const TUMBES = { name: 'Tumbes', placeId: 'place:geonames:3691148', lat: -3.57, lon: -80.45, resolution: 'city', country: 'PER' } as const;
+const LIMA = { name: 'Lima', placeId: 'place:geonames:3936456', lat: -12.04, lon: -77.03, resolution: 'city', country: 'PER' } as const;
+
+test('a date two events of one clause share reaches both, unless it modifies the other event\'s noun', () => {
+  const builder = neighbours('Ecuador shelled border posts on Sunday and detained dozens of fishermen.');
+  builder.date('Sunday', '2021-03-07', 'day', true);
+  const events = run(builder);
+  assert.deepEqual(events.map((e) => [e.plover, e.date?.value, e.date?.basis]), [['ASSAULT', '2021-03-07', 'event'], ['COERCE', '2021-03-07', 'event']]);
+  const trial = neighbours('Ecuador detained two officers for the August 3 shelling of Peru.');
+  trial.date('August 3', '2020-08-03', 'day');
+  const dated = Object.fromEntries(run(trial).map((e) => [e.plover, [e.date?.value, e.date?.basis]]));
+  assert.deepEqual(dated, { COERCE: ['2021-03-12', 'report'], ASSAULT: ['2020-08-03', 'event'] }, 'the detention is not dated by the shelling it is for');
+});
+
+test('a place a material act names in its own clause is its location; a place where a report of it was made is not', () => {
+  const builder = neighbours('Ecuador shelled the outskirts of Tumbes, the army said in Lima.');
+  builder.place('Tumbes', TUMBES);
+  builder.place('Lima', LIMA);
+  builder.quote('indirect', 'Ecuador shelled the outskirts of Tumbes');
+  const [shelling] = run(builder);
+  assert.equal(shelling?.plover, 'ASSAULT');
+  assert.deepEqual([shelling?.location?.name, shelling?.location?.from], ['Tumbes', 'sentence']);
+  const statement = neighbours('Peru accused the outskirts of Tumbes of hiding rebels.');
+  statement.place('Tumbes', TUMBES);
+  assert.equal(run(statement)[0]?.location, undefined, 'a verbal act is placed only by a locative preposition');
+  const address = neighbours('Ecuador shelled a depot on 40 Tumbes Road.');
+  address.place('Tumbes', TUMBES);
+  assert.notEqual(run(address)[0]?.location?.from, 'sentence', 'a place name inside an address is not the place the sentence gives');
 });

@@ -1,8 +1,5 @@
-import type {
-  Actor, CasualtyFigure, DateMention, Doc, Event, EventDate, EventLocation, Place, Quantity, Quote, Sentence, Token,
-} from '../../doc/types.js';
-import { firstTokenEndingAfter } from '../../doc/token-search.js';
-import { getCodebook, type Codebook } from '../../knowledge/codebook.js';
+import type { Doc, Event, Sentence } from '../../doc/types.js';
+import { getCodebook } from '../../knowledge/codebook.js';
 import { getEventMatcher, wordTokens, type CompiledPattern, type PatternMatch } from '../../knowledge/patterns.js';
 import { calibrationFeatures, probability } from '../../models/calibration/features.js';
 import { shippedCalibration, type CalibrationModel } from '../../models/calibration/load.js';
@@ -10,8 +7,8 @@ import { defineStage } from '../../pipeline/stage.js';
 import { decidePatternType, learnedEvent, shippedClassifier, type Classifier } from './classify.js';
 import { clauseAround, flagsFor, type ClauseBounds } from './clauses.js';
 import {
-  attachMediators, conflictParties, dropSelfRecipients, fillConflictParties, protestersIn, reciprocalMeetings, recipientsFromEventNouns,
-  recodeConflictPartyCalls,
+  attachMediators, conflictParties, dropSelfRecipients, fillUnnamedParties, keepConflictPartyRecipients, orientReciprocal, protestersIn,
+  reciprocalAmongSubjects, recipientsFromEventNouns, recodeConflictPartyCalls,
 } from './document-roles.js';
 import { mergeEvents, type DraftEvent } from './merge.js';
 import { buildCandidates, participantKey, toParticipant, type Candidate } from './participants.js';
@@ -22,119 +19,16 @@ import {
 import { isContentOf } from './predicates.js';
 import { documentSetting } from './setting.js';
 import { carryOverActors, carryOverDates, happensInSetting, leadPlace } from './carry-over.js';
+import {
+  bySentence, casualtiesIn, eventDate, eventLocation, quoteAt, speechLocation, type DocContext, type TriggerSite,
+} from './circumstances.js';
 
 /** Speech acts whose later triggers in the same clause are their content ("the last chance to withdraw"). */
 const SPEECH_ACTS = new Set(['AGREE', 'REQUEST', 'REJECT', 'THREATEN', 'ACCUSE']);
 /** PLOVER defines these as statements about the future: "will" is part of them, not a future flag. */
 const INHERENTLY_FUTURE = new Set(['AGREE', 'THREATEN', 'REQUEST', 'REJECT']);
 const CASUALTY_TYPES = new Set(['ASSAULT', 'COERCE']);
-const LOCATION_PREPOSITIONS = new Set(['in', 'at', 'near', 'over', 'inside', 'across', 'throughout', 'outside', 'into']);
-const DAY_MS = 86_400_000;
 const NONE: ReadonlySet<number> = new Set();
-
-interface DocContext {
-  doc: Readonly<Doc>;
-  tokens: readonly Token[];
-  codebook: Codebook;
-  candidates: Candidate[];
-  actorsById: Map<string, Actor>;
-  quotes: readonly Quote[];
-  published: string | undefined;
-  /** Mentions grouped by the sentence they start in, so each trigger looks only at its own sentence. */
-  datesIn: Map<number, DateMention[]>;
-  placesIn: Map<number, Place[]>;
-  quantitiesIn: Map<number, Quantity[]>;
-  classifier: Classifier | undefined;
-}
-
-function bySentence<T extends { start: number }>(tokens: readonly Token[], items: readonly T[]): Map<number, T[]> {
-  const buckets = new Map<number, T[]>();
-  for (const item of items) {
-    const sentence = tokens[firstTokenEndingAfter(tokens, item.start)]?.sentence;
-    if (sentence === undefined) continue;
-    const list = buckets.get(sentence) ?? [];
-    list.push(item);
-    buckets.set(sentence, list);
-  }
-  return buckets;
-}
-
-function quoteAt(quotes: readonly Quote[], at: number): Quote | undefined {
-  return quotes.find((quote) => quote.start <= at && at < quote.end);
-}
-
-function eventDate(ctx: DocContext, sentence: Sentence, at: number, owns: (tokenIndex: number) => boolean): { date?: EventDate; historical: boolean } {
-  const inSentence = (ctx.datesIn.get(sentence.index) ?? []).filter((d) => d.end <= sentence.end
-    && d.resolved && d.value && d.granularity !== 'duration' && owns(firstTokenEndingAfter(ctx.tokens, d.start)));
-  const nearest = inSentence.sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
-  if (nearest?.value) {
-    const date: EventDate = { value: nearest.value, granularity: nearest.granularity, basis: 'event', date: nearest.id };
-    return { date, historical: isHistorical(nearest.value, ctx.published) };
-  }
-  if (ctx.published) return { date: { value: ctx.published.slice(0, 10), granularity: 'day', basis: 'report' }, historical: false };
-  return { historical: false };
-}
-
-/** More than a year before publication, counting from the last day the date can mean. */
-function isHistorical(value: string, published: string | undefined): boolean {
-  if (!published) return false;
-  const [year, month, day] = value.split('-').map(Number);
-  if (!year) return false;
-  const last = day ? Date.UTC(year, (month ?? 1) - 1, day) : month ? Date.UTC(year, month, 0) : Date.UTC(year, 11, 31);
-  const publishedAt = Date.parse(published.slice(0, 10));
-  return Number.isFinite(publishedAt) && publishedAt - last > 365 * DAY_MS;
-}
-
-function eventLocation(ctx: DocContext, sentence: Sentence, at: number, owns: (tokenIndex: number) => boolean): { location?: EventLocation; score: number } {
-  let best: { location: EventLocation; score: number } | undefined;
-  const tokens = ctx.tokens;
-  for (const place of ctx.placesIn.get(sentence.index) ?? []) {
-    if (place.end > sentence.end) continue;
-    let before = sentence.tokenStart;
-    while (before < sentence.tokenEnd && tokens[before]!.end <= place.start) before += 1;
-    let preposition = before - 1;
-    while (preposition >= sentence.tokenStart && (tokens[preposition]!.pos === 'DET' || tokens[preposition]!.pos === 'ADJ')) preposition -= 1;
-    if (preposition < sentence.tokenStart || !LOCATION_PREPOSITIONS.has(tokens[preposition]!.normal) || !owns(before)) continue;
-    const distance = Math.abs(before - at);
-    const score = (before > at ? 1 : 0.5) / (1 + distance);
-    if (best && best.score >= score) continue;
-    const location: EventLocation = { place: place.id, name: place.name, placeId: place.placeId, lat: place.lat, lon: place.lon, resolution: place.resolution, from: 'sentence' };
-    if (place.country) location.country = place.country;
-    best = { location, score };
-  }
-  return best ?? { score: 0 };
-}
-
-/**
- * Where a statement was made: a place in the attribution of its quote, outside the quoted words
- * ("…," she said during a briefing in Geneva). Verbal events happen where they are said.
- */
-function speechLocation(ctx: DocContext, quote: Quote): EventLocation | undefined {
-  const at = quote.cue?.start ?? quote.speaker?.start ?? quote.end;
-  const sentenceIndex = ctx.tokens[firstTokenEndingAfter(ctx.tokens, at)]?.sentence;
-  if (sentenceIndex === undefined) return undefined;
-  for (const place of ctx.placesIn.get(sentenceIndex) ?? []) {
-    if (place.start >= quote.start && place.end <= quote.end) continue;
-    const before = ctx.tokens[firstTokenEndingAfter(ctx.tokens, place.start) - 1];
-    if (!before || !LOCATION_PREPOSITIONS.has(before.normal)) continue;
-    const location: EventLocation = { place: place.id, name: place.name, placeId: place.placeId, lat: place.lat, lon: place.lon, resolution: place.resolution, from: 'speech' };
-    if (place.country) location.country = place.country;
-    return location;
-  }
-  return undefined;
-}
-
-function casualtiesIn(ctx: DocContext, sentence: Sentence): Event['casualties'] {
-  const found: NonNullable<Event['casualties']> = {};
-  for (const quantity of ctx.quantitiesIn.get(sentence.index) ?? []) {
-    if (quantity.end > sentence.end || quantity.category === 'other') continue;
-    const figure: CasualtyFigure = { min: quantity.min, exact: quantity.exact, text: quantity.text, quantity: quantity.id };
-    if (quantity.max !== undefined) figure.max = quantity.max;
-    const current = found[quantity.category];
-    if (!current || figure.min > current.min) found[quantity.category] = figure;
-  }
-  return Object.keys(found).length > 0 ? found : undefined;
-}
 
 function draftFor(
   ctx: DocContext, sentence: Sentence, match: PatternMatch, words: number[], clause: ClauseBounds, roleCtx: RoleContext,
@@ -163,8 +57,10 @@ function draftFor(
   const type = codebook.plover(coding.plover);
   const first = tokens[match.start]!;
   const last = tokens[triggerEnd - 1]!;
-  const { date, historical } = eventDate(ctx, sentence, first.start, owns);
-  const { location, score } = eventLocation(ctx, sentence, match.start, owns);
+  const quadClass = type?.quadClass ?? entry?.quadClass ?? 1;
+  const site: TriggerSite = { sentence, token: match.start, clause, owns, quote: roleCtx.quote, material: quadClass === 2 || quadClass === 4 };
+  const { date, historical } = eventDate(ctx, site);
+  const { location, score } = eventLocation(ctx, site);
   const actors = roles.actors.map(toParticipant);
   const recipients = roles.recipients.map(toParticipant);
   const mode = coding.plover === pattern.plover ? pattern.mode ?? entry?.mode : entry?.mode;
@@ -172,7 +68,7 @@ function draftFor(
   if (roles.viaSpeaker) confidence -= 0.05;
   if (flags.hypothetical) confidence -= 0.1;
   const event: Event = {
-    id: '', plover: coding.plover, cameo: coding.cameo, quadClass: type?.quadClass ?? entry?.quadClass ?? 1,
+    id: '', plover: coding.plover, cameo: coding.cameo, quadClass,
     goldstein: entry?.goldstein ?? null, actors, recipients, ...flags, historical,
     confidence: Math.max(0.05, Math.min(1, Math.round(confidence * 100) / 100)),
     trigger: { start: first.start, end: last.end, text: ctx.doc.text.slice(first.start, last.end) },
@@ -316,13 +212,14 @@ export function codeDocument(doc: Readonly<Doc>, options: EventCodingOptions = {
   }
   drafts.push(...attachMediators(drafts, mediations));
   dropSelfRecipients(drafts);
-  reciprocalMeetings(drafts);
-  fillConflictParties(drafts);
+  reciprocalAmongSubjects(drafts);
+  fillUnnamedParties(drafts);
   recipientsFromEventNouns(drafts, tokens);
   const parties = conflictParties(drafts);
   const patterns = patternsById();
   for (const draft of drafts) {
     const pattern = patterns.get(draft.event.pattern);
+    if (pattern?.recipientsAmong === 'conflict-parties') keepConflictPartyRecipients(draft, parties);
     if (pattern?.fallbackRecipients !== 'conflict-parties' || parties.length === 0) continue;
     if (draft.event.recipients.length > 0 && !draft.recipientsFromContext) continue;
     const own = new Set(draft.event.actors.map(participantKey));
@@ -331,6 +228,7 @@ export function codeDocument(doc: Readonly<Doc>, options: EventCodingOptions = {
   recodeConflictPartyCalls(drafts, parties, ctx.codebook);
   const merged = mergeEvents(drafts);
   dropSelfRecipients(merged);
+  orientReciprocal(merged);
   const events = merged.map((draft) => draft.event);
   for (const event of events) {
     if (event.location || !event.evidence.quote || event.quadClass === 2 || event.quadClass === 4) continue;
