@@ -9,17 +9,24 @@ import { overlaps, type Interval } from './metrics.js';
 export { pentaclassOf };
 
 /**
- * Labels of sentence- or document-level sets that Dyad's events stand for, by CAMEO code and casualty
- * figures (IndiaPoliceEvents: police KILL / ARREST / FORCE). Who acted is not checked: the sets are
- * about police action, and lower-cased archive text often names no actor Dyad can type.
+ * An event the police may have done: one of its actors is the police (sector COP), or it names no
+ * actor at all (a firing the text leaves unattributed). A named other actor (a mob, a gunman) rules it
+ * out: the police sets ask what the police did.
+ */
+const byPoliceOrUnnamed = (event: Event): boolean => event.actors.length === 0 || event.actors.some((a) => a.sector === 'COP');
+
+/**
+ * Labels of sentence- or document-level sets that Dyad's events stand for, by CAMEO code, casualty
+ * figures and actor (IndiaPoliceEvents: police KILL / ARREST / FORCE, the police always the actor):
  * - KILL: an event with one or more killed, or CAMEO 1823 (kill by physical assault) or 20 (mass violence);
- * - ARREST: CAMEO 173 (arrest, detain or charge);
- * - FORCE: CAMEO 175 (violent repression), 18 (assault) or 19 (fight), killings included.
+ * - ARREST: CAMEO 173 (arrest, detain or charge), whoever the text names: only authorities arrest;
+ * - FORCE: CAMEO 175 (violent repression), 18 (assault) or 19 (fight), killings included;
+ * KILL and FORCE by the police or by an unnamed actor (byPoliceOrUnnamed): mobs and gunmen kill too.
  */
 export const LABEL_RULES: Readonly<Record<string, (event: Event) => boolean>> = {
-  KILL: (event) => (event.casualties?.killed?.min ?? 0) >= 1 || event.cameo.startsWith('1823') || event.cameo.startsWith('20'),
+  KILL: (event) => byPoliceOrUnnamed(event) && ((event.casualties?.killed?.min ?? 0) >= 1 || event.cameo.startsWith('1823') || event.cameo.startsWith('20')),
   ARREST: (event) => event.cameo.startsWith('173'),
-  FORCE: (event) => event.cameo.startsWith('175') || event.cameo.startsWith('18') || event.cameo.startsWith('19'),
+  FORCE: (event) => byPoliceOrUnnamed(event) && (event.cameo.startsWith('175') || event.cameo.startsWith('18') || event.cameo.startsWith('19')),
 };
 
 /** The labels that the events of one item stand for. */

@@ -30,6 +30,15 @@ test('labels of label-only sets come from CAMEO codes and killed figures', () =>
   assert.deepEqual([...labelsOf([event({ plover: 'AGREE', cameo: '030' })])], []);
 });
 
+test('police labels: violence by a named other actor is not the police\'s; by the police or by no one named it may be', () => {
+  const mob = { text: 'a mob', start: 0, end: 5 };
+  const police = { text: 'the police', start: 0, end: 10, sector: 'COP', code: 'COP' };
+  assert.deepEqual([...labelsOf([event({ cameo: '190', actors: [mob] })])], []);
+  assert.deepEqual([...labelsOf([event({ cameo: '175', actors: [police] })])], ['FORCE']);
+  assert.deepEqual([...labelsOf([event({ cameo: '193' })])], ['FORCE']);
+  assert.deepEqual([...labelsOf([event({ plover: 'COERCE', cameo: '173', actors: [{ text: 'the state government', start: 0, end: 20, sector: 'GOV' }] })])], ['ARREST'], 'only authorities arrest');
+});
+
 test('the event chosen for a marked pair is the one whose roles touch it, not merely the most confident', () => {
   const them = { text: 'B', start: 20, end: 21 };
   const confident = event({ id: 'confident', confidence: 0.9, actors: [{ text: 'C', start: 40, end: 41 }] });

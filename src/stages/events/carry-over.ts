@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { firstTokenEndingAfter } from '../../doc/token-search.js';
 import type { Doc, Event, EventLocation, EventParticipant, Token } from '../../doc/types.js';
 import { defineKnowledge, knowledgePath, readJsonl, type KnowledgeIssue } from '../../knowledge/files.js';
-import { participantKey, toParticipant, type Candidate } from './participants.js';
+import { participantKey, roleSector, toParticipant, type Candidate } from './participants.js';
 
 const FILE = 'lexicon/implied-actors.jsonl';
 
@@ -84,7 +84,10 @@ function rolePhrase(text: string, tokens: readonly Token[], head: number): Event
   while (first < head && (tokens[first]!.pos === 'PUNCT' || tokens[first]!.normal === "'s")) first += 1;
   const start = tokens[first]!.start;
   const end = tokens[head]!.end;
-  return { text: text.slice(start, end), start, end };
+  const phrase: EventParticipant = { text: text.slice(start, end), start, end };
+  const sector = roleSector(phrase.text);
+  if (sector) Object.assign(phrase, { sector, code: sector });
+  return phrase;
 }
 
 interface RoleMention {

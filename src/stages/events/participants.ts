@@ -1,5 +1,6 @@
 import { firstTokenEndingAfter } from '../../doc/token-search.js';
 import type { Actor, Doc, Entity, EventParticipant, Place, Token } from '../../doc/types.js';
+import { getActorRoles, matchRole, toWords, type RoleKind } from '../actors/roles.js';
 
 /** A mention that can fill an event role: an actor mention, or a resolved entity no actor covers. */
 export interface Candidate {
@@ -121,6 +122,21 @@ export function expandGroup(candidate: Candidate, actorsById: ReadonlyMap<string
 }
 
 const SECTOR_BY_ACTOR_TYPE: Partial<Record<Actor['type'], string>> = { GOVERNMENT: 'GOV', ARMED_GROUP: 'REB' };
+const SECTOR_ROLE_KINDS: ReadonlySet<RoleKind> = new Set(['armed', 'body', 'civil']);
+
+/**
+ * The sector of a bare mention whose head is a role of the lexicon ("the police", "riot police",
+ * "protesters") when no actor or entity gives one: the role ending the mention decides.
+ */
+export function roleSector(text: string): string | undefined {
+  const words = toWords(text.toLowerCase());
+  const roles = getActorRoles();
+  for (let from = 0; from < words.length; from += 1) {
+    const role = matchRole(roles, words, from, SECTOR_ROLE_KINDS);
+    if (role?.sector && from + role.length === words.length) return role.sector;
+  }
+  return undefined;
+}
 
 /**
  * An event participant in the CAMEO style. Countries are ISO3 plus sector (`AZEGOV`); IGOs are `IGO`
@@ -131,7 +147,8 @@ export function toParticipant(candidate: Candidate): EventParticipant {
   const participant: EventParticipant = { text: candidate.text, start: candidate.start, end: candidate.end };
   const kbId = actor?.kbId ?? entity?.kb?.id;
   const country = actor?.country ?? entity?.kb?.country;
-  const sector = actor?.sector ?? candidate.groupSector ?? entity?.kb?.sector ?? (actor ? SECTOR_BY_ACTOR_TYPE[actor.type] : undefined);
+  const sector = actor?.sector ?? candidate.groupSector ?? entity?.kb?.sector ?? (actor ? SECTOR_BY_ACTOR_TYPE[actor.type] : undefined)
+    ?? (actor || entity ? undefined : roleSector(candidate.text));
   if (actor) participant.actor = actor.id;
   if (kbId) participant.kbId = kbId;
   if (country) participant.country = country;
@@ -143,8 +160,9 @@ export function toParticipant(candidate: Candidate): EventParticipant {
   // An official acting for a named IGO is coded as that IGO (CAMEO codes the head of the WHO as IGOWHO).
   else if (organisation?.startsWith('igo:')) participant.code = `IGO${organisation.slice(4).toUpperCase()}`;
   else if (country) participant.code = `${country}${sector && !sector.startsWith('IGO') ? sector : ''}`;
-  // An official of an IGO known only by its CAMEO-style sector ("IGOHLH": a health IGO).
-  else if (sector?.startsWith('IGO')) participant.code = sector;
+  // An official of an IGO known only by its CAMEO-style sector ("IGOHLH": a health IGO), or a group known
+  // only by its sector ("the police": COP), coded by the sector as CAMEO codes actors of unknown country.
+  else if (sector) participant.code = sector;
   return participant;
 }
 

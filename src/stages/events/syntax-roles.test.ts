@@ -93,3 +93,19 @@ test('a progressive stays active beside what the parser calls a passive auxiliar
     [{ type: 'ACCUSE', actors: ['A Kenyan trader'], recipients: ['the United Nations'] }]);
   assert.deepEqual(roles('Union Workers Federation (UWF) officials demanded support from the Kenyan parliament.').map((e) => e.type), ['REQUEST']);
 });
+
+test('an act named by a noun is done by its "by" phrase or by the party modifying it; a role word alone gives its sector', () => {
+  const extract = (text: string) => parsed.extract({ content: text, published: '2021-01-01' }).layers.events ?? [];
+  const [firing] = extract('Three people were injured in police firing on Monday.');
+  assert.deepEqual(firing?.actors.map((a) => [a.text, a.code]), [['police', 'COP']]);
+  const [byPolice] = extract('The firing by the police left two people dead.');
+  assert.deepEqual(byPolice?.actors.map((a) => [a.text, a.sector]), [['the police', 'COP']]);
+  assert.deepEqual(roles('Israeli air strikes hit Gaza on Sunday.')[0]?.actors, ['Israeli']);
+});
+
+test('crowd control is violent repression: tear gas, baton and lathi charges, warning shots', () => {
+  const codes = (text: string) => (parsed.extract({ content: text, published: '2021-01-01' }).layers.events ?? []).map((e) => `${e.plover} ${e.cameo}`);
+  assert.deepEqual(codes('Police fired tear gas at the protesters.').filter((c) => c.endsWith('175')), ['ASSAULT 175']);
+  assert.deepEqual(codes('The police resorted to a lathi charge to disperse the crowd.'), ['ASSAULT 175']);
+  assert.ok(codes('Officers fired in the air to disperse the mob.').includes('ASSAULT 175'));
+});

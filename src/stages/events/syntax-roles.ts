@@ -8,7 +8,7 @@
  */
 import type { DependencyLayer, Sentence, Token } from '../../doc/types.js';
 import { getEventMatcher } from '../../knowledge/patterns.js';
-import type { Candidate } from './participants.js';
+import { roleSector, type Candidate } from './participants.js';
 
 export interface SyntaxContext {
   text: string;
@@ -299,15 +299,37 @@ export function nominalRolesFromParse(ctx: SyntaxContext, noun: number): SyntaxR
   const dependency = ctx.dependencies[noun];
   if (!dependency) return undefined;
   const own = firstFilled(ctx, directedObliques(ctx, noun));
+  const agents = nounAgents(ctx, noun).filter((c) => !own.includes(c));
   const head = dependency.head;
   if (dependency.deprel === 'obj' && head >= 0 && ctx.tokens[head]!.pos === 'VERB') {
     const verb = rolesFromParse(ctx, head);
     if (verb) {
-      const actors = new Set(verb.actors);
-      return { actors: verb.actors, recipients: (own.length > 0 ? own : verb.recipients).filter((c) => !actors.has(c)) };
+      const actors = verb.actors.length > 0 ? verb.actors : agents;
+      const actorSet = new Set(actors);
+      return { actors, recipients: (own.length > 0 ? own : verb.recipients).filter((c) => !actorSet.has(c)) };
     }
   }
-  return { actors: [], recipients: own };
+  return { actors: agents, recipients: own };
+}
+
+/**
+ * Who does an act named by a noun, inside its own phrase: a "by" phrase ("firing by the police"), else a
+ * possessor or modifier that names a party ("the army's shelling", "Israeli air strikes", "police
+ * firing"; a modifier that is only a role word counts when the role lexicon gives it a sector).
+ */
+function nounAgents(ctx: SyntaxContext, noun: number): Candidate[] {
+  const byPhrases = dependentsOf(ctx, noun, is('nmod', 'obl')).filter((oblique) => {
+    const marker = dependentsOf(ctx, oblique, is('case'))[0];
+    return marker !== undefined && ctx.tokens[marker]!.normal === 'by';
+  });
+  const byAgent = firstFilled(ctx, byPhrases, true);
+  if (byAgent.length > 0) return byAgent;
+  for (const modifier of dependentsOf(ctx, noun, is('nmod:poss', 'compound', 'amod'))) {
+    const named = candidatesOf(ctx, modifier);
+    if (named.length > 0) return named;
+    if (roleSector(ctx.tokens[modifier]!.normal)) return candidatesOf(ctx, modifier, true);
+  }
+  return [];
 }
 
 /**
