@@ -19,7 +19,7 @@ import { HELD_OUT_ONE_IN, isHeldOut, TRAINED_EVENT_SETS } from '../../src/eval/h
 import type { Interval } from '../../src/eval/metrics.js';
 import { splitParagraphs } from '../../src/ingest/paragraphs.js';
 import { getEventMatcher } from '../../src/knowledge/patterns.js';
-import { calibrationFeatures, FEATURE_NAMES, probability } from '../../src/models/calibration/features.js';
+import { calibrationFeatures, FEATURE_NAMES, probability, sentenceEventCounts } from '../../src/models/calibration/features.js';
 import { CALIBRATION_FILE, CALIBRATION_FORMAT } from '../../src/models/calibration/load.js';
 import { defaultPipeline } from '../../src/pipeline/default.js';
 import { createPipeline } from '../../src/pipeline/pipeline.js';
@@ -56,6 +56,7 @@ function judge(set: string, items: readonly EventItem[], coderFor: (group: strin
     const heldOut = isHeldOut(set, String(item.id));
     const events = coderFor(`${set}:${String(item.id)}`, heldOut)(item.text);
     const toUtf16 = codePointsToUtf16(item.text);
+    const counts = sentenceEventCounts(events);
     for (const gold of item.events) {
       const chosen = chooseEvent(events, located(gold.sources ?? [gold.source], toUtf16), located(gold.targets ?? [gold.target], toUtf16));
       if (!chosen) continue;
@@ -65,7 +66,8 @@ function judge(set: string, items: readonly EventItem[], coderFor: (group: strin
       if (correct === undefined) continue;
       const pattern = patterns.get(chosen.pattern);
       const pos: readonly string[] = Array.isArray(pattern?.pos) ? pattern.pos : pattern?.pos ? [pattern.pos] : [];
-      const x = calibrationFeatures(chosen, { words: pattern?.length ?? 1, nominal: pos.includes('NOUN') && !pos.includes('VERB') });
+      const sentenceEvents = counts.get(chosen.evidence.sentences[0]?.index ?? -1) ?? 1;
+      const x = calibrationFeatures(chosen, { words: pattern?.length ?? 1, nominal: pos.includes('NOUN') && !pos.includes('VERB'), sentenceEvents });
       judged.push({ x, correct, raw: chosen.confidence, heldOut, set });
     }
   }

@@ -29,7 +29,7 @@ test('an event\'s confidence is the model\'s probability for what the coder foun
   const raw = createEngine({ pipeline: createPipeline(stages) }).extract({ content: text, published: '2021-01-01' }).layers.events!;
   assert.equal(calibrated.length, 1);
   const [event] = calibrated;
-  const expected = Math.round(probability(shippedCalibration().weights, calibrationFeatures(event!, { words: 1, nominal: false })) * 100) / 100;
+  const expected = Math.round(probability(shippedCalibration().weights, calibrationFeatures(event!, { words: 1, nominal: false, sentenceEvents: 1 })) * 100) / 100;
   assert.equal(event!.confidence, expected);
   assert.notEqual(event!.confidence, raw[0]!.confidence);
   assert.ok(event!.confidence > 0 && event!.confidence < 1);

@@ -16,15 +16,27 @@ export interface PatternFacts {
   words: number;
   /** The pattern's trigger is a noun ("talks", "airstrikes"). */
   nominal: boolean;
+  /** Events coded in the event's (first) sentence, itself included: one of several is less surely the sentence's. */
+  sentenceEvents: number;
 }
 
 export const FEATURE_NAMES: readonly string[] = [
   'bias', 'pattern-two-words', 'pattern-three-words', 'nominal-trigger', 'has-actor', 'named-actor', 'has-recipient',
   'named-recipient', 'quoted', 'negated', 'hypothetical', 'future', 'historical', 'repeated', 'casualties', 'located',
-  'own-date', 'learned-trigger', 'type-probability', ...PLOVER_TYPES.map((type) => `type-${type}`),
+  'own-date', 'learned-trigger', 'type-probability', 'type-logit', 'shares-sentence', 'actor-from-document', ...PLOVER_TYPES.map((type) => `type-${type}`),
 ];
 
 const named = (participants: Event['actors']) => participants.some((p) => p.code !== undefined || p.country !== undefined || p.kbId !== undefined);
+
+/** How many of a document's events start in each sentence (PatternFacts.sentenceEvents). */
+export function sentenceEventCounts(events: readonly Event[]): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const event of events) {
+    const sentence = event.evidence.sentences[0]?.index ?? -1;
+    counts.set(sentence, (counts.get(sentence) ?? 0) + 1);
+  }
+  return counts;
+}
 
 /** The feature vector of an event, in FEATURE_NAMES order. */
 export function calibrationFeatures(event: Event, pattern: PatternFacts): Float64Array {
@@ -37,6 +49,8 @@ export function calibrationFeatures(event: Event, pattern: PatternFacts): Float6
     event.date && event.date.basis !== 'report' ? 1 : 0, event.pattern.startsWith(LEARNED_PATTERN_PREFIX) ? 1 : 0,
     // Centred, so that the bias stays the coder's rate where the classifier is unsure.
     event.typeProbability !== undefined ? event.typeProbability - 0.5 : 0,
+    event.typeProbability !== undefined ? logit(event.typeProbability) : 0,
+    pattern.sentenceEvents > 1 ? 1 : 0, event.actors.some((a) => a.from === 'document') ? 1 : 0,
   ];
   x.set(values);
   const type = PLOVER_TYPES.indexOf(event.plover as (typeof PLOVER_TYPES)[number]);
@@ -45,6 +59,12 @@ export function calibrationFeatures(event: Event, pattern: PatternFacts): Float6
 }
 
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
+/** log(p / (1 − p)), kept finite at 0 and 1. */
+function logit(p: number): number {
+  const q = Math.min(0.999, Math.max(0.001, p));
+  return Math.log(q / (1 - q));
+}
 
 /** The probability a logistic model with `weights` gives an event of features `x`. */
 export function probability(weights: ArrayLike<number>, x: Float64Array): number {

@@ -1,7 +1,7 @@
 import type { Doc, Event, Sentence } from '../../doc/types.js';
 import { getCodebook } from '../../knowledge/codebook.js';
 import { getEventMatcher, wordTokens, type CompiledPattern, type PatternMatch } from '../../knowledge/patterns.js';
-import { calibrationFeatures, probability } from '../../models/calibration/features.js';
+import { calibrationFeatures, probability, sentenceEventCounts } from '../../models/calibration/features.js';
 import { shippedCalibration, type CalibrationModel } from '../../models/calibration/load.js';
 import { defineStage } from '../../pipeline/stage.js';
 import { decidePatternType, learnedEvent, shippedClassifier, type Classifier } from './classify.js';
@@ -246,17 +246,19 @@ export function codeDocument(doc: Readonly<Doc>, options: EventCodingOptions = {
     if (setting && !event.location && !event.historical && happensInSetting(event)) event.location = { ...setting };
   }
   const calibration = options.calibration ?? shippedCalibration();
+  const sentenceCounts = sentenceEventCounts(events);
   return events.map((event, index) => ({
     ...event,
     id: `event-${index + 1}`,
-    ...(calibration ? { confidence: calibratedConfidence(calibration, event, patterns.get(event.pattern)) } : {}),
+    ...(calibration ? { confidence: calibratedConfidence(calibration, event, patterns.get(event.pattern), sentenceCounts) } : {}),
   }));
 }
 
 /** The probability, from the calibration model, that an event is coded right (two decimals). */
-function calibratedConfidence(model: CalibrationModel, event: Event, pattern: CompiledPattern | undefined): number {
+function calibratedConfidence(model: CalibrationModel, event: Event, pattern: CompiledPattern | undefined, sentenceCounts: ReadonlyMap<number, number>): number {
   const pos: readonly string[] = Array.isArray(pattern?.pos) ? pattern.pos : pattern?.pos ? [pattern.pos] : [];
-  const x = calibrationFeatures(event, { words: pattern?.length ?? 1, nominal: pos.includes('NOUN') && !pos.includes('VERB') });
+  const sentenceEvents = sentenceCounts.get(event.evidence.sentences[0]?.index ?? -1) ?? 1;
+  const x = calibrationFeatures(event, { words: pattern?.length ?? 1, nominal: pos.includes('NOUN') && !pos.includes('VERB'), sentenceEvents });
   return Math.round(probability(model.weights, x) * 100) / 100;
 }
 
