@@ -6,7 +6,8 @@ import { expandGroup, sameSide, type Candidate } from './participants.js';
 import { nominalRolesFromParse, rolesFromParse, type SyntaxRoles } from './syntax-roles.js';
 
 const FIRST_PERSON = new Set(['i', 'we', 'me', 'us', 'our', 'my', 'ourselves']);
-const THIRD_SINGULAR = new Set(['he', 'she']);
+/** In reported speech, the speaker referring to itself: "the minister said he would", "Syria says it is willing". */
+const THIRD_SINGULAR = new Set(['he', 'she', 'it']);
 const THIRD_PLURAL = new Set(['they', 'them', 'their']);
 const BE = new Set(['be', 'is', 'was', 'were', 'are', 'been', 'being']);
 /** How far after a nominal trigger its "between A and B" may start. */

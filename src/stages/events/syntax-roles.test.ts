@@ -109,3 +109,10 @@ test('crowd control is violent repression: tear gas, baton and lathi charges, wa
   assert.deepEqual(codes('The police resorted to a lathi charge to disperse the crowd.'), ['ASSAULT 175']);
   assert.ok(codes('Officers fired in the air to disperse the mob.').includes('ASSAULT 175'));
 });
+
+test('a pronoun subject of reported speech is the reporter when they agree: "Syria says it is willing to withdraw"', () => {
+  const [willing] = roles('Syria says it is willing to withdraw its troops from Lebanon.');
+  assert.deepEqual(willing?.actors, ['Syria']);
+  const [attack] = roles('Russia said it had attacked the convoy.');
+  assert.deepEqual(attack, { type: 'ASSAULT', actors: ['Russia'], recipients: ['the convoy'] });
+});

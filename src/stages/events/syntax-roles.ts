@@ -242,7 +242,8 @@ function inheritedSubject(ctx: SyntaxContext, predicate: number, phrases: boolea
   const head = dependency.head;
   if (dependency.deprel === 'xcomp') {
     // Object control ("urged X to withdraw") before subject control ("agreed to withdraw").
-    return firstFilled(ctx, [...dependentsOf(ctx, head, is('obj', 'iobj')), ...subjectsOf(ctx, head).active], phrases);
+    const controllers = firstFilled(ctx, [...dependentsOf(ctx, head, is('obj', 'iobj')), ...subjectsOf(ctx, head).active], phrases);
+    return controllers.length > 0 ? controllers : reporterFor(ctx, head, subjectsOf(ctx, head).active);
   }
   // "was shot and wounded": the shared subject of a passive was acted on, so it is no actor.
   if (dependency.deprel === 'conj') return firstFilled(ctx, subjectsOf(ctx, head).active, phrases);
@@ -264,7 +265,36 @@ function inheritedPassiveSubject(ctx: SyntaxContext, predicate: number, phrases:
 function phraseOrAntecedent(ctx: SyntaxContext, predicate: number, heads: readonly number[], phrases: boolean): Candidate[] {
   const dependency = ctx.dependencies[predicate]!;
   if (dependency.deprel === 'acl:relcl' && heads.some((h) => RELATIVE_PRONOUNS.has(ctx.tokens[h]!.normal))) return candidatesOf(ctx, dependency.head, phrases);
-  return firstFilled(ctx, heads, phrases);
+  const own = firstFilled(ctx, heads, phrases);
+  return own.length > 0 ? own : reporterFor(ctx, predicate, heads);
+}
+
+/** Third-person pronouns, and whether the party they stand for is a person. */
+const PERSONAL_PRONOUNS: ReadonlyMap<string, boolean | undefined> = new Map([['it', false], ['he', true], ['she', true], ['they', undefined]]);
+/** How many clause links (xcomp, conj) a reported predicate may sit below the clause its reporter says. */
+const REPORT_REACH = 6;
+
+/**
+ * "Syria says it is willing to withdraw", "the minister said he would resign": a pronoun subject of a
+ * reported clause stands for the one who reports it, when they agree (a person for he/she, no person for it).
+ */
+function reporterFor(ctx: SyntaxContext, predicate: number, heads: readonly number[]): Candidate[] {
+  const pronoun = heads.length === 1 ? ctx.tokens[heads[0]!]!.normal : undefined;
+  if (pronoun === undefined || !PERSONAL_PRONOUNS.has(pronoun)) return [];
+  const person = PERSONAL_PRONOUNS.get(pronoun);
+  let at = predicate;
+  for (let steps = 0; steps < REPORT_REACH; steps += 1) {
+    const dependency = ctx.dependencies[at];
+    if (!dependency || dependency.head < 0) return [];
+    if (dependency.deprel === 'ccomp') {
+      const reporters = firstFilled(ctx, subjectsOf(ctx, dependency.head).active);
+      const agrees = (c: Candidate) => person === undefined || (c.actor?.type === 'PERSON' || c.entity?.type === 'PERSON') === person;
+      return reporters.length > 0 && reporters.every(agrees) ? reporters : [];
+    }
+    if (dependency.deprel !== 'xcomp' && dependency.deprel !== 'conj') return [];
+    at = dependency.head;
+  }
+  return [];
 }
 
 /** Actors and recipients of the predicate at token `trigger`, or undefined when the sentence has no parse. */
