@@ -27,6 +27,8 @@ export type ClusterOf = (word: string) => number | undefined;
 /** Complements whose words say what kind of act a verb names ("agreed to *cooperate*", "called *for* talks"). */
 const TELLING_RELATIONS = new Set(['obj', 'xcomp', 'ccomp', 'obl', 'nsubj:pass', 'nmod', 'compound', 'advcl', 'iobj']);
 const CONTENT_POS = new Set(['VERB', 'NOUN', 'ADJ', 'PROPN']);
+/** How many heads up from the trigger count as the verbs framing it. */
+const ANCESTOR_REACH = 3;
 /** How many tokens on each side of the trigger count as its context words. */
 export const CONTEXT_REACH = 8;
 
@@ -54,6 +56,12 @@ function syntaxFeatures(out: string[], view: CandidateView): void {
     out.push(`head=${wordOf(head)}`, `rel+head=${own.deprel}|${wordOf(head)}`);
     const grand = dependencies[own.head];
     if (grand) out.push(`headrel=${grand.deprel}`);
+    // The verbs the trigger's clause hangs from ("said" → "denied" → the trigger): what frames it.
+    for (let at = own.head, steps = 0; at >= 0 && steps < ANCESTOR_REACH; steps += 1) {
+      const token = tokens[at]!;
+      if (token.pos === 'VERB') out.push(`ancestor=${token.lemma}`);
+      at = dependencies[at]?.head ?? -1;
+    }
   }
   for (let i = sentence.tokenStart; i < sentence.tokenEnd; i += 1) {
     const dependency = dependencies[i];
