@@ -70,6 +70,7 @@ function syntaxFeatures(out: string[], view: CandidateView): void {
     const relation = dependency.deprel;
     if (relation === 'advmod' && (child.normal === 'not' || child.normal === "n't" || child.normal === 'never')) out.push('negated');
     else if (relation === 'aux' || relation === 'aux:pass') out.push(`aux=${child.lemma}`);
+    if (relation === 'nsubj' || relation === 'nsubj:pass') out.push(`subject=${relation}|${wordOf(child)}`);
     if (!TELLING_RELATIONS.has(relation)) continue;
     out.push(`child=${relation}`, `child=${relation}|${wordOf(child)}`);
     for (let j = sentence.tokenStart; j < sentence.tokenEnd; j += 1) {
