@@ -14,3 +14,4 @@ export {
 export { checkKnowledge, knowledgeManifest } from './knowledge/check.js';
 export { formatIssue, KnowledgeError, type KnowledgeIssue } from './knowledge/files.js';
 export { evaluate, formatReport, isTask, GoldFormatError, NoParserError, TASKS, type EvaluationReport, type TaskName } from './eval/index.js';
+export { exportEvents, EXPORT_FORMATS, GDELT_COLUMNS, GDELT_HEADER, hasStories, type ExportFormat, type ExportOptions, type ExportSource, type ExportSummary, type StoryLookup } from './export/index.js';
