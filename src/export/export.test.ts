@@ -115,7 +115,11 @@ describe('exports of a real store', () => {
       if (r.date !== undefined) assert.match(r.date as string, /^\d{4}-\d{2}-\d{2}$/);
       assert.match(r.link as string, /^story-/);
     }
-    const record = records.find((r) => r.id === trickyId)! as Record<string, any>;
+    interface PloverRecord {
+      date: string; enddate: string; event: string[]; quad_code: number; event_scale: number; actor: unknown[]; event_loc: unknown;
+      size: unknown; event_text: string[]; story_id: string; dyad: { quote_id: string }; cite_info: { url: string };
+    }
+    const record = records.find((r) => r.id === trickyId)! as unknown as PloverRecord;
     assert.deepEqual([record.date, record.enddate], ['2031-05-01', '2031-05-31']);
     assert.deepEqual(record.event, ['ASSAULT']);
     assert.equal(record.quad_code, 4);
