@@ -23,8 +23,9 @@ export function codes(list: readonly EventParticipant[] | undefined): string | u
   return joined || undefined;
 }
 
+/** Each name once: the members of a group actor ("the ministers of both countries") share its mention. */
 export function names(list: readonly EventParticipant[] | undefined): string | undefined {
-  const joined = (list ?? []).map((p) => p.text).join(' + ');
+  const joined = [...new Set((list ?? []).map((p) => p.text))].join(' + ');
   return joined || undefined;
 }
 
