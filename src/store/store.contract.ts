@@ -291,6 +291,12 @@ export function runStoreContract(
         };
         assert.equal(await streamed({}), 1);
         assert.equal(await streamed({ include: ['negated'] }), 2);
+        const pages = fresh.streamEvents({ include: ['negated'] }, { pageSize: 1 })[Symbol.asyncIterator]();
+        assert.equal((await pages.next()).value?.length, 1);
+        await fresh.putDocs([docs.talks]);
+        assert.equal((await pages.next()).value?.length, 1);
+        assert.equal((await pages.next()).done, true, 'events stored after the stream began are not in it');
+        assert.equal(await streamed({}), 2);
         await assert.rejects(streamed({ offset: 1 }), /offset/);
         assert.throws(() => fresh.streamEvents({}, { pageSize: 0 }), /page size/);
       } finally {
