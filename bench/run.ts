@@ -15,6 +15,7 @@ import { openStore } from '../src/store/store.js';
 import { cliPath, repoRoot, sharedDir } from '../test/paths.js';
 import { realCorpus } from './corpus.js';
 import { syntheticArticles } from './synthetic.js';
+import { exportBench } from './export.js';
 import { markdownTable, median, msPerItem, replaceSection } from './report.js';
 
 interface CorpusResult {
@@ -161,6 +162,9 @@ async function main(): Promise<void> {
   ].join('\n');
   console.log(body);
   replaceSection(join(repoRoot(), 'BENCHMARKS.md'), 'Latest run (`npm run bench`)', body);
+  const exports = await exportBench();
+  console.log(exports);
+  replaceSection(join(repoRoot(), 'BENCHMARKS.md'), 'Exports (`npm run bench`)', exports);
 }
 
 await main();

@@ -7,7 +7,11 @@ export { createPipeline, PipelineError, type Pipeline, type PipelineOptions } fr
 export { defaultPipeline } from './pipeline/default.js';
 export { DEFAULT_MAX_BYTES, ingest, normaliseLanguage, readSource, SourceError, type IngestInput, type IngestOptions, type SourceMessage } from './ingest/index.js';
 export { createEngine, type BatchInput, type BatchSummary, type Engine, type EngineOptions, type FailedInput } from './engine/engine.js';
-export { EVENT_MODALITIES, openStore, StoreError, type EventModality, type OpenStoreOptions, type EventFilter, type FacetCount, type FacetField, type Store, type StoredEvent } from './store/store.js';
+export {
+  DEFAULT_STREAM_PAGE_SIZE, EVENT_MODALITIES, MAX_STREAM_PAGE_SIZE, openStore, StoreError, type EventModality, type EvidencedEvent, type OpenStoreOptions,
+  type EventFilter, type FacetCount, type FacetField, type Store, type StoredEvent, type StreamOptions,
+} from './store/store.js';
 export { checkKnowledge, knowledgeManifest } from './knowledge/check.js';
 export { formatIssue, KnowledgeError, type KnowledgeIssue } from './knowledge/files.js';
 export { evaluate, formatReport, isTask, GoldFormatError, NoParserError, TASKS, type EvaluationReport, type TaskName } from './eval/index.js';
+export { exportEvents, EXPORT_FORMATS, GDELT_COLUMNS, GDELT_HEADER, hasStories, type ExportFormat, type ExportOptions, type ExportSource, type ExportSummary, type StoryLookup } from './export/index.js';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createDoc } from '../doc/doc.js';
 import type { Doc, Event, EventParticipant } from '../doc/types.js';
-import type { Store } from './store.js';
+import type { EventFilter, EvidencedEvent, Store, StoredEvent } from './store.js';
 
 export interface StoreContractOptions {
   /** Closes nothing itself: given a closed store, opens the same database again (persistent backends). */
@@ -246,6 +246,59 @@ export function runStoreContract(
         assert.deepEqual(await fresh.getDoc(docs.skipped.id), docs.skipped);
         assert.deepEqual(ids(await fresh.queryEvents({ actor: 'wld' })), [`${mediated.id}:e1`]);
         assert.equal(await fresh.countEvents(), 1);
+      } finally {
+        await fresh.close();
+      }
+    });
+
+    test('streams every matching event in pages of at most the page size, with its evidence text', async () => {
+      const pages = async (filter: EventFilter, pageSize: number) => {
+        const seen: StoredEvent[][] = [];
+        for await (const page of store.streamEvents(filter, { pageSize })) seen.push(page);
+        return seen;
+      };
+      for (const filter of [{}, { plover: 'ASSAULT' }, { actor: 'sld' }, { country: 'CHE' }, { from: '2031-03-01' }, { text: 'ceasefire' }] as EventFilter[]) {
+        const expected = ids(await store.queryEvents({ ...filter, limit: 1e6 })).sort();
+        for (const size of [1, 2, 1000]) {
+          const got = await pages(filter, size);
+          assert.ok(got.every((page) => page.length >= 1 && page.length <= size), `pages of at most ${size}`);
+          assert.deepEqual(got.flat().map((e) => e.id).sort(), expected, `${JSON.stringify(filter)} in pages of ${size}`);
+        }
+      }
+      assert.equal((await pages({}, 1)).length, 4, 'one page per event at page size 1');
+      assert.deepEqual((await pages({ plover: 'NOTHING' }, 10)).length, 0);
+      assert.equal((await pages({ limit: 3 }, 2)).flat().length, 3, 'limit caps the total');
+      const [vell] = (await pages({ actor: 'NLDMIL' }, 10)).flat() as EvidencedEvent[];
+      assert.equal(vell?.sentences[0], docs.shelling.text.slice(0, 20));
+      assert.equal(vell?.url, 'https://example.test/vell');
+      assert.equal(vell?.title, 'Shelling hits Vell');
+      assert.equal(vell?.paragraph, 0);
+      assert.match(vell?.storedAt ?? '', /^\d{4}-\d{2}-\d{2}T/);
+      const [month] = (await pages({ cameo: '190' }, 10)).flat() as EvidencedEvent[];
+      assert.deepEqual([month?.dateStart, month?.dateEnd], ['2031-02-01', '2031-02-28'], 'a month date streams with its day bounds');
+    });
+
+    test('a stream leaves out framed events unless included, and refuses an offset or a bad page size', async () => {
+      const fresh = await makeStore();
+      try {
+        const framed = createDoc('Northland denied shelling Vell.', { published: '2031-05-01' });
+        framed.layers.events = [event('e1', { plover: 'ASSAULT', cameo: '195' }), event('e2', { plover: 'ASSAULT', cameo: '195', negated: true })];
+        await fresh.putDocs([framed]);
+        const streamed = async (filter: EventFilter) => {
+          const all: StoredEvent[] = [];
+          for await (const page of fresh.streamEvents(filter)) all.push(...page);
+          return all.length;
+        };
+        assert.equal(await streamed({}), 1);
+        assert.equal(await streamed({ include: ['negated'] }), 2);
+        const pages = fresh.streamEvents({ include: ['negated'] }, { pageSize: 1 })[Symbol.asyncIterator]();
+        assert.equal((await pages.next()).value?.length, 1);
+        await fresh.putDocs([docs.talks]);
+        assert.equal((await pages.next()).value?.length, 1);
+        assert.equal((await pages.next()).done, true, 'events stored after the stream began are not in it');
+        assert.equal(await streamed({}), 2);
+        await assert.rejects(streamed({ offset: 1 }), /offset/);
+        assert.throws(() => fresh.streamEvents({}, { pageSize: 0 }), /page size/);
       } finally {
         await fresh.close();
       }

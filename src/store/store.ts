@@ -13,6 +13,31 @@ export interface StoredEvent {
   published?: string;
 }
 
+/**
+ * A stored event with what an export needs to cite it without a second query: the text of its evidence
+ * sentences, the document's title and storage time, and the day bounds of its date.
+ */
+export interface EvidencedEvent extends StoredEvent {
+  /** The text of each evidence sentence, in the order of `event.evidence.sentences`. */
+  sentences: string[];
+  /** The paragraph (0 = the lead) of the first evidence sentence, when the event has one. */
+  paragraph?: number;
+  title?: string;
+  /** When the document was stored, ISO date-time. */
+  storedAt: string;
+  /** First and last day the event's date covers (YYYY-MM-DD), when it has a date of a known form. */
+  dateStart?: string;
+  dateEnd?: string;
+}
+
+export interface StreamOptions {
+  /** Events per page: each page is one bounded query (default 1,000; 1 to 100,000). */
+  pageSize?: number;
+}
+
+export const DEFAULT_STREAM_PAGE_SIZE = 1000;
+export const MAX_STREAM_PAGE_SIZE = 100_000;
+
 export interface EventFilter {
   /** PLOVER event type, e.g. `ASSAULT`. */
   plover?: string;
@@ -74,6 +99,13 @@ export interface Store {
   /** Events matching every given filter, newest event date first, then by document and position. */
   queryEvents(filter?: EventFilter): Promise<StoredEvent[]>;
   countEvents(filter?: EventFilter): Promise<number>;
+  /**
+   * Every event matching the filter, as pages of at most `pageSize` events, in the order the events were
+   * stored. Each page is one query that starts after the last event of the previous page (keyset
+   * pagination), so memory stays bounded whatever the number of events, and events stored while the
+   * stream runs are not included. `limit` caps the total; `offset` is refused (keys, not offsets).
+   */
+  streamEvents(filter?: EventFilter, options?: StreamOptions): AsyncIterable<EvidencedEvent[]>;
   /** Event counts by the given field over the events matching the filter, most frequent first. */
   facets(field: FacetField, filter?: EventFilter): Promise<FacetCount[]>;
   countDocs(): Promise<number>;

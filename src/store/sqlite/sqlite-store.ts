@@ -3,10 +3,13 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Doc, Event } from '../../doc/types.js';
 import {
-  StoreError, type EventFilter, type FacetCount, type FacetField, type PutResult, type Store, type StoredEvent,
+  StoreError, type EventFilter, type EvidencedEvent, type FacetCount, type FacetField, type PutResult, type Store, type StoredEvent,
+  type StreamOptions,
 } from '../store.js';
+import { clampCount, whereClause } from './filter-sql.js';
 import { assertDyadDatabase, migrate } from './schema.js';
-import { docFromRow, documentRow, eventRow, eventsOf, MODALITY_BITS, normaliseActorKey, participantKeys } from './rows.js';
+import { docFromRow, documentRow, eventRow, eventsOf, participantKeys } from './rows.js';
+import { pageSizeOf, streamEventPages } from './stream.js';
 
 const FACET_COLUMNS: Record<FacetField, string> = {
   plover: 'e.plover',
@@ -222,6 +225,12 @@ class SqliteStore implements Store {
     return this.statement(`SELECT COUNT(*) FROM events e ${where}`).pluck().get(...params) as number;
   }
 
+  streamEvents(filter: EventFilter = {}, options: StreamOptions = {}): AsyncIterable<EvidencedEvent[]> {
+    // Checked here, so a bad page size fails at the call rather than at the first page.
+    pageSizeOf(options);
+    return streamEventPages(this.db, (sql) => this.statement(sql), filter, options, () => this.assertOpen());
+  }
+
   async facets(field: FacetField, filter: EventFilter = {}): Promise<FacetCount[]> {
     this.assertOpen();
     const column = FACET_COLUMNS[field];
@@ -263,72 +272,4 @@ class SqliteStore implements Store {
   private assertOpen(): void {
     if (this.closed) throw new StoreError('the store is closed');
   }
-}
-
-/** SQL conditions over `events e` for a filter; values are always bound, never spliced into the SQL. */
-function whereClause(filter: EventFilter): { where: string; params: unknown[] } {
-  const conditions: string[] = [];
-  const params: unknown[] = [];
-  const allowed = (filter.include ?? []).reduce((bits, flag) => bits | MODALITY_BITS[flag], 0);
-  if (allowed === 0) conditions.push('e.modality = 0');
-  else if (allowed !== 15) {
-    // Any flag outside the included ones keeps an event out ("future" alone does not admit a negated future).
-    conditions.push('(e.modality & ?) = 0');
-    params.push(15 & ~allowed);
-  }
-  if (filter.plover) {
-    conditions.push('e.plover = ?');
-    params.push(filter.plover.toUpperCase());
-  }
-  if (filter.cameo) {
-    // Prefix match on the code hierarchy: 19 covers 190-196, 0 is no prefix anyone means.
-    conditions.push('e.cameo >= ? AND e.cameo < ?');
-    params.push(filter.cameo, `${filter.cameo}\uffff`);
-  }
-  if (filter.actor) {
-    conditions.push('e.id IN (SELECT event FROM event_participants WHERE key = ?)');
-    params.push(normaliseActorKey(filter.actor));
-  }
-  if (filter.country) {
-    conditions.push('e.country = ?');
-    params.push(filter.country.toUpperCase());
-  }
-  if (filter.from) {
-    conditions.push('e.date_end >= ?');
-    params.push(filter.from);
-  }
-  if (filter.to) {
-    conditions.push('e.date_start <= ?');
-    params.push(filter.to);
-  }
-  if (filter.docId) {
-    conditions.push('e.doc = (SELECT num FROM documents WHERE id = ?)');
-    params.push(filter.docId);
-  }
-  if (filter.text !== undefined) {
-    const query = ftsQuery(filter.text);
-    if (query === undefined) {
-      conditions.push('0');
-    } else {
-      conditions.push('e.doc IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)');
-      params.push(query);
-    }
-  }
-  return { where: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params };
-}
-
-/**
- * Turns what a user typed into an FTS5 query that cannot be a syntax error: every word becomes a quoted
- * term, and all must appear.
- */
-export function ftsQuery(text: string): string | undefined {
-  const words = text.match(/[\p{L}\p{N}]+/gu);
-  if (!words || words.length === 0) return undefined;
-  return words.map((word) => `"${word}"`).join(' ');
-}
-
-/** A count SQLite binds as an integer: a larger number would be bound as a float and fail the query. */
-function clampCount(value: number | undefined, fallback: number): number {
-  if (value === undefined || !Number.isFinite(value)) return fallback;
-  return Math.min(Number.MAX_SAFE_INTEGER, Math.max(0, Math.floor(value)));
 }

@@ -8,7 +8,9 @@ import { openStore, StoreError, type Store } from '../store.js';
 import Database from 'better-sqlite3';
 import { datePeriod } from './rows.js';
 import { SCHEMA_VERSION } from './schema.js';
-import { ftsQuery, openSqliteStore } from './sqlite-store.js';
+import { ftsQuery } from './filter-sql.js';
+import { openSqliteStore } from './sqlite-store.js';
+import { streamPageSql } from './stream.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dyad-sqlite-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -130,4 +132,24 @@ test('a database of schema 1 gains the modality of every stored event when opene
   assert.equal(await reopened.countEvents(), 1);
   assert.equal(await reopened.countEvents({ include: ['negated'] }), 2);
   await reopened.close();
+});
+
+test('a stream page seeks by key after the last event, whatever the filter, and never sorts', async () => {
+  const path = join(dir, 'stream-plan.db');
+  const store = openSqliteStore(path);
+  const docs = contractDocs();
+  await store.putDocs([docs.shelling, docs.talks, docs.protest]);
+  await store.close();
+  const db = new Database(path, { readonly: true });
+  try {
+    for (const filter of [{}, { plover: 'ASSAULT' }, { country: 'SLD', from: '2031-01-01' }, { actor: 'nld' }, { cameo: '19', include: ['negated' as const] }]) {
+      const { sql, params } = streamPageSql(filter);
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params, 0, 10, 5) as Array<{ detail: string }>).map((row) => row.detail);
+      assert.ok(plan.some((step) => /SEARCH e USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/.test(step)), `keyset seek for ${JSON.stringify(filter)}: ${plan.join('; ')}`);
+      assert.ok(!plan.some((step) => /TEMP B-TREE/.test(step)), `no sort for ${JSON.stringify(filter)}: ${plan.join('; ')}`);
+      assert.ok(!plan.some((step) => /LIST SUBQUERY|USING INDEX events_/.test(step)), `no per-page collection for ${JSON.stringify(filter)}: ${plan.join('; ')}`);
+    }
+  } finally {
+    db.close();
+  }
 });
