@@ -156,15 +156,15 @@ export function goldCandidates(group: string, doc: Doc, golds: readonly GoldEven
 }
 
 /** "No event" candidates: the learned triggers standing in sentences of `doc` where no pattern matches. */
-export function noEventCandidates(doc: Doc, triggers: ReadonlySet<string>, clusterOf: ClusterOf): TrainingCandidate[] {
+export function noEventCandidates(doc: Doc, triggers: ReadonlySet<string>, clusterOf: ClusterOf): Array<TrainingCandidate & { lemma: string }> {
   const tokens = doc.layers.tokens ?? [];
   const none = [TYPE_LABELS.indexOf(NO_EVENT)];
-  const out: TrainingCandidate[] = [];
+  const out: Array<TrainingCandidate & { lemma: string }> = [];
   for (const sentence of doc.layers.sentences ?? []) {
     if (getEventMatcher().match(tokens, sentence.tokenStart, sentence.tokenEnd).length > 0) continue;
     for (let i = sentence.tokenStart; i < sentence.tokenEnd; i += 1) {
       if (!predicative(tokens[i]!) || !triggers.has(tokens[i]!.lemma)) continue;
-      out.push({ features: candidateFeatures({ tokens, dependencies: doc.layers.dependencies, sentence, trigger: i, otherTypes: [] }, clusterOf), types: none, classes: [] });
+      out.push({ features: candidateFeatures({ tokens, dependencies: doc.layers.dependencies, sentence, trigger: i, otherTypes: [] }, clusterOf), types: none, classes: [], lemma: tokens[i]!.lemma });
     }
   }
   return out;

@@ -25,6 +25,11 @@ export const NO_EVENT_SENTENCES = 6000;
 const SENTENCES_PER_DOC = 30;
 /** A lemma is a learned trigger when it is the gold predicate of this many training events the patterns missed. */
 export const MIN_TRIGGER_COUNT = 2;
+/**
+ * …and when at least this share of its occurrences (gold predicates the patterns missed, against its
+ * standing in CoNLL sentences no pattern matches) is an event.
+ */
+export const MIN_TRIGGER_EVENT_RATE = 0.2;
 export const TRIGGER_THRESHOLD = 0.5;
 
 interface Item { id?: string | number; text: string; date?: string | null; events: GoldEvent[] | null }
@@ -151,13 +156,20 @@ export function collectCandidates(gold: string): Candidates {
   }
   const counts = new Map<string, number>();
   for (const candidate of train) if (!candidate.fromPattern) counts.set(candidate.lemma, (counts.get(candidate.lemma) ?? 0) + 1);
-  const triggers = new Set([...counts].filter(([, n]) => n >= MIN_TRIGGER_COUNT).map(([lemma]) => lemma));
+  const seen = new Set([...counts].filter(([, n]) => n >= MIN_TRIGGER_COUNT).map(([lemma]) => lemma));
   const conll = readConll(join(gold, NO_EVENT_FILE)).slice(0, NO_EVENT_SENTENCES);
-  const noEvents: TrainingCandidate[] = [];
+  const standing: Array<TrainingCandidate & { lemma: string }> = [];
   for (let from = 0; from < conll.length; from += SENTENCES_PER_DOC) {
     const text = conll.slice(from, from + SENTENCES_PER_DOC).map((sentence) => sentence.words.join(' ')).join('\n\n');
-    noEvents.push(...noEventCandidates(analyse(text), triggers, shippedClusterOf));
+    standing.push(...noEventCandidates(analyse(text), seen, shippedClusterOf));
   }
+  // A word that stands in many sentences without an event ("say", "give") is no trigger: it would send
+  // most sentences of the news to the parser for nothing.
+  const without = new Map<string, number>();
+  for (const candidate of standing) without.set(candidate.lemma, (without.get(candidate.lemma) ?? 0) + 1);
+  const rate = (lemma: string) => counts.get(lemma)! / (counts.get(lemma)! + (without.get(lemma) ?? 0));
+  const triggers = new Set([...seen].filter((lemma) => rate(lemma) >= MIN_TRIGGER_EVENT_RATE));
+  const noEvents: TrainingCandidate[] = standing.filter((candidate) => triggers.has(candidate.lemma)).map(({ lemma: _lemma, ...candidate }) => candidate);
   return { train, heldOut, heldOutBySet, noEvents, triggers };
 }
 

@@ -12,7 +12,7 @@ import { describeModel, EVENT_TYPE_FILE, EVENT_TYPE_WEIGHTS_FILE, weightBytes } 
 import type { EventTypeModel } from '../../src/models/event-type/model.js';
 import { repoRoot } from '../../test/paths.js';
 import { fitEventTypes } from './fit.js';
-import { chooseFit, collectCandidates, MIN_TRIGGER_COUNT, NO_EVENT_FILE, NO_EVENT_SENTENCES, score, SETS, TRIGGER_THRESHOLD } from './prepare.js';
+import { chooseFit, collectCandidates, MIN_TRIGGER_COUNT, MIN_TRIGGER_EVENT_RATE, NO_EVENT_FILE, NO_EVENT_SENTENCES, score, SETS, TRIGGER_THRESHOLD } from './prepare.js';
 
 function flag(name: string): string | undefined {
   const at = process.argv.indexOf(name);
@@ -53,7 +53,7 @@ function main(): void {
     fit: fit.options,
     retype: fit.retype,
     crossValidation: fit.grid,
-    triggers: { count: triggers.size, minimumCount: MIN_TRIGGER_COUNT, threshold: TRIGGER_THRESHOLD },
+    triggers: { count: triggers.size, minimumCount: MIN_TRIGGER_COUNT, minimumEventRate: MIN_TRIGGER_EVENT_RATE, threshold: TRIGGER_THRESHOLD },
     examples: { training: train.length, heldOut: heldOut.length, noEvent: noEvents.length },
     shipped: 'hashed feature weights (float32) and the learned trigger lemmas; no sentences of the data',
     date: new Date().toISOString().slice(0, 10),
