@@ -29,7 +29,7 @@ export const MIN_TRIGGER_COUNT = 2;
  * …and when at least this share of its occurrences (gold predicates the patterns missed, against its
  * standing in CoNLL sentences no pattern matches) is an event.
  */
-export const MIN_TRIGGER_EVENT_RATE = 0.2;
+export const MIN_TRIGGER_EVENT_RATE = 0.35;
 export const TRIGGER_THRESHOLD = 0.5;
 
 interface Item { id?: string | number; text: string; date?: string | null; events: GoldEvent[] | null }
