@@ -10,4 +10,4 @@ export { createEngine, type BatchInput, type BatchSummary, type Engine, type Eng
 export { EVENT_MODALITIES, openStore, StoreError, type EventModality, type OpenStoreOptions, type EventFilter, type FacetCount, type FacetField, type Store, type StoredEvent } from './store/store.js';
 export { checkKnowledge, knowledgeManifest } from './knowledge/check.js';
 export { formatIssue, KnowledgeError, type KnowledgeIssue } from './knowledge/files.js';
-export { evaluate, formatReport, isTask, GoldFormatError, NoParserError, TASKS, type EvaluationReport, type TaskName } from './eval/index.js';
+export { evaluate, evaluateAsync, formatReport, isTask, GoldFormatError, NoParserError, TASKS, type EvaluationReport, type TaskName } from './eval/index.js';
