@@ -59,12 +59,16 @@ function range(figure: MentionFigure): [number, number] {
   return [figure.min, figure.max ?? (figure.exact ? figure.min : Infinity)];
 }
 
-/** Figures contradict when their ranges stay apart by more than one (a toll that rises by one is a later report). */
+/**
+ * Figures contradict when their ranges stay apart by more than a later report's rise can explain: one, or
+ * half the larger figure (a toll of four that rises to six is one event; one killed and four killed are two).
+ */
 function figuresContradict(a: MentionFigure | undefined, b: MentionFigure | undefined): boolean {
   if (!a || !b) return false;
   const [lowA, highA] = range(a);
   const [lowB, highB] = range(b);
-  return lowA > highB + 1 || lowB > highA + 1;
+  const rise = Math.max(1, Math.floor(Math.max(lowA, lowB) / 2));
+  return lowA > highB + rise || lowB > highA + rise;
 }
 
 function figuresAgree(a: MentionFigure | undefined, b: MentionFigure | undefined): boolean {
