@@ -97,11 +97,11 @@ function countries(parties: readonly string[]): string[] {
 
 /**
  * How much two non-contradicting mentions agree: similar evidence wording (up to 2), the same close place
- * (1), the same day given by the text (0.5), shared participants (0.5 a side), the same casualty figures.
+ * (0.75), the same day given by the text (0.5), shared participants (0.5 a side), the same casualty figures.
  */
 export function agreement(a: Mention, b: Mention): number {
   let score = 2 * wordSimilarity(a.words, b.words);
-  if (placesCompatible(a, b).close) score += 1;
+  if (placesCompatible(a, b).close) score += 0.75;
   const ownDay = (m: Mention) => m.date !== undefined && m.date.basis !== 'report' && m.day !== undefined;
   if (ownDay(a) && ownDay(b) && a.date!.value.slice(0, 10) === b.date!.value.slice(0, 10)) score += 0.5;
   const everyone = (m: Mention) => [...new Set([...m.actors, ...m.recipients])].sort();

@@ -3,8 +3,17 @@ import { DATE_SLACK_DAYS, isCoarse, isoFromEpochDay } from './mention.js';
 import { wordSimilarity } from './match.js';
 import type { ChoiceEvidence, Mention, MentionFigure, SourceFigure, Story, StoryFigure, StoryParticipant } from './types.js';
 
-/** Evidence this alike (Dice over content words) is one text syndicated, not an independent report. */
-export const SYNDICATED_SIMILARITY = 0.9;
+/** Evidence sentences this alike (Dice over word trigrams, so word order counts) are one text syndicated, not two reports. */
+export const SYNDICATED_SIMILARITY = 0.8;
+
+/** Word trigrams of a sentence, sorted and distinct (the words themselves for a sentence under three words). */
+function shingles(sentence: string): string[] {
+  const words = sentence.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length < 3) return [...new Set(words)].sort();
+  const grams = new Set<string>();
+  for (let i = 0; i + 2 < words.length; i++) grams.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
+  return [...grams].sort();
+}
 
 const RESOLUTION_RANK: Readonly<Record<string, number>> = { city: 5, admin: 4, region: 3, country: 2, continent: 1 };
 const GRANULARITY_RANK: Readonly<Record<string, number>> = { time: 7, day: 6, week: 5, month: 4, quarter: 3, year: 2, duration: 1 };
@@ -36,6 +45,7 @@ export function sourcesOf(mentions: readonly Mention[]): Map<string, string> {
     if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
   };
   const hostOf = (id: string) => docs.get(id)![0]!.host;
+  const grams = new Map(ids.map((id) => [id, docs.get(id)!.map((m) => shingles(m.sentence)).filter((g) => g.length >= 3)]));
   for (let i = 0; i < ids.length; i++) {
     for (let j = i + 1; j < ids.length; j++) {
       const a = ids[i]!;
@@ -45,8 +55,7 @@ export function sourcesOf(mentions: readonly Mention[]): Map<string, string> {
         union(a, b);
         continue;
       }
-      const syndicated = docs.get(a)!.some((ma) => docs.get(b)!.some((mb) => ma.words.length >= 5
-        && wordSimilarity(ma.words, mb.words) >= SYNDICATED_SIMILARITY));
+      const syndicated = grams.get(a)!.some((ga) => grams.get(b)!.some((gb) => wordSimilarity(ga, gb) >= SYNDICATED_SIMILARITY));
       if (syndicated) union(a, b);
     }
   }
