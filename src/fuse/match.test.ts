@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { createDoc } from '../doc/doc.js';
 import type { Doc, Event, EventParticipant } from '../doc/types.js';
 import { typeFamily } from './family.js';
+import { clusterComponent } from './fuse.js';
 import { judgePair, wordSimilarity } from './match.js';
 import { bucketOf, candidateBuckets, contentWords, mentionOf, mentionsOf, sourceHost } from './mention.js';
 import { sourcesOf, summariseStory } from './summary.js';
@@ -89,13 +90,13 @@ test('casualty figures: a rising toll is one event, one killed against four is n
   assert.equal(judgePair(four, mention({ text: retold, url: 'https://two.test/b', place: DAYTON, date: TUESDAY, killed: 6 })).match, true);
 });
 
-test('type families, parties, one document and plain coincidence keep mentions apart', () => {
+test('type families, parties and plain coincidence keep mentions apart', () => {
   const here = mention({ text: shooting, place: DAYTON, date: TUESDAY });
   assert.equal(judgePair(here, mention({ text: retold, url: 'https://two.test/b', plover: 'PROTEST', place: DAYTON, date: TUESDAY })).reason, 'type family differs');
   const armed = (country: string) => [person('soldiers', country)];
   assert.equal(judgePair(mention({ text: shooting, place: DAYTON, date: TUESDAY, actors: armed('USA') }),
     mention({ text: retold, url: 'https://two.test/b', place: DAYTON, date: TUESDAY, actors: armed('CAN') })).reason, 'parties differ');
-  assert.equal(judgePair(here, here).reason, 'same document');
+  assert.equal(judgePair(here, here).reason, 'same mention');
   const unrelated = mention({
     text: 'Two men were wounded in a drive-by on Main Street, witnesses said.', url: 'https://two.test/c', place: DAYTON,
     published: '2024-05-08', date: { value: '2024-05-08', granularity: 'day', basis: 'report' },
@@ -142,4 +143,19 @@ test('a story summary: syndicated copies are one source, each source keeps its l
   assert.deepEqual([story.casualties.killed?.low, story.casualties.killed?.best, story.casualties.killed?.high], [1, 2, 2]);
   assert.equal(story.confidence, 0.75, 'two independent sources of 0.5 each');
   assert.throws(() => summariseStory([]), /at least one mention/);
+});
+
+test('stories of a component: two events of one document that do not match stay in two stories', () => {
+  const inDoc = (m: Mention, docId: string, id: string): Mention => ({ ...m, docId, key: `${docId}:${id}` });
+  const one = inDoc(mention({ text: shooting, place: DAYTON, date: TUESDAY, killed: 1 }), 'x', 'e1');
+  const five = inDoc(mention({ text: `${shooting} Five died.`, place: DAYTON, date: TUESDAY, killed: 5 }), 'x', 'e2');
+  const other = inDoc(mention({ text: retold, url: 'https://two.test/b', place: DAYTON, date: TUESDAY }), 'y', 'e1');
+  assert.equal(judgePair(one, five).match, false);
+  assert.equal(judgePair(one, other).match && judgePair(five, other).match, true, 'the other report matches both');
+  const stories = clusterComponent([other, five, one]);
+  assert.equal(stories.length, 2);
+  assert.deepEqual(clusterComponent([one, other, five]), stories, 'the order of the mentions changes nothing');
+  assert.ok(stories.every((story) => new Set(story.map((m) => m.docId)).size === story.length));
+  const twin = inDoc(mention({ text: retold, place: DAYTON, date: TUESDAY, killed: 1 }), 'x', 'e3');
+  assert.equal(clusterComponent([one, twin]).length, 1, 'two events of one document that match each other are one story');
 });

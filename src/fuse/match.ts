@@ -112,9 +112,9 @@ export function agreement(a: Mention, b: Mention): number {
   return score;
 }
 
-/** The verdict on a pair of mentions (of different documents: one document's events are the coder's to merge). */
+/** The verdict on a pair of mentions. */
 export function judgePair(a: Mention, b: Mention): MatchVerdict {
-  if (a.docId === b.docId) return { match: false, reason: 'same document' };
+  if (a.key === b.key) return { match: false, reason: 'same mention' };
   if (a.family !== b.family) return { match: false, reason: 'type family differs' };
   if (a.country !== b.country) return { match: false, reason: 'country differs' };
   if (!datesCompatible(a, b)) return { match: false, reason: 'dates apart' };

@@ -167,6 +167,7 @@ export function summariseStory(mentions: readonly Mention[]): Story {
     family: sorted[0]!.family,
     actors: participants(sorted, 'actors'),
     recipients: participants(sorted, 'recipients'),
+    parties: [...new Set(sorted.flatMap((m) => m.parties))].sort(),
     mentions: sorted.length,
     documents: new Set(sorted.map((m) => m.docId)).size,
     sources: distinctSources.size,

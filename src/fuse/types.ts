@@ -95,6 +95,8 @@ export interface Story {
   family: string;
   actors: StoryParticipant[];
   recipients: StoryParticipant[];
+  /** Countries and country/sector pairs of the participants (`AZE`, `AZE/GOV`). */
+  parties: string[];
   country?: string;
   place?: { name: string; country?: string; lat?: number; lon?: number; resolution?: string; evidence: ChoiceEvidence };
   date?: { value: string; granularity: Granularity; basis: 'event' | 'report' | 'document'; start: string; end: string; evidence: ChoiceEvidence };

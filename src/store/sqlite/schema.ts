@@ -101,12 +101,14 @@ const MIGRATIONS: readonly Migration[] = [
   {
     version: 3,
     sql: `
-      -- Stories (src/fuse): each event reported as having happened is a mention of one story. A mention
-      -- keeps the features matching reads (mention_json), filed by its blocking key: type family, country
-      -- and week bucket, with the days it can have happened on for the range test.
+      -- Stories (src/fuse): each event reported as having happened is a mention of one story, within a
+      -- component of mentions that match (fuse.ts). A mention keeps the features matching reads
+      -- (mention_json), filed by its blocking key: type family, country and week bucket, with the days it
+      -- can have happened on for the range test.
       CREATE TABLE story_mentions (
         event INTEGER PRIMARY KEY REFERENCES events (id) ON DELETE CASCADE,
         key TEXT NOT NULL UNIQUE,
+        component TEXT NOT NULL,
         story TEXT NOT NULL,
         family TEXT NOT NULL,
         country TEXT NOT NULL,
@@ -117,6 +119,7 @@ const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX story_mentions_block ON story_mentions (family, country, bucket);
       CREATE INDEX story_mentions_story ON story_mentions (story);
+      CREATE INDEX story_mentions_component ON story_mentions (component);
 
       -- One row per story, rebuilt from its mentions whenever they change; story_json is the whole record.
       CREATE TABLE stories (
@@ -147,7 +150,8 @@ const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
       CREATE INDEX story_participants_story ON story_participants (story);
 
-      -- A story id that stopped being one (its story merged into another) and the id it goes by now.
+      -- A story id that stopped being one (its story merged into another) and the story that took it over, as history:
+      -- an old id is always a mention's key, so its story now is that mention's.
       CREATE TABLE story_redirects (
         old_id TEXT PRIMARY KEY,
         new_id TEXT NOT NULL,

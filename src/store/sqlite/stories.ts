@@ -13,7 +13,8 @@ const DEFAULT_LIMIT = 100;
 export class SqliteStories implements StoryIndex {
   private readonly selectCandidates;
   private readonly selectUndated;
-  private readonly selectStoryMentions;
+  private readonly selectComponentMentions;
+  private readonly updateStory;
   private readonly insertMention;
   private readonly moveMentions;
   private readonly deleteStory;
@@ -33,15 +34,16 @@ export class SqliteStories implements StoryIndex {
 
   constructor(private readonly db: Database.Database) {
     this.selectCandidates = db.prepare(`
-      SELECT event, story, mention_json FROM story_mentions
+      SELECT event, component, mention_json FROM story_mentions
       WHERE family = ? AND country = ? AND bucket BETWEEN ? AND ? AND day_start <= ? AND day_end >= ?`);
     this.selectUndated = db.prepare(`
-      SELECT event, story, mention_json FROM story_mentions WHERE family = ? AND country = ? AND bucket = ?`);
-    this.selectStoryMentions = db.prepare('SELECT event, mention_json FROM story_mentions WHERE story = ?');
+      SELECT event, component, mention_json FROM story_mentions WHERE family = ? AND country = ? AND bucket = ?`);
+    this.selectComponentMentions = db.prepare('SELECT event, story, mention_json FROM story_mentions WHERE component = ?');
     this.insertMention = db.prepare(`
-      INSERT INTO story_mentions (event, key, story, family, country, bucket, day_start, day_end, mention_json)
-      VALUES ((SELECT e.id FROM events e JOIN documents d ON d.num = e.doc WHERE d.id = ? AND e.seq = ?), ?, ?, ?, ?, ?, ?, ?, ?)`);
-    this.moveMentions = db.prepare('UPDATE story_mentions SET story = ? WHERE story = ?');
+      INSERT INTO story_mentions (event, key, component, story, family, country, bucket, day_start, day_end, mention_json)
+      VALUES ((SELECT e.id FROM events e JOIN documents d ON d.num = e.doc WHERE d.id = ? AND e.seq = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.moveMentions = db.prepare('UPDATE story_mentions SET component = ? WHERE component = ?');
+    this.updateStory = db.prepare('UPDATE story_mentions SET story = ? WHERE key = ?');
     this.deleteStory = db.prepare('DELETE FROM stories WHERE id = ?');
     this.insertRedirect = db.prepare(`
       INSERT INTO story_redirects (old_id, new_id, merged_at) VALUES (?, ?, ?)
@@ -95,26 +97,34 @@ export class SqliteStories implements StoryIndex {
   candidates(family: string, country: string, buckets: { from: number; to: number }, day: Mention['day']): StoryCandidate[] {
     const rows = (day === undefined
       ? this.selectUndated.all(family, country, buckets.from)
-      : this.selectCandidates.all(family, country, buckets.from, buckets.to, day.end, day.start)) as Array<{ event: number; story: string; mention_json: string }>;
+      : this.selectCandidates.all(family, country, buckets.from, buckets.to, day.end, day.start)) as Array<{ event: number; component: string; mention_json: string }>;
+    return rows.map((row) => ({ mention: this.parsed(row.event, row.mention_json), component: row.component }));
+  }
+
+  mentionsOfComponent(component: string): Array<{ mention: Mention; story: string }> {
+    const rows = this.selectComponentMentions.all(component) as Array<{ event: number; story: string; mention_json: string }>;
     return rows.map((row) => ({ mention: this.parsed(row.event, row.mention_json), story: row.story }));
   }
 
-  mentionsOfStory(story: string): Mention[] {
-    const rows = this.selectStoryMentions.all(story) as Array<{ event: number; mention_json: string }>;
-    return rows.map((row) => this.parsed(row.event, row.mention_json));
-  }
-
-  addMention(mention: Mention, story: string, bucket: number): void {
-    this.insertMention.run(mention.docId, mention.seq, mention.key, story, mention.family, mention.country, bucket,
+  addMention(mention: Mention, component: string, bucket: number): void {
+    this.insertMention.run(mention.docId, mention.seq, mention.key, component, mention.key, mention.family, mention.country, bucket,
       mention.day?.start ?? null, mention.day?.end ?? null, JSON.stringify(mention));
   }
 
-  mergeStory(from: string, into: string): void {
+  mergeComponent(from: string, into: string): void {
     this.moveMentions.run(into, from);
-    this.deleteParticipants.run(from);
-    this.deleteStory.run(from);
-    this.insertRedirect.run(from, into, this.now);
-    this.updateRedirects.run(into, from);
+  }
+
+  setStory(mentionKey: string, story: string): void {
+    this.updateStory.run(story, mentionKey);
+  }
+
+  retireStory(id: string, into: string): void {
+    this.deleteParticipants.run(id);
+    // A new mention's provisional story (its own key) was never stored: nothing to redirect.
+    if (this.deleteStory.run(id).changes === 0) return;
+    this.insertRedirect.run(id, into, this.now);
+    this.updateRedirects.run(into, id);
   }
 
   putStory(story: Story): void {
@@ -128,13 +138,13 @@ export class SqliteStories implements StoryIndex {
     this.deleteParticipants.run(story.id);
     const keys = new Set<string>();
     for (const p of [...story.actors, ...story.recipients]) keys.add(p.key);
-    for (const mention of this.mentionsOfStory(story.id)) for (const party of mention.parties) keys.add(party.toLowerCase());
+    for (const party of story.parties) keys.add(party.toLowerCase());
     for (const key of keys) this.insertParticipant.run(key, story.id);
   }
 
-  /** The id a story is known by now, following redirects. */
+  /** The id a story is known by now: an old id is the key of a mention, whose story it is part of now. */
   resolve(id: string): string {
-    return (this.selectRedirect.get(id) as string | undefined) ?? id;
+    return (this.selectStoryOfKey.get(id) as string | undefined) ?? (this.selectRedirect.get(id) as string | undefined) ?? id;
   }
 
   storiesOfEvents(eventIds: readonly string[]): Map<string, string> {
