@@ -7,7 +7,7 @@ export { createPipeline, PipelineError, type Pipeline, type PipelineOptions } fr
 export { defaultPipeline } from './pipeline/default.js';
 export { DEFAULT_MAX_BYTES, ingest, normaliseLanguage, readSource, SourceError, type IngestInput, type IngestOptions, type SourceMessage } from './ingest/index.js';
 export { createEngine, type BatchInput, type BatchSummary, type Engine, type EngineOptions, type FailedInput } from './engine/engine.js';
-export { EVENT_MODALITIES, openStore, StoreError, type EventModality, type OpenStoreOptions, type EventFilter, type FacetCount, type FacetField, type Store, type StoredEvent } from './store/store.js';
+export { EVENT_MODALITIES, openStore, StoreError, type EventModality, type OpenStoreOptions, type EventFilter, type FacetCount, type FacetField, type Store, type StoredEvent, type Story, type StoryFilter, type StoryWithMentions } from './store/store.js';
 export { checkKnowledge, knowledgeManifest } from './knowledge/check.js';
 export { formatIssue, KnowledgeError, type KnowledgeIssue } from './knowledge/files.js';
 export { evaluate, evaluateAsync, formatReport, isTask, GoldFormatError, NoParserError, TASKS, type EvaluationReport, type TaskName } from './eval/index.js';
