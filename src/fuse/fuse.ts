@@ -95,12 +95,13 @@ export function fuseMentions(index: StoryIndex, mentions: readonly Mention[]): s
     touched.add(id);
   }
   const components = [...touched].sort();
-  for (const component of components) restory(index, component);
+  const added = new Set(mentions.map((m) => m.key));
+  for (const component of components) restory(index, component, added);
   return components;
 }
 
-/** Recomputes the stories of one component and writes what changed. */
-function restory(index: StoryIndex, component: string): void {
+/** Recomputes the stories of one component and writes what changed; `added` are the keys of mentions new in this batch. */
+function restory(index: StoryIndex, component: string, added: ReadonlySet<string>): void {
   const held = index.mentionsOfComponent(component);
   const before = new Map(held.map(({ mention, story }) => [mention.key, story]));
   const previous = new Set(before.values());
@@ -114,8 +115,8 @@ function restory(index: StoryIndex, component: string): void {
     index.putStory(summariseStory(cluster));
   }
   for (const old of [...previous].sort()) {
-    if (old === storyOf.get(old)) continue;
-    // Every story id is a mention key; a new mention's provisional story is its own key.
+    // A new mention's provisional story (its own key) was never stored; every other story id is a mention key.
+    if (old === storyOf.get(old) || (added.has(old) && before.get(old) === old)) continue;
     index.retireStory(old, storyOf.get(old) ?? old);
   }
 }

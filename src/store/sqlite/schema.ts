@@ -118,7 +118,6 @@ const MIGRATIONS: readonly Migration[] = [
         mention_json TEXT NOT NULL
       );
       CREATE INDEX story_mentions_block ON story_mentions (family, country, bucket);
-      CREATE INDEX story_mentions_story ON story_mentions (story);
       CREATE INDEX story_mentions_component ON story_mentions (component);
 
       -- One row per story, rebuilt from its mentions whenever they change; story_json is the whole record.
@@ -141,14 +140,6 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX stories_plover_date ON stories (plover, date_start);
       CREATE INDEX stories_country_date ON stories (country, date_start);
       CREATE INDEX stories_date ON stories (date_start, date_end);
-
-      -- Lower-cased participant keys (knowledge-base id, code, name, country) of each story, for the actor filter.
-      CREATE TABLE story_participants (
-        key TEXT NOT NULL,
-        story TEXT NOT NULL,
-        PRIMARY KEY (key, story)
-      ) WITHOUT ROWID;
-      CREATE INDEX story_participants_story ON story_participants (story);
 
       -- A story id that stopped being one (its story merged into another) and the story that took it over, as history:
       -- an old id is always a mention's key, so its story now is that mention's.

@@ -37,6 +37,11 @@ const BUSY_TIMEOUT_MS = 60_000;
 export interface SqliteOpenOptions {
   /** Open an existing Dyad database for reading only: nothing is created, migrated or written. */
   readOnly?: boolean;
+  /**
+   * false: store documents and events without filing them into stories. Only for measuring what fusion
+   * costs (bench/fusion.ts): such a database's stories miss what was stored this way.
+   */
+  fuse?: boolean;
 }
 
 /**
@@ -53,7 +58,7 @@ export function openSqliteStore(path: string, options: SqliteOpenOptions = {}): 
     try {
       const opened = openConnection(path, readOnly);
       db = opened.db;
-      const store = new SqliteStore(db, readOnly);
+      const store = new SqliteStore(db, readOnly, options.fuse ?? true);
       if (opened.upgradedFrom > 0 && opened.upgradedFrom < STORIES_VERSION) store.fuseStoredEvents();
       return store;
     } catch (error) {
@@ -122,7 +127,7 @@ class SqliteStore implements Store {
   private readonly queries = new Map<string, Database.Statement>();
   private closed = false;
 
-  constructor(private readonly db: Database.Database, private readonly readOnly: boolean) {
+  constructor(private readonly db: Database.Database, private readonly readOnly: boolean, private readonly fuse: boolean) {
     this.insertDocument = db.prepare(`
       INSERT INTO documents (id, url, title, published, language, format, external_id, skip_stage,
         skip_rule, skip_reason, text, doc_json, pipeline_version, knowledge_version, event_count,
@@ -190,7 +195,7 @@ class SqliteStore implements Store {
       inserted.push(doc);
     }
     // In the batch's transaction: the stories always hold exactly the stored events.
-    this.stories.fuseDocs(inserted, storedAt);
+    if (this.fuse) this.stories.fuseDocs(inserted, storedAt);
     return result;
   }
 

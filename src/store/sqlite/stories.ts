@@ -14,6 +14,7 @@ export class SqliteStories implements StoryIndex {
   private readonly selectCandidates;
   private readonly selectUndated;
   private readonly selectComponentMentions;
+  private readonly selectMentionJson;
   private readonly updateStory;
   private readonly insertMention;
   private readonly moveMentions;
@@ -21,8 +22,6 @@ export class SqliteStories implements StoryIndex {
   private readonly insertRedirect;
   private readonly updateRedirects;
   private readonly upsertStory;
-  private readonly deleteParticipants;
-  private readonly insertParticipant;
   private readonly selectStory;
   private readonly selectRedirect;
   private readonly selectStoryOfKey;
@@ -34,11 +33,12 @@ export class SqliteStories implements StoryIndex {
 
   constructor(private readonly db: Database.Database) {
     this.selectCandidates = db.prepare(`
-      SELECT event, component, mention_json FROM story_mentions
+      SELECT event, component FROM story_mentions
       WHERE family = ? AND country = ? AND bucket BETWEEN ? AND ? AND day_start <= ? AND day_end >= ?`);
     this.selectUndated = db.prepare(`
-      SELECT event, component, mention_json FROM story_mentions WHERE family = ? AND country = ? AND bucket = ?`);
-    this.selectComponentMentions = db.prepare('SELECT event, story, mention_json FROM story_mentions WHERE component = ?');
+      SELECT event, component FROM story_mentions WHERE family = ? AND country = ? AND bucket = ?`);
+    this.selectComponentMentions = db.prepare('SELECT event, story FROM story_mentions WHERE component = ?');
+    this.selectMentionJson = db.prepare('SELECT mention_json FROM story_mentions WHERE event = ?').pluck();
     this.insertMention = db.prepare(`
       INSERT INTO story_mentions (event, key, component, story, family, country, bucket, day_start, day_end, mention_json)
       VALUES ((SELECT e.id FROM events e JOIN documents d ON d.num = e.doc WHERE d.id = ? AND e.seq = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -59,12 +59,13 @@ export class SqliteStories implements StoryIndex {
         last_seen = excluded.last_seen, mentions = excluded.mentions, documents = excluded.documents,
         sources = excluded.sources, killed_best = excluded.killed_best, injured_best = excluded.injured_best,
         confidence = excluded.confidence, story_json = excluded.story_json`);
-    this.deleteParticipants = db.prepare('DELETE FROM story_participants WHERE story = ?');
-    this.insertParticipant = db.prepare('INSERT OR IGNORE INTO story_participants (key, story) VALUES (?, ?)');
     this.selectStory = db.prepare('SELECT story_json FROM stories WHERE id = ?').pluck();
     this.selectRedirect = db.prepare('SELECT new_id FROM story_redirects WHERE old_id = ?').pluck();
     this.selectStoryOfKey = db.prepare('SELECT story FROM story_mentions WHERE key = ?').pluck();
-    this.selectMentionKeys = db.prepare('SELECT key FROM story_mentions WHERE story = ? ORDER BY key').pluck();
+    // A story's mentions are all in the component of its id's mention: the component index finds them.
+    this.selectMentionKeys = db.prepare(`
+      SELECT key FROM story_mentions WHERE component = (SELECT component FROM story_mentions WHERE key = @id) AND story = @id
+      ORDER BY key`).pluck();
     this.selectDocEvents = db.prepare('SELECT event_json FROM events WHERE doc = ? ORDER BY seq').pluck();
   }
 
@@ -97,18 +98,24 @@ export class SqliteStories implements StoryIndex {
   candidates(family: string, country: string, buckets: { from: number; to: number }, day: Mention['day']): StoryCandidate[] {
     const rows = (day === undefined
       ? this.selectUndated.all(family, country, buckets.from)
-      : this.selectCandidates.all(family, country, buckets.from, buckets.to, day.end, day.start)) as Array<{ event: number; component: string; mention_json: string }>;
-    return rows.map((row) => ({ mention: this.parsed(row.event, row.mention_json), component: row.component }));
+      : this.selectCandidates.all(family, country, buckets.from, buckets.to, day.end, day.start)) as Array<{ event: number; component: string }>;
+    return rows.map((row) => ({ mention: this.parsed(row.event), component: row.component }));
   }
 
   mentionsOfComponent(component: string): Array<{ mention: Mention; story: string }> {
-    const rows = this.selectComponentMentions.all(component) as Array<{ event: number; story: string; mention_json: string }>;
-    return rows.map((row) => ({ mention: this.parsed(row.event, row.mention_json), story: row.story }));
+    const rows = this.selectComponentMentions.all(component) as Array<{ event: number; story: string }>;
+    return rows.map((row) => ({ mention: this.parsed(row.event), story: row.story }));
   }
 
   addMention(mention: Mention, component: string, bucket: number): void {
-    this.insertMention.run(mention.docId, mention.seq, mention.key, component, mention.key, mention.family, mention.country, bucket,
+    const info = this.insertMention.run(mention.docId, mention.seq, mention.key, component, mention.key, mention.family, mention.country, bucket,
       mention.day?.start ?? null, mention.day?.end ?? null, JSON.stringify(mention));
+    this.remember(Number(info.lastInsertRowid), mention);
+  }
+
+  private remember(event: number, mention: Mention): void {
+    if (this.cache.size >= MENTION_CACHE_SIZE) this.cache.clear();
+    this.cache.set(event, mention);
   }
 
   mergeComponent(from: string, into: string): void {
@@ -120,8 +127,6 @@ export class SqliteStories implements StoryIndex {
   }
 
   retireStory(id: string, into: string): void {
-    this.deleteParticipants.run(id);
-    // A new mention's provisional story (its own key) was never stored: nothing to redirect.
     if (this.deleteStory.run(id).changes === 0) return;
     this.insertRedirect.run(id, into, this.now);
     this.updateRedirects.run(into, id);
@@ -135,11 +140,6 @@ export class SqliteStories implements StoryIndex {
       killed_best: story.casualties.killed?.best ?? null, injured_best: story.casualties.injured?.best ?? null,
       confidence: story.confidence, story_json: JSON.stringify(story),
     });
-    this.deleteParticipants.run(story.id);
-    const keys = new Set<string>();
-    for (const p of [...story.actors, ...story.recipients]) keys.add(p.key);
-    for (const party of story.parties) keys.add(party.toLowerCase());
-    for (const key of keys) this.insertParticipant.run(key, story.id);
   }
 
   /** The id a story is known by now: an old id is the key of a mention, whose story it is part of now. */
@@ -160,7 +160,7 @@ export class SqliteStories implements StoryIndex {
     const current = this.resolve(id);
     const json = this.selectStory.get(current) as string | undefined;
     if (json === undefined) return undefined;
-    return { ...(JSON.parse(json) as Story), mentionKeys: this.selectMentionKeys.all(current) as string[] };
+    return { ...(JSON.parse(json) as Story), mentionKeys: this.selectMentionKeys.all({ id: current }) as string[] };
   }
 
   queryStories(filter: StoryFilter): Story[] {
@@ -175,12 +175,12 @@ export class SqliteStories implements StoryIndex {
     return this.statement(`SELECT COUNT(*) FROM stories s ${where}`).pluck().get(...params) as number;
   }
 
-  private parsed(event: number, json: string): Mention {
+  /** A stored mention by its event's key: from the cache, else read (only then is its JSON fetched). */
+  private parsed(event: number): Mention {
     let mention = this.cache.get(event);
     if (mention === undefined) {
-      mention = JSON.parse(json) as Mention;
-      if (this.cache.size >= MENTION_CACHE_SIZE) this.cache.clear();
-      this.cache.set(event, mention);
+      mention = JSON.parse(this.selectMentionJson.get(event) as string) as Mention;
+      this.remember(event, mention);
     }
     return mention;
   }
@@ -207,7 +207,8 @@ function storyWhere(filter: StoryFilter): { where: string; params: unknown[] } {
     params.push(filter.country.toUpperCase());
   }
   if (filter.actor) {
-    conditions.push('s.id IN (SELECT story FROM story_participants WHERE key = ?)');
+    // The participants of a story are those of its events: their index answers (code, country, id or name).
+    conditions.push('s.id IN (SELECT m.story FROM event_participants p JOIN story_mentions m ON m.event = p.event WHERE p.key = ?)');
     params.push(filter.actor.trim().toLowerCase());
   }
   if (filter.from) {
