@@ -121,6 +121,9 @@ test('mentions: hosts through web archives, content words, buckets, and no menti
   const buckets = candidateBuckets(here);
   assert.ok(buckets.from < bucketOf(here) && bucketOf(here) <= buckets.to);
   assert.equal(mentionsOf(docWith({ text: 'A gunman will strike again, police fear.', future: true })).length, 0);
+  const repeated = docWith({ text: shooting });
+  repeated.layers.events = [repeated.layers.events![0]!, { ...repeated.layers.events![0]! }];
+  assert.deepEqual(mentionsOf(repeated).map((m) => m.seq), [0], 'a repeated event id is one mention');
   const undated = mentionOf(createDoc('Shots were fired.'), { ...docWith({ text: 'Shots were fired.' }).layers.events![0]! }, 0)!;
   assert.equal(undated.day, undefined);
   assert.deepEqual(candidateBuckets(undated), { from: bucketOf(undated), to: bucketOf(undated) });

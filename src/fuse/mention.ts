@@ -166,11 +166,19 @@ function placeOf(doc: Doc, location: NonNullable<Event['location']>): Mention['p
   return place;
 }
 
-/** The mentions of a document's events, in the order of its events layer. */
+/**
+ * The mentions of a document's events, in the order of its events layer. Event ids name mentions, so an
+ * id repeated within the document (never from the coder; possible in hand-made input) makes one mention.
+ */
 export function mentionsOf(doc: Doc): Mention[] {
   if (doc.skip) return [];
   const country = documentCountry(doc);
-  return (doc.layers.events ?? []).flatMap((event, seq) => mentionOf(doc, event, seq, country) ?? []);
+  const seen = new Set<string>();
+  return (doc.layers.events ?? []).flatMap((event, seq) => {
+    if (seen.has(event.id)) return [];
+    seen.add(event.id);
+    return mentionOf(doc, event, seq, country) ?? [];
+  });
 }
 
 /** The bucket a mention is filed under: its first possible day's week (UNDATED_BUCKET for none). */
