@@ -14,6 +14,7 @@ import type { IngestInput } from '../src/ingest/index.js';
 import { openStore } from '../src/store/store.js';
 import { cliPath, repoRoot, sharedDir } from '../test/paths.js';
 import { realCorpus } from './corpus.js';
+import { fusionTable, measureFusion } from './fusion.js';
 import { syntheticArticles } from './synthetic.js';
 import { exportBench } from './export.js';
 import { markdownTable, median, msPerItem, replaceSection } from './report.js';
@@ -120,6 +121,7 @@ async function main(): Promise<void> {
   const reference = machineReference(synthetic.map((input) => input.content));
   const cold = coldStart(shared ? join(shared, 'seed', 'article.txt') : undefined);
   const probe = loadProbe();
+  const fusion = [await measureFusion(10_000), await measureFusion(100_000)];
 
   const throughput = markdownTable(
     ['corpus', 'articles', 'words/article', 'extract ms/article', 'extract articles/s', 'text → stored events, articles/s', 'events'],
@@ -148,6 +150,12 @@ async function main(): Promise<void> {
     '',
     '### Time per stage',
     perStage,
+    '',
+    '### Fusion into stories (bench/fusion.ts)',
+    fusionTable(fusion),
+    '',
+    'Synthetic stories already stored (one event each over 20 countries × 8 types × a year), then 1,000 coded articles',
+    'of five events, three of them reports of stored stories, stored with and without fusion into copies of one database.',
     '',
     '### Cold start and memory',
     markdownTable(['what', 'value'], [

@@ -9,9 +9,9 @@ export { DEFAULT_MAX_BYTES, ingest, normaliseLanguage, readSource, SourceError, 
 export { createEngine, type BatchInput, type BatchSummary, type Engine, type EngineOptions, type FailedInput } from './engine/engine.js';
 export {
   DEFAULT_STREAM_PAGE_SIZE, EVENT_MODALITIES, MAX_STREAM_PAGE_SIZE, openStore, StoreError, type EventModality, type EvidencedEvent, type OpenStoreOptions,
-  type EventFilter, type FacetCount, type FacetField, type Store, type StoredEvent, type StreamOptions,
+  type EventFilter, type FacetCount, type FacetField, type Store, type StoredEvent, type StreamOptions, type Story, type StoryFilter, type StoryWithMentions,
 } from './store/store.js';
 export { checkKnowledge, knowledgeManifest } from './knowledge/check.js';
 export { formatIssue, KnowledgeError, type KnowledgeIssue } from './knowledge/files.js';
-export { evaluate, formatReport, isTask, GoldFormatError, NoParserError, TASKS, type EvaluationReport, type TaskName } from './eval/index.js';
+export { evaluate, evaluateAsync, formatReport, isTask, GoldFormatError, NoParserError, TASKS, type EvaluationReport, type TaskName } from './eval/index.js';
 export { exportEvents, EXPORT_FORMATS, GDELT_COLUMNS, GDELT_HEADER, hasStories, type ExportFormat, type ExportOptions, type ExportSource, type ExportSummary, type StoryLookup } from './export/index.js';

@@ -30,7 +30,8 @@ test('the text report: one row per metric, a per-type table as wide as its longe
   ].join('\n'));
   assert.ok(isTask('quotes'));
   assert.ok(isTask('events'));
-  assert.ok(!isTask('stories'));
+  assert.ok(isTask('stories'));
+  assert.ok(!isTask('alerts'));
 });
 
 test('targets name the sets they apply to and say by how much they are missed', () => {

@@ -7,11 +7,15 @@ import { evaluateGeo } from './geo.js';
 import { evaluateNer } from './ner.js';
 import { evaluateParse } from './parse.js';
 import { evaluateQuotes } from './quotes.js';
+import { evaluateStories } from './stories.js';
 import { sampleMisses } from './metrics.js';
 import { describeTarget, judgeTargets, type TargetResult } from './targets.js';
 import { TASKS, type EvaluationReport, type Metrics, type SetResult, type TaskName } from './types.js';
 
-const EVALUATORS: Record<TaskName, (path: string) => SetResult[]> = {
+/** Tasks scored without a store; `stories` stores what it codes and is scored by evaluateAsync. */
+type SyncTask = Exclude<TaskName, 'stories'>;
+
+const EVALUATORS: Record<SyncTask, (path: string) => SetResult[]> = {
   ner: evaluateNer,
   parse: (path) => evaluateParse(path),
   geo: evaluateGeo,
@@ -52,8 +56,19 @@ export interface EvaluateOptions {
  * GoldFormatError when there is nothing of the task's format there, NoParserError for `parse` without a parser.
  */
 export function evaluate(task: TaskName, path: string, options: EvaluateOptions = {}): EvaluationReport {
+  if (task === 'stories') throw new Error('the stories task writes to a store: use evaluateAsync');
+  return report(task, EVALUATORS[task](path), options);
+}
+
+/** Like evaluate, for every task, including those that store what they code (`stories`). */
+export async function evaluateAsync(task: TaskName, path: string, options: EvaluateOptions = {}): Promise<EvaluationReport> {
+  if (task === 'stories') return report(task, await evaluateStories(path), options);
+  return evaluate(task, path, options);
+}
+
+function report(task: TaskName, results: SetResult[], options: EvaluateOptions): EvaluationReport {
   const misses = options.misses ?? 0;
-  const sets = EVALUATORS[task](path).map((set) => ({
+  const sets = results.map((set) => ({
     file: set.file,
     items: set.items,
     metrics: rounded(set.metrics),

@@ -1,7 +1,7 @@
 /** What every task evaluation produces, in the shape `dyad eval --json` prints. */
 import type { TargetResult } from './targets.js';
 
-export const TASKS = ['ner', 'parse', 'geo', 'dates', 'quotes', 'casualties', 'extraction', 'events'] as const;
+export const TASKS = ['ner', 'parse', 'geo', 'dates', 'quotes', 'casualties', 'extraction', 'events', 'stories'] as const;
 export type TaskName = (typeof TASKS)[number];
 
 /** Scores of one precision/recall pair, kept with the counts they came from. */

@@ -1,4 +1,5 @@
 import type { Doc, Event } from '../doc/types.js';
+import type { Story, StoryFilter, StoryWithMentions } from '../fuse/types.js';
 
 /** An event as stored: the event record itself plus where it came from. */
 export interface StoredEvent {
@@ -74,6 +75,8 @@ export interface FacetCount {
   count: number;
 }
 
+export type { Story, StoryFilter, StoryWithMentions };
+
 export interface PutResult {
   /** Documents newly stored (including documents stored with a skip reason). */
   inserted: number;
@@ -109,6 +112,16 @@ export interface Store {
   /** Event counts by the given field over the events matching the filter, most frequent first. */
   facets(field: FacetField, filter?: EventFilter): Promise<FacetCount[]>;
   countDocs(): Promise<number>;
+  /**
+   * The story of each stored event id (`<docId>:<event.id>`) that has one; events not reported as having
+   * happened (negated, hypothetical, future) and unknown ids are absent from the map.
+   */
+  storiesOfEvents(eventIds: readonly string[]): Promise<Map<string, string>>;
+  /** A story with its mention keys; the id of a story that merged into another finds the story it is now part of. */
+  getStory(id: string): Promise<StoryWithMentions | undefined>;
+  /** Stories matching every given filter, latest story date first, then by id. */
+  queryStories(filter?: StoryFilter): Promise<Story[]>;
+  countStories(filter?: StoryFilter): Promise<number>;
   /** Stored documents that were not coded, counted by skip rule. */
   skipReasons(): Promise<FacetCount[]>;
   close(): Promise<void>;

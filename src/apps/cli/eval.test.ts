@@ -58,9 +58,9 @@ test('dyad eval: wrong format, no gold file of the task, unknown task and missin
   const parse = dyad(['eval', 'parse', '--gold', join(dir, 'gold')]);
   assert.equal(parse.status, 1);
   assert.match(parse.stderr, /no parse gold files in this folder/);
-  const unknown = dyad(['eval', 'stories', '--gold', dir]);
+  const unknown = dyad(['eval', 'alerts', '--gold', dir]);
   assert.equal(unknown.status, 2);
-  assert.match(unknown.stderr, /unknown task "stories" \(tasks: ner, parse, geo, dates, quotes, casualties, extraction, events\)/);
+  assert.match(unknown.stderr, /unknown task "alerts" \(tasks: ner, parse, geo, dates, quotes, casualties, extraction, events, stories\)/);
   assert.equal(dyad(['eval', 'ner']).status, 2);
   assert.equal(dyad(['eval', 'ner', '--gold', dir, '--misses', 'some']).status, 2);
   for (const run of [wrong, parse, unknown]) assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);

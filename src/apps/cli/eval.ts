@@ -1,4 +1,4 @@
-import { evaluate, formatReport, GoldFormatError, isTask, NoParserError, TASKS } from '../../index.js';
+import { evaluateAsync, formatReport, GoldFormatError, isTask, NoParserError, TASKS } from '../../index.js';
 import { integerOption, parseCommand, RuntimeError, stringOption, UsageError } from './args.js';
 import type { Command } from './command.js';
 import { writeOut } from './io.js';
@@ -20,6 +20,10 @@ Tasks:
   events      event sets: type_acc, type_macro_f1, pentaclass_acc, cameo_exact, cameo_root, source_f1,
               target_f1, source_country, target_country, no_event_acc, label_f1 (KILL, ARREST, FORCE),
               ece; a confusion matrix and a reliability table
+  stories     articles with an incident_id, coded into a fresh store per half of the incidents (even
+              ids: tuned on; odd: held out): bcubed_f1, pairwise_f1 of documents grouped by their main
+              story (the story of their events reported by the most documents) against the incidents;
+              killed_exact, injured_exact of each incident's story's best figures
 
 Options:
   --gold PATH   gold file or folder (required)
@@ -45,7 +49,7 @@ export const evalCommand: Command = {
     const misses = integerOption(parsed, 'misses', 0);
     let report;
     try {
-      report = evaluate(task, gold, { misses });
+      report = await evaluateAsync(task, gold, { misses });
     } catch (error) {
       if (error instanceof GoldFormatError || error instanceof NoParserError) throw new RuntimeError(error.message);
       throw error;

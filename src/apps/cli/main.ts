@@ -17,8 +17,9 @@ const COMMANDS: readonly CommandEntry[] = [
   { name: 'extract', summary: 'analyse one document (file, URL or stdin) or a JSON Lines batch and print it', load: async () => (await import('./extract.js')).extractCommand },
   { name: 'ingest', summary: 'analyse files, folders, URLs or JSON Lines and store documents and events', load: async () => (await import('./ingest.js')).ingestCommand },
   { name: 'events', summary: 'list stored events with filters, as a table, JSON Lines or CSV', load: async () => (await import('./events.js')).eventsCommand },
+  { name: 'stories', summary: 'list stored stories: one real-world event fused from every report of it', load: async () => (await import('./stories.js')).storiesCommand },
   { name: 'export', summary: 'write stored events with their evidence as CSV, JSON Lines, PLOVER JSON, GDELT-style TSV or Parquet', load: async () => (await import('./export.js')).exportCommand },
-  { name: 'eval', summary: 'score a component on gold data (dyad eval ner|parse|geo|dates|quotes|casualties|extraction --gold PATH)', load: async () => (await import('./eval.js')).evalCommand },
+  { name: 'eval', summary: 'score a component on gold data (dyad eval ner|parse|geo|dates|quotes|casualties|extraction|events|stories --gold PATH)', load: async () => (await import('./eval.js')).evalCommand },
   { name: 'knowledge', summary: 'check the knowledge files (dyad knowledge check)', load: async () => (await import('./knowledge.js')).knowledgeCommand },
 ];
 

@@ -98,14 +98,84 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX events_modality ON events (modality) WHERE modality <> 0;
     `,
   },
+  {
+    version: 3,
+    sql: `
+      -- Stories (src/fuse): each event reported as having happened is a mention of one story, within a
+      -- component of mentions that match (fuse.ts). A mention keeps the features matching reads
+      -- (mention_json), filed by its blocking key: type family, country and week bucket, with the days it
+      -- can have happened on for the range test.
+      CREATE TABLE story_mentions (
+        event INTEGER PRIMARY KEY REFERENCES events (id) ON DELETE CASCADE,
+        key TEXT NOT NULL UNIQUE,
+        component TEXT NOT NULL,
+        story TEXT NOT NULL,
+        family TEXT NOT NULL,
+        country TEXT NOT NULL,
+        bucket INTEGER NOT NULL,
+        day_start INTEGER,
+        day_end INTEGER,
+        mention_json TEXT NOT NULL
+      );
+      CREATE INDEX story_mentions_block ON story_mentions (family, country, bucket);
+      CREATE INDEX story_mentions_component ON story_mentions (component);
+
+      -- One row per story, rebuilt from its mentions whenever they change; story_json is the whole record.
+      CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        plover TEXT NOT NULL,
+        country TEXT,
+        date_start TEXT,
+        date_end TEXT,
+        first_seen TEXT,
+        last_seen TEXT,
+        mentions INTEGER NOT NULL,
+        documents INTEGER NOT NULL,
+        sources INTEGER NOT NULL,
+        killed_best INTEGER,
+        injured_best INTEGER,
+        confidence REAL NOT NULL,
+        story_json TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX stories_plover_date ON stories (plover, date_start);
+      CREATE INDEX stories_country_date ON stories (country, date_start);
+      CREATE INDEX stories_date ON stories (date_start, date_end);
+
+      -- A story id that stopped being one (its story merged into another) and the story that took it over, as history:
+      -- an old id is always a mention's key, so its story now is that mention's.
+      CREATE TABLE story_redirects (
+        old_id TEXT PRIMARY KEY,
+        new_id TEXT NOT NULL,
+        merged_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX story_redirects_new ON story_redirects (new_id);
+
+      -- Alerts fired by rules over stories (written by the alerting step; kept here so its schema is numbered with the rest).
+      CREATE TABLE alerts (
+        id INTEGER PRIMARY KEY,
+        rule TEXT NOT NULL,
+        story TEXT,
+        fired_at TEXT NOT NULL,
+        alert_json TEXT NOT NULL
+      );
+      CREATE INDEX alerts_fired ON alerts (fired_at);
+      CREATE INDEX alerts_story ON alerts (story) WHERE story IS NOT NULL;
+    `,
+  },
 ];
+
+/** The migration that added stories: a database upgraded past it has its stored events fused once. */
+export const STORIES_VERSION = 3;
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 
-/** Brings the database up to the newest schema; refuses a database written by a newer Dyad. */
-export function migrate(db: Database.Database): void {
+/**
+ * Brings the database up to the newest schema; refuses a database written by a newer Dyad. Returns the
+ * version the database had (0 for a new one).
+ */
+export function migrate(db: Database.Database): number {
   const stored = storedVersion(db);
-  if (stored === SCHEMA_VERSION) return;
+  if (stored === SCHEMA_VERSION) return stored;
   if (stored !== undefined && stored > SCHEMA_VERSION) {
     throw new StoreError(`database schema version ${stored} is newer than this Dyad supports (${SCHEMA_VERSION})`);
   }
@@ -124,6 +194,7 @@ export function migrate(db: Database.Database): void {
       record.run(migration.version, new Date().toISOString());
     }).immediate();
   }
+  return stored ?? 0;
 }
 
 /** The newest migration recorded in the database, or undefined when it has no schema_version table. */

@@ -6,9 +6,11 @@ import {
   StoreError, type EventFilter, type EvidencedEvent, type FacetCount, type FacetField, type PutResult, type Store, type StoredEvent,
   type StreamOptions,
 } from '../store.js';
+import type { Story, StoryFilter, StoryWithMentions } from '../../fuse/types.js';
 import { clampCount, whereClause } from './filter-sql.js';
-import { assertDyadDatabase, migrate } from './schema.js';
-import { docFromRow, documentRow, eventRow, eventsOf, participantKeys } from './rows.js';
+import { assertDyadDatabase, migrate, STORIES_VERSION } from './schema.js';
+import { SqliteStories } from './stories.js';
+import { docFromRow, documentRow, eventRow, eventsOf, MODALITY_BITS, normaliseActorKey, participantKeys } from './rows.js';
 import { pageSizeOf, streamEventPages } from './stream.js';
 
 const FACET_COLUMNS: Record<FacetField, string> = {
@@ -38,6 +40,11 @@ const BUSY_TIMEOUT_MS = 60_000;
 export interface SqliteOpenOptions {
   /** Open an existing Dyad database for reading only: nothing is created, migrated or written. */
   readOnly?: boolean;
+  /**
+   * false: store documents and events without filing them into stories. Only for measuring what fusion
+   * costs (bench/fusion.ts): such a database's stories miss what was stored this way.
+   */
+  fuse?: boolean;
 }
 
 /**
@@ -52,8 +59,11 @@ export function openSqliteStore(path: string, options: SqliteOpenOptions = {}): 
   for (let attempt = 0; ; attempt += 1) {
     let db: Database.Database | undefined;
     try {
-      db = openConnection(path, readOnly);
-      return new SqliteStore(db, readOnly);
+      const opened = openConnection(path, readOnly);
+      db = opened.db;
+      const store = new SqliteStore(db, readOnly, options.fuse ?? true);
+      if (opened.upgradedFrom > 0 && opened.upgradedFrom < STORIES_VERSION) store.fuseStoredEvents();
+      return store;
     } catch (error) {
       db?.close();
       if (error instanceof StoreError) throw error;
@@ -77,7 +87,8 @@ function pause(ms: number): void {
   Atomics.wait(sleeper, 0, 0, ms);
 }
 
-function openConnection(path: string, readOnly: boolean): Database.Database {
+/** The open database and the schema version it had before this opening migrated it (0: new or read-only). */
+function openConnection(path: string, readOnly: boolean): { db: Database.Database; upgradedFrom: number } {
   if (!readOnly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path, readOnly ? { readonly: true, fileMustExist: true } : {});
   try {
@@ -93,9 +104,10 @@ function openConnection(path: string, readOnly: boolean): Database.Database {
       // less often (~15% less store time); the WAL file grows that large once and is reused.
       db.pragma('wal_autocheckpoint = 10000');
       db.pragma('foreign_keys = ON');
-      migrate(db);
+      const from = migrate(db);
+      return { db, upgradedFrom: from };
     }
-    return db;
+    return { db, upgradedFrom: 0 };
   } catch (error) {
     db.close();
     throw error;
@@ -113,11 +125,12 @@ class SqliteStore implements Store {
   private readonly selectCount;
   private readonly selectSkipReasons;
   private readonly writeBatch;
+  private readonly stories;
   /** Filter combinations are few, so each distinct query is prepared once and kept. */
   private readonly queries = new Map<string, Database.Statement>();
   private closed = false;
 
-  constructor(private readonly db: Database.Database, private readonly readOnly: boolean) {
+  constructor(private readonly db: Database.Database, private readonly readOnly: boolean, private readonly fuse: boolean) {
     this.insertDocument = db.prepare(`
       INSERT INTO documents (id, url, title, published, language, format, external_id, skip_stage,
         skip_rule, skip_reason, text, doc_json, pipeline_version, knowledge_version, event_count,
@@ -144,6 +157,12 @@ class SqliteStore implements Store {
     // ON CONFLICT DO NOTHING rather than OR IGNORE: only a repeated id is skipped; a broken row (NOT NULL)
     // still fails the batch instead of vanishing silently.
     this.writeBatch = db.transaction((docs: readonly Doc[]) => this.write(docs));
+    this.stories = new SqliteStories(db);
+  }
+
+  /** Files the events stored before stories existed into stories, in one write transaction. */
+  fuseStoredEvents(): number {
+    return this.db.transaction(() => this.stories.backfill(new Date().toISOString())).immediate();
   }
 
   async putDocs(docs: readonly Doc[]): Promise<PutResult> {
@@ -159,6 +178,7 @@ class SqliteStore implements Store {
   private write(docs: readonly Doc[]): PutResult {
     const result: PutResult = { inserted: 0, duplicates: 0, events: 0 };
     const storedAt = new Date().toISOString();
+    const inserted: Doc[] = [];
     for (const doc of docs) {
       // Checked first so a re-run over stored documents costs a look-up each, not a serialisation.
       if (this.selectHas.get(doc.id) !== undefined) {
@@ -175,7 +195,10 @@ class SqliteStore implements Store {
       this.insertText.run(info.lastInsertRowid, row.title ?? '', row.text);
       eventsOf(doc).forEach((event, seq) => this.writeEvent(info.lastInsertRowid, event, seq));
       result.events += row.event_count;
+      inserted.push(doc);
     }
+    // In the batch's transaction: the stories always hold exactly the stored events.
+    if (this.fuse) this.stories.fuseDocs(inserted, storedAt);
     return result;
   }
 
@@ -241,6 +264,26 @@ class SqliteStore implements Store {
       ${where ? `${where} AND` : 'WHERE'} ${column} IS NOT NULL
       GROUP BY value ORDER BY count DESC, value`;
     return this.statement(sql).all(...params) as FacetCount[];
+  }
+
+  async storiesOfEvents(eventIds: readonly string[]): Promise<Map<string, string>> {
+    this.assertOpen();
+    return this.stories.storiesOfEvents(eventIds);
+  }
+
+  async getStory(id: string): Promise<StoryWithMentions | undefined> {
+    this.assertOpen();
+    return this.stories.getStory(id);
+  }
+
+  async queryStories(filter: StoryFilter = {}): Promise<Story[]> {
+    this.assertOpen();
+    return this.stories.queryStories(filter);
+  }
+
+  async countStories(filter: StoryFilter = {}): Promise<number> {
+    this.assertOpen();
+    return this.stories.countStories(filter);
   }
 
   async countDocs(): Promise<number> {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { contractDocs, runStoreContract } from '../store.contract.js';
+import { runStoriesContract } from '../stories.contract.js';
 import { openStore, StoreError, type Store } from '../store.js';
 import Database from 'better-sqlite3';
 import { datePeriod } from './rows.js';
@@ -37,6 +38,8 @@ runStoreContract('sqlite file', () => {
 });
 
 runStoreContract('sqlite :memory:', () => openStore('sqlite::memory:'));
+runStoriesContract('sqlite :memory:', () => openStore('sqlite::memory:'));
+runStoriesContract('sqlite file', () => openSqliteStore(join(dir, `stories-${++counter}.db`)));
 
 test('openStore picks the backend by scheme and explains what it cannot open', async () => {
   const bare = await openStore(join(dir, 'nested', 'bare.db'));
@@ -118,6 +121,34 @@ test('a writer may start on an empty SQLite file', async () => {
   await reader.close();
 });
 
+/** Takes a database back to schema 2, the schema of the release before stories (migration 3 only adds tables). */
+const DROP_STORIES_SQL = ['story_mentions', 'stories', 'story_redirects', 'alerts']
+  .map((table) => `DROP TABLE ${table}`).join('; ');
+
+test('a database of schema 2 (the release before stories) is upgraded: its stored events become stories', async () => {
+  const path = join(dir, 'schema2.db');
+  const store = await openStore(path);
+  const { shelling, talks } = contractDocs();
+  await store.putDocs([shelling, talks]);
+  await store.close();
+  const raw = new Database(path);
+  raw.exec(`${DROP_STORIES_SQL}; DELETE FROM schema_version WHERE version >= 3`);
+  raw.close();
+  await assert.rejects(openStore(path, { readOnly: true }), /schema version 2, older than/);
+  const upgraded = await openStore(path);
+  assert.equal(await upgraded.countEvents(), 3);
+  const stories = await upgraded.storiesOfEvents([`${shelling.id}:e1`, `${shelling.id}:e2`, `${talks.id}:e1`]);
+  assert.equal(stories.size, 3, 'every stored event is a mention of a story');
+  assert.equal(await upgraded.countStories(), 3);
+  const version = new Database(path, { readonly: true });
+  assert.equal(version.prepare('SELECT MAX(version) FROM schema_version').pluck().get(), SCHEMA_VERSION);
+  version.close();
+  await upgraded.close();
+  const again = await openStore(path);
+  assert.equal(await again.countStories(), 3, 'opening again fuses nothing twice');
+  await again.close();
+});
+
 test('a database of schema 1 gains the modality of every stored event when opened', async () => {
   const path = join(dir, 'schema1.db');
   const store = await openStore(path);
@@ -126,7 +157,7 @@ test('a database of schema 1 gains the modality of every stored event when opene
   await store.putDocs([shelling]);
   await store.close();
   const raw = new Database(path);
-  raw.exec('DROP INDEX events_modality; ALTER TABLE events DROP COLUMN modality; DELETE FROM schema_version WHERE version = 2');
+  raw.exec(`${DROP_STORIES_SQL}; DROP INDEX events_modality; ALTER TABLE events DROP COLUMN modality; DELETE FROM schema_version WHERE version >= 2`);
   raw.close();
   const reopened = await openStore(path);
   assert.equal(await reopened.countEvents(), 1);

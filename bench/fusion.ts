@@ -1,0 +1,135 @@
+/**
+ * What fusing events into stories adds to storing an article, and how it grows with the stories already
+ * stored. The stored stories are synthetic (coded documents of our own, one event each, spread over 20
+ * countries × 8 event types × one year: about a dozen per block of country × type × week, busier than
+ * most real blocks); the measured articles are coded documents of five events each, half of which report
+ * an event already stored. Each measured batch is stored twice into copies of the same database, once
+ * with fusion and once without (openSqliteStore's `fuse: false`), and the difference is fusion's cost.
+ * Run on its own with `node dist/bench/fusion.js [sizes…]`; `npm run bench` runs it with 10k and 100k.
+ */
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDoc } from '../src/doc/doc.js';
+import type { Doc, Event } from '../src/doc/types.js';
+import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { markdownTable } from './report.js';
+
+const COUNTRIES = Array.from({ length: 20 }, (_, i) => `C${String.fromCharCode(65 + i)}X`);
+const TYPES = ['ASSAULT', 'COERCE', 'CONSULT', 'PROTEST', 'THREATEN', 'REQUEST', 'ACCUSE', 'AID'];
+const WORDS = 'army police rebels village town market border bridge convoy station district capital clinic school'.split(' ');
+
+/** A deterministic pseudo-random stream (mulberry32). */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Spec { country: number; type: number; day: number; place: number; killed: number; words: string[] }
+
+function specOf(next: () => number): Spec {
+  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
+  return {
+    country: Math.floor(next() * COUNTRIES.length), type: Math.floor(next() * TYPES.length), day: Math.floor(next() * 365),
+    place: Math.floor(next() * 40), killed: Math.floor(next() * 6), words: [pick(WORDS), pick(WORDS), pick(WORDS), pick(WORDS)],
+  };
+}
+
+function eventOf(spec: Spec, id: string, text: string, start: number): Event {
+  const country = COUNTRIES[spec.country]!;
+  const day = new Date(Date.UTC(2030, 0, 1 + spec.day)).toISOString().slice(0, 10);
+  const party = (name: string, sector: string) => ({ text: name, start, end: start + name.length, code: `${country}${sector}`, country, sector });
+  return {
+    id, plover: TYPES[spec.type]!, cameo: '190', quadClass: 4, goldstein: -10,
+    actors: [party(`${spec.words[0]} forces`, 'MIL')], recipients: [party(`${spec.words[1]} residents`, 'CVL')],
+    location: { name: `Town ${spec.place}`, country, lat: 10 + spec.country + (spec.place % 8) * 0.5, lon: 20 + Math.floor(spec.place / 8) * 0.5, from: 'sentence', resolution: 'city' },
+    date: { value: day, granularity: 'day', basis: 'event' },
+    ...(spec.killed > 0 ? { casualties: { killed: { min: spec.killed, exact: true, text: String(spec.killed), quantity: 'n1' } } } : {}),
+    negated: false, future: false, hypothetical: false, historical: false, confidence: 0.6,
+    trigger: { start, end: start + 4, text: text.slice(start, start + 4) }, evidence: { sentences: [{ start, end: start + text.length, index: 0 }] },
+    pattern: 'bench',
+  };
+}
+
+function sentence(spec: Spec): string {
+  return `${spec.words.join(' ')} ${TYPES[spec.type]!.toLowerCase()} in town ${spec.place} of ${COUNTRIES[spec.country]} killing ${spec.killed}.`;
+}
+
+/** A document of one event per spec; the sentences follow each other in its text. */
+function docOf(specs: readonly Spec[], serial: string): Doc {
+  const sentences = specs.map(sentence);
+  const text = sentences.join(' ');
+  const doc = createDoc(`${text} (${serial})`, { url: `https://source${serial.length % 7}.test/${serial}`, published: '2031-01-01' });
+  let offset = 0;
+  doc.layers.events = specs.map((spec, i) => {
+    const event = eventOf(spec, `e${i + 1}`, text, offset);
+    event.evidence.sentences = [{ start: offset, end: offset + sentences[i]!.length, index: i }];
+    offset += sentences[i]!.length + 1;
+    return event;
+  });
+  return doc;
+}
+
+export interface FusionResult { stories: number; articles: number; events: number; withMs: number; withoutMs: number }
+
+/** Fills a database with `stories` synthetic stories, then stores the same articles with and without fusion. */
+export async function measureFusion(stories: number, articles = 1000): Promise<FusionResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'dyad-bench-fusion-'));
+  try {
+    const base = join(dir, 'base.db');
+    const next = random(stories);
+    const background: Spec[] = [];
+    const store = openSqliteStore(base);
+    for (let i = 0; i < stories; i += 1000) {
+      const batch: Doc[] = [];
+      for (let j = i; j < Math.min(stories, i + 1000); j++) {
+        const spec = specOf(next);
+        background.push(spec);
+        batch.push(docOf([spec], `b${j}`));
+      }
+      await store.putDocs(batch);
+    }
+    const stored = await store.countStories();
+    await store.close();
+    const measured: Doc[] = [];
+    for (let i = 0; i < articles; i++) {
+      const specs = Array.from({ length: 5 }, (_, k) => (k % 2 === 0 ? background[Math.floor(next() * background.length)]! : specOf(next)));
+      measured.push(docOf(specs, `m${i}`));
+    }
+    const timed = async (path: string, fuse: boolean) => {
+      copyFileSync(base, path);
+      const target = openSqliteStore(path, { fuse });
+      const started = performance.now();
+      for (let i = 0; i < measured.length; i += 200) await target.putDocs(measured.slice(i, i + 200));
+      const ms = performance.now() - started;
+      await target.close();
+      return ms;
+    };
+    // Alternating, twice each, the faster of each kept: the machine is shared.
+    const without = Math.min(await timed(join(dir, 'a.db'), false), await timed(join(dir, 'c.db'), false));
+    const withFusion = Math.min(await timed(join(dir, 'b.db'), true), await timed(join(dir, 'd.db'), true));
+    return { stories: stored, articles, events: articles * 5, withMs: withFusion, withoutMs: without };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function fusionTable(results: readonly FusionResult[]): string {
+  return markdownTable(
+    ['stories stored', 'articles (5 events each)', 'store ms/article, no fusion', 'store ms/article, with fusion', 'fusion adds ms/article'],
+    results.map((r) => [r.stories, r.articles, (r.withoutMs / r.articles).toFixed(3), (r.withMs / r.articles).toFixed(3), ((r.withMs - r.withoutMs) / r.articles).toFixed(3)]),
+  );
+}
+
+if (process.argv[1]?.endsWith('fusion.js')) {
+  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  const results: FusionResult[] = [];
+  for (const size of sizes.length > 0 ? sizes : [10_000, 100_000]) results.push(await measureFusion(size));
+  console.log(fusionTable(results));
+}

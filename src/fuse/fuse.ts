@@ -1,0 +1,122 @@
+/**
+ * Incremental fusion, order-independent by construction. Two levels:
+ * - a **component** is a connected group of the graph "these two mentions match" (match.ts). Each new
+ *   mention joins the components of every mention it matches; the graph, and so the components, are the
+ *   same whatever order mentions arrive in. Candidates come from blocks (type family × country × week),
+ *   never from all pairs.
+ * - the **stories** of a component are recomputed from its mentions alone whenever it changes: its
+ *   matching pairs, strongest first (ties by key), are joined unless that would put two mentions of one
+ *   document that do not match each other in one story (the event coder merged what one document says of
+ *   one event; two of its events joined only through other documents' reports are two events). A story's
+ *   id is its smallest mention key.
+ * Both depend only on the stored mentions, so any sequence of ingests ends with the stories a fresh ingest
+ * of the same documents gives. A story id that stops being one redirects to the story now holding the
+ * mention it was the key of.
+ */
+import { bucketOf, candidateBuckets } from './mention.js';
+import { judgePair, mentionsMatch } from './match.js';
+import { summariseStory } from './summary.js';
+import type { Mention, Story } from './types.js';
+
+export interface StoryCandidate {
+  mention: Mention;
+  component: string;
+}
+
+/** What fusion needs from a store, inside the store's write transaction. */
+export interface StoryIndex {
+  /** Stored mentions of the type family and country, filed in buckets from…to, whose periods overlap `day` (undated: none). */
+  candidates(family: string, country: string, buckets: { from: number; to: number }, day: Mention['day']): StoryCandidate[];
+  /** The mentions of a component with the story each is in now. */
+  mentionsOfComponent(component: string): Array<{ mention: Mention; story: string }>;
+  addMention(mention: Mention, component: string, bucket: number): void;
+  /** Moves every mention of component `from` into component `into`. */
+  mergeComponent(from: string, into: string): void;
+  /** Files the mention under a story (its own key until its component's stories are computed). */
+  setStory(mentionKey: string, story: string): void;
+  putStory(story: Story): void;
+  /** Drops a story that no longer exists; `into` is the story now holding the mention `id` was the key of. */
+  retireStory(id: string, into: string): void;
+}
+
+/** The stories of one component's mentions (see the file comment), as lists of mentions sorted by key. */
+export function clusterComponent(mentions: readonly Mention[]): Mention[][] {
+  const sorted = [...mentions].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const edges: Array<{ a: number; b: number; score: number }> = [];
+  for (let i = 0; i < sorted.length; i++) {
+    for (let j = i + 1; j < sorted.length; j++) {
+      const verdict = judgePair(sorted[i]!, sorted[j]!);
+      if (verdict.match) edges.push({ a: i, b: j, score: verdict.score ?? 0 });
+    }
+  }
+  edges.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
+  const parent = sorted.map((_, i) => i);
+  const members = sorted.map((_, i) => [i]);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  // Two stories join unless one document has a mention in each that do not match each other.
+  const compatible = (x: number[], y: number[]) => x.every((i) => y.every((j) => sorted[i]!.docId !== sorted[j]!.docId
+    || judgePair(sorted[i]!, sorted[j]!).match));
+  for (const { a, b } of edges) {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra === rb || !compatible(members[ra]!, members[rb]!)) continue;
+    const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
+    parent[child] = root;
+    members[root]!.push(...members[child]!);
+    members[child] = [];
+  }
+  const groups = new Map<number, Mention[]>();
+  sorted.forEach((mention, i) => {
+    const root = find(i);
+    groups.set(root, [...(groups.get(root) ?? []), mention]);
+  });
+  return [...groups.values()];
+}
+
+/** Files the mentions into components and stories, rewriting the stories they touched; returns the touched components. */
+export function fuseMentions(index: StoryIndex, mentions: readonly Mention[]): string[] {
+  const touched = new Set<string>();
+  for (const mention of mentions) {
+    const joined = new Set<string>();
+    for (const candidate of index.candidates(mention.family, mention.country, candidateBuckets(mention), mention.day)) {
+      if (!joined.has(candidate.component) && mentionsMatch(mention, candidate.mention)) joined.add(candidate.component);
+    }
+    let id = mention.key;
+    for (const component of joined) if (component < id) id = component;
+    for (const component of [...joined].sort()) {
+      if (component === id) continue;
+      index.mergeComponent(component, id);
+      touched.delete(component);
+    }
+    index.addMention(mention, id, bucketOf(mention));
+    touched.add(id);
+  }
+  const components = [...touched].sort();
+  const added = new Set(mentions.map((m) => m.key));
+  for (const component of components) restory(index, component, added);
+  return components;
+}
+
+/** Recomputes the stories of one component and writes what changed; `added` are the keys of mentions new in this batch. */
+function restory(index: StoryIndex, component: string, added: ReadonlySet<string>): void {
+  const held = index.mentionsOfComponent(component);
+  const before = new Map(held.map(({ mention, story }) => [mention.key, story]));
+  const previous = new Set(before.values());
+  const storyOf = new Map<string, string>();
+  for (const cluster of clusterComponent(held.map((h) => h.mention))) {
+    const id = cluster[0]!.key;
+    for (const mention of cluster) {
+      storyOf.set(mention.key, id);
+      if (before.get(mention.key) !== id) index.setStory(mention.key, id);
+    }
+    index.putStory(summariseStory(cluster));
+  }
+  for (const old of [...previous].sort()) {
+    // A new mention's provisional story (its own key) was never stored; every other story id is a mention key.
+    if (old === storyOf.get(old) || (added.has(old) && before.get(old) === old)) continue;
+    index.retireStory(old, storyOf.get(old) ?? old);
+  }
+}

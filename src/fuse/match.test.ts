@@ -1,0 +1,164 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createDoc } from '../doc/doc.js';
+import type { Doc, Event, EventParticipant } from '../doc/types.js';
+import { typeFamily } from './family.js';
+import { clusterComponent } from './fuse.js';
+import { judgePair, wordSimilarity } from './match.js';
+import { bucketOf, candidateBuckets, contentWords, mentionOf, mentionsOf, sourceHost } from './mention.js';
+import { sourcesOf, summariseStory } from './summary.js';
+import type { Mention } from './types.js';
+
+const person = (text: string, country?: string): EventParticipant => ({ text, start: 0, end: text.length, ...(country ? { country } : {}) });
+
+interface Spec {
+  text: string;
+  url?: string;
+  published?: string;
+  plover?: string;
+  place?: { name: string; lat: number; lon: number; resolution?: 'city' | 'admin' | 'country'; country?: string };
+  date?: Event['date'];
+  killed?: number;
+  actors?: EventParticipant[];
+  recipients?: EventParticipant[];
+  future?: boolean;
+}
+
+function docWith(spec: Spec): Doc {
+  const doc = createDoc(spec.text, { url: spec.url ?? 'https://one.test/a', published: spec.published ?? '2024-05-06' });
+  const event: Event = {
+    id: 'e1', plover: spec.plover ?? 'ASSAULT', cameo: '190', quadClass: 4, goldstein: -10,
+    actors: spec.actors ?? [person('a gunman')], recipients: spec.recipients ?? [person('a teenager')], negated: false, future: spec.future ?? false,
+    hypothetical: false, historical: false, confidence: 0.5, trigger: { start: 0, end: 4, text: spec.text.slice(0, 4) },
+    evidence: { sentences: [{ start: 0, end: spec.text.length, index: 0 }] }, pattern: 'test',
+  };
+  if (spec.place) {
+    event.location = { name: spec.place.name, country: spec.place.country ?? 'USA', lat: spec.place.lat, lon: spec.place.lon, from: 'sentence', resolution: spec.place.resolution ?? 'city' };
+  }
+  if (spec.date) event.date = spec.date;
+  if (spec.killed !== undefined) event.casualties = { killed: { min: spec.killed, exact: true, text: String(spec.killed), quantity: 'n1' } };
+  doc.layers.events = [event];
+  return doc;
+}
+
+const mention = (spec: Spec): Mention => mentionOf(docWith(spec), docWith(spec).layers.events![0]!, 0)!;
+const DAYTON = { name: 'Dayton', lat: 39.76, lon: -84.19 };
+const KETTERING = { name: 'Kettering', lat: 39.69, lon: -84.17 };
+const CLEVELAND = { name: 'Cleveland', lat: 41.5, lon: -81.69 };
+const TUESDAY = { value: '2024-05-07', granularity: 'day', basis: 'event' } as const;
+const shooting = 'A gunman shot a teenager outside a Dayton grocery store on Tuesday night, police said.';
+const retold = 'Police said a teenager was shot by a gunman outside a grocery store in Dayton on Tuesday night.';
+
+test('two outlets reporting one shooting match; the verdict gives its score', () => {
+  const verdict = judgePair(mention({ text: shooting, place: DAYTON, date: TUESDAY }), mention({ text: retold, url: 'https://two.test/b', place: DAYTON, date: TUESDAY }));
+  assert.equal(verdict.match, true, verdict.reason);
+  assert.ok(verdict.score! >= 1.2);
+});
+
+test('a neighbouring town within a city radius is no contradiction; a city 300 km away is', () => {
+  const here = mention({ text: shooting, place: DAYTON, date: TUESDAY });
+  assert.equal(judgePair(here, mention({ text: retold, url: 'https://two.test/b', place: KETTERING, date: TUESDAY })).match, true);
+  assert.deepEqual(judgePair(here, mention({ text: retold, url: 'https://two.test/b', place: CLEVELAND, date: TUESDAY })).reason, 'places apart');
+});
+
+test('the distance allowed depends on the coarser place: a state contains its cities', () => {
+  const ohio = { name: 'Ohio', lat: 40.25, lon: -83.0, resolution: 'admin' as const };
+  const here = mention({ text: shooting, place: DAYTON, date: TUESDAY });
+  const state = mention({ text: retold, url: 'https://two.test/b', place: ohio, date: TUESDAY });
+  assert.equal(judgePair(here, state).match, true);
+  const abroad = mention({ text: retold, url: 'https://two.test/b', place: { name: 'Ontario', lat: 45, lon: -80, resolution: 'admin', country: 'CAN' }, date: TUESDAY });
+  assert.equal(judgePair(here, abroad).reason, 'country differs');
+});
+
+test('dates: a named day allows a few days either way, a report date the week before it', () => {
+  const here = mention({ text: shooting, place: DAYTON, date: TUESDAY });
+  const twoDaysOn = mention({ text: retold, url: 'https://two.test/b', place: DAYTON, date: { ...TUESDAY, value: '2024-05-09' } });
+  assert.equal(judgePair(here, twoDaysOn).match, true);
+  const nextMonth = mention({ text: retold, url: 'https://two.test/b', place: DAYTON, date: { ...TUESDAY, value: '2024-06-07' } });
+  assert.equal(judgePair(here, nextMonth).reason, 'dates apart');
+  const reportedLater = mention({ text: retold, url: 'https://two.test/b', place: DAYTON, published: '2024-05-12', date: { value: '2024-05-12', granularity: 'day', basis: 'report' } });
+  assert.equal(judgePair(here, reportedLater).match, true, 'published five days later, no date of its own');
+  const year = mention({ text: retold, url: 'https://two.test/b', place: DAYTON, date: { value: '2024', granularity: 'year', basis: 'event' } });
+  assert.equal(judgePair(here, year).reason, 'dates apart', 'a year says too little to join a dated report');
+});
+
+test('casualty figures: a rising toll is one event, one killed against four is not', () => {
+  const one = mention({ text: shooting, place: DAYTON, date: TUESDAY, killed: 1 });
+  assert.equal(judgePair(one, mention({ text: retold, url: 'https://two.test/b', place: DAYTON, date: TUESDAY, killed: 2 })).match, true);
+  assert.equal(judgePair(one, mention({ text: retold, url: 'https://two.test/b', place: DAYTON, date: TUESDAY, killed: 4 })).reason, 'killed figures contradict');
+  const four = mention({ text: shooting, place: DAYTON, date: TUESDAY, killed: 4 });
+  assert.equal(judgePair(four, mention({ text: retold, url: 'https://two.test/b', place: DAYTON, date: TUESDAY, killed: 6 })).match, true);
+});
+
+test('type families, parties and plain coincidence keep mentions apart', () => {
+  const here = mention({ text: shooting, place: DAYTON, date: TUESDAY });
+  assert.equal(judgePair(here, mention({ text: retold, url: 'https://two.test/b', plover: 'PROTEST', place: DAYTON, date: TUESDAY })).reason, 'type family differs');
+  const armed = (country: string) => [person('soldiers', country)];
+  assert.equal(judgePair(mention({ text: shooting, place: DAYTON, date: TUESDAY, actors: armed('USA') }),
+    mention({ text: retold, url: 'https://two.test/b', place: DAYTON, date: TUESDAY, actors: armed('CAN') })).reason, 'parties differ');
+  assert.equal(judgePair(here, here).reason, 'same mention');
+  const unrelated = mention({
+    text: 'Two men were wounded in a drive-by on Main Street, witnesses said.', url: 'https://two.test/c', place: DAYTON,
+    published: '2024-05-08', date: { value: '2024-05-08', granularity: 'day', basis: 'report' },
+    actors: [person('someone in a passing car')], recipients: [person('two men')],
+  });
+  assert.equal(judgePair(here, unrelated).reason, 'too little agreement');
+});
+
+test('families group older PLOVER names with the current type; other types are their own family', () => {
+  assert.equal(typeFamily('DEMAND'), typeFamily('REQUEST'));
+  assert.equal(typeFamily('disapprove'), 'ACCUSE');
+  assert.notEqual(typeFamily('THREATEN'), typeFamily('ASSAULT'));
+});
+
+test('mentions: hosts through web archives, content words, buckets, and no mention of a future event', () => {
+  assert.equal(sourceHost('http://web.archive.org/web/20141108120159/http://www.wkrn.com:80/story/1'), 'wkrn.com');
+  assert.equal(sourceHost('https://www.example.org/a'), 'example.org');
+  assert.equal(sourceHost('not a url'), undefined);
+  assert.deepEqual(contentWords('The gunman shot the gunman, police said.'), ['gunman', 'shot']);
+  assert.equal(wordSimilarity(['a', 'b'], ['a', 'b']), 1);
+  const here = mention({ text: shooting, place: DAYTON, date: TUESDAY });
+  const buckets = candidateBuckets(here);
+  assert.ok(buckets.from < bucketOf(here) && bucketOf(here) <= buckets.to);
+  assert.equal(mentionsOf(docWith({ text: 'A gunman will strike again, police fear.', future: true })).length, 0);
+  const repeated = docWith({ text: shooting });
+  repeated.layers.events = [repeated.layers.events![0]!, { ...repeated.layers.events![0]! }];
+  assert.deepEqual(mentionsOf(repeated).map((m) => m.seq), [0], 'a repeated event id is one mention');
+  const undated = mentionOf(createDoc('Shots were fired.'), { ...docWith({ text: 'Shots were fired.' }).layers.events![0]! }, 0)!;
+  assert.equal(undated.day, undefined);
+  assert.deepEqual(candidateBuckets(undated), { from: bucketOf(undated), to: bucketOf(undated) });
+});
+
+test('a story summary: syndicated copies are one source, each source keeps its largest figure', () => {
+  const a = mention({ text: shooting, url: 'https://one.test/a', place: DAYTON, date: TUESDAY, killed: 1 });
+  const copy = mention({ text: shooting, url: 'https://three.test/copy', place: DAYTON, date: TUESDAY, killed: 1 });
+  const b = mention({ text: retold, url: 'https://two.test/b', place: KETTERING, date: { ...TUESDAY, basis: 'report' }, killed: 2 });
+  const sources = sourcesOf([a, copy, b]);
+  assert.equal(sources.get(a.docId), sources.get(copy.docId));
+  assert.notEqual(sources.get(a.docId), sources.get(b.docId));
+  const story = summariseStory([b, copy, a]);
+  assert.deepEqual(summariseStory([a, b, copy]), story, 'the order of the mentions changes nothing');
+  assert.equal(story.sources, 2);
+  assert.equal(story.documents, 3);
+  assert.equal(story.place?.name, 'Dayton', 'the place most mentions name');
+  assert.equal(story.place?.evidence.support, 2);
+  assert.equal(story.date?.basis, 'event', 'a date the text gives wins over the report date');
+  assert.deepEqual([story.casualties.killed?.low, story.casualties.killed?.best, story.casualties.killed?.high], [1, 2, 2]);
+  assert.equal(story.confidence, 0.75, 'two independent sources of 0.5 each');
+  assert.throws(() => summariseStory([]), /at least one mention/);
+});
+
+test('stories of a component: two events of one document that do not match stay in two stories', () => {
+  const inDoc = (m: Mention, docId: string, id: string): Mention => ({ ...m, docId, key: `${docId}:${id}` });
+  const one = inDoc(mention({ text: shooting, place: DAYTON, date: TUESDAY, killed: 1 }), 'x', 'e1');
+  const five = inDoc(mention({ text: `${shooting} Five died.`, place: DAYTON, date: TUESDAY, killed: 5 }), 'x', 'e2');
+  const other = inDoc(mention({ text: retold, url: 'https://two.test/b', place: DAYTON, date: TUESDAY }), 'y', 'e1');
+  assert.equal(judgePair(one, five).match, false);
+  assert.equal(judgePair(one, other).match && judgePair(five, other).match, true, 'the other report matches both');
+  const stories = clusterComponent([other, five, one]);
+  assert.equal(stories.length, 2);
+  assert.deepEqual(clusterComponent([one, other, five]), stories, 'the order of the mentions changes nothing');
+  assert.ok(stories.every((story) => new Set(story.map((m) => m.docId)).size === story.length));
+  const twin = inDoc(mention({ text: retold, place: DAYTON, date: TUESDAY, killed: 1 }), 'x', 'e3');
+  assert.equal(clusterComponent([one, twin]).length, 1, 'two events of one document that match each other are one story');
+});

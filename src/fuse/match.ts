@@ -1,0 +1,133 @@
+/**
+ * Whether two mentions report one real-world event. The rule is symmetric and reads only the two
+ * mentions, so the stories (connected groups of matching mentions) do not depend on the order in which
+ * documents arrive. Hard rules first (type family, time, place, casualties, parties: any contradiction
+ * rules a pair out), then the agreement the pair must show on top of not contradicting.
+ */
+import { isCoarse } from './mention.js';
+import type { Mention, MentionFigure } from './types.js';
+
+/** How far apart two places of a resolution can be and still be one event's place, in km. */
+const RADIUS_KM: Readonly<Record<string, number>> = { city: 30, admin: 150, region: 400, country: Infinity, continent: Infinity };
+
+/** Agreement a pair needs beyond not contradicting (see agreement()). */
+export const MATCH_THRESHOLD = 1.2;
+
+export interface MatchVerdict {
+  match: boolean;
+  /** Why a pair was ruled out, or the agreement score it reached. */
+  reason: string;
+  score?: number;
+}
+
+export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const rad = Math.PI / 180;
+  const a = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
+  return 12742 * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+function radius(resolution: string | undefined): number {
+  return resolution === undefined ? Infinity : RADIUS_KM[resolution] ?? Infinity;
+}
+
+function datesCompatible(a: Mention, b: Mention): boolean {
+  if (a.day === undefined || b.day === undefined) return a.day === undefined && b.day === undefined;
+  const coarseA = isCoarse(a.day);
+  if (coarseA !== isCoarse(b.day)) return false;
+  if (coarseA) return a.day.start === b.day.start && a.day.end === b.day.end;
+  return a.day.start <= b.day.end && b.day.start <= a.day.end;
+}
+
+/** The km between the two places when both have coordinates and the tighter radius of the two allows it. */
+function placesCompatible(a: Mention, b: Mention): { ok: boolean; close: boolean } {
+  const pa = a.place;
+  const pb = b.place;
+  if (!pa || !pb) return { ok: true, close: false };
+  if (pa.country && pb.country && pa.country !== pb.country) return { ok: false, close: false };
+  if (pa.lat === undefined || pb.lat === undefined || pa.lon === undefined || pb.lon === undefined) return { ok: true, close: false };
+  // The coarser place must contain the finer: the allowed distance is the coarser one's radius.
+  const allowed = Math.max(radius(pa.resolution), radius(pb.resolution));
+  if (allowed === Infinity) return { ok: true, close: false };
+  const km = haversineKm(pa.lat, pa.lon, pb.lat, pb.lon);
+  if (km > allowed) return { ok: false, close: false };
+  const bothFine = pa.resolution === 'city' && pb.resolution === 'city';
+  if (bothFine && pa.admin1 && pb.admin1 && pa.admin1 !== pb.admin1) return { ok: false, close: false };
+  return { ok: true, close: bothFine || km <= 1 };
+}
+
+function range(figure: MentionFigure): [number, number] {
+  return [figure.min, figure.max ?? (figure.exact ? figure.min : Infinity)];
+}
+
+/**
+ * Figures contradict when their ranges stay apart by more than a later report's rise can explain: one, or
+ * half the larger figure (a toll of four that rises to six is one event; one killed and four killed are two).
+ */
+function figuresContradict(a: MentionFigure | undefined, b: MentionFigure | undefined): boolean {
+  if (!a || !b) return false;
+  const [lowA, highA] = range(a);
+  const [lowB, highB] = range(b);
+  const rise = Math.max(1, Math.floor(Math.max(lowA, lowB) / 2));
+  return lowA > highB + rise || lowB > highA + rise;
+}
+
+function figuresAgree(a: MentionFigure | undefined, b: MentionFigure | undefined): boolean {
+  return a !== undefined && b !== undefined && a.min > 0 && a.min === b.min && (a.max ?? a.min) === (b.max ?? b.min);
+}
+
+function intersects(a: readonly string[], b: readonly string[]): number {
+  let shared = 0;
+  let j = 0;
+  for (const word of a) {
+    while (j < b.length && b[j]! < word) j++;
+    if (j < b.length && b[j] === word) shared++;
+  }
+  return shared;
+}
+
+/** Dice overlap of two sorted word lists. */
+export function wordSimilarity(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  return (2 * intersects(a, b)) / (a.length + b.length);
+}
+
+function countries(parties: readonly string[]): string[] {
+  return parties.filter((party) => !party.includes('/'));
+}
+
+/**
+ * How much two non-contradicting mentions agree: similar evidence wording (up to 2), the same close place
+ * (0.75), the same day given by the text (0.5), shared participants (0.5 a side), the same casualty figures.
+ */
+export function agreement(a: Mention, b: Mention): number {
+  let score = 2 * wordSimilarity(a.words, b.words);
+  if (placesCompatible(a, b).close) score += 0.75;
+  const ownDay = (m: Mention) => m.date !== undefined && m.date.basis !== 'report' && m.day !== undefined;
+  if (ownDay(a) && ownDay(b) && a.date!.value.slice(0, 10) === b.date!.value.slice(0, 10)) score += 0.5;
+  const everyone = (m: Mention) => [...new Set([...m.actors, ...m.recipients])].sort();
+  const sharedParticipants = intersects(everyone(a), everyone(b));
+  score += Math.min(1, 0.5 * sharedParticipants);
+  if (figuresAgree(a.killed, b.killed)) score += 0.5;
+  if (figuresAgree(a.injured, b.injured)) score += 0.25;
+  return score;
+}
+
+/** The verdict on a pair of mentions. */
+export function judgePair(a: Mention, b: Mention): MatchVerdict {
+  if (a.key === b.key) return { match: false, reason: 'same mention' };
+  if (a.family !== b.family) return { match: false, reason: 'type family differs' };
+  if (a.country !== b.country) return { match: false, reason: 'country differs' };
+  if (!datesCompatible(a, b)) return { match: false, reason: 'dates apart' };
+  if (!placesCompatible(a, b).ok) return { match: false, reason: 'places apart' };
+  if (figuresContradict(a.killed, b.killed)) return { match: false, reason: 'killed figures contradict' };
+  if (figuresContradict(a.injured, b.injured)) return { match: false, reason: 'injured figures contradict' };
+  const ca = countries(a.parties);
+  const cb = countries(b.parties);
+  if (ca.length > 0 && cb.length > 0 && intersects(ca, cb) === 0) return { match: false, reason: 'parties differ' };
+  const score = agreement(a, b);
+  return score >= MATCH_THRESHOLD ? { match: true, reason: 'agree', score } : { match: false, reason: 'too little agreement', score };
+}
+
+export function mentionsMatch(a: Mention, b: Mention): boolean {
+  return judgePair(a, b).match;
+}

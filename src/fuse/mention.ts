@@ -1,0 +1,200 @@
+/** One coded event as a mention of a story: the features matching and story summaries read. */
+import type { Doc, Event, EventParticipant, QuantityCategory } from '../doc/types.js';
+import { datePeriod } from '../store/sqlite/rows.js';
+import { typeFamily } from './family.js';
+import type { Mention, MentionFigure } from './types.js';
+
+const DAY_MS = 86_400_000;
+/** A report-dated event (the sentence gives no date) happened on the publication day or in the week before. */
+export const REPORT_LOOKBACK_DAYS = 7;
+/**
+ * Periods longer than this (a year, a quarter) say too little to place an event in time: such mentions
+ * match only mentions of the very same period.
+ */
+export const MAX_FINE_SPAN_DAYS = 42;
+/** Days either side of a date the text gives (see eventDays). */
+export const DATE_SLACK_DAYS = 3;
+/** Days per blocking bucket. */
+export const BUCKET_DAYS = 7;
+/** The bucket of mentions with no date at all (no event date and no publication date). */
+export const UNDATED_BUCKET = -1_000_000;
+
+const STOPWORDS = new Set(('the and for that with was were has have had his her him she they them their this from are '
+  + 'but not been said says who which when where what would could will into than then there also after before about '
+  + 'its our out over more most some such only other one two all any can did does per via while being upon told '
+  + 'police people man woman men women year years old day days week night time officials').split(' '));
+
+export function epochDay(isoDate: string): number | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  if (!match) return undefined;
+  const ms = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return Number.isNaN(ms) ? undefined : Math.floor(ms / DAY_MS);
+}
+
+export function isoFromEpochDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whether a coded event is reported as having happened (or as background that did): only those are fused. */
+export function isFusable(event: Event): boolean {
+  return !event.negated && !event.hypothetical && !event.future;
+}
+
+/** The participant's stable key: knowledge-base id, else its actor code, else its lower-cased text. */
+export function participantKey(participant: EventParticipant): string {
+  if (participant.kbId) return participant.kbId.toLowerCase();
+  if (participant.code) return participant.code.toLowerCase();
+  return participant.text.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** The host of a URL without `www.`, looking through web-archive wrappers to the archived page's host. */
+export function sourceHost(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  const archived = /^https?:\/\/(?:web\.)?archive\.org\/web\/[^/]+\/(.+)$/i.exec(url);
+  const target = archived ? (/^[a-z]+:\/\//i.test(archived[1]!) ? archived[1]! : `http://${archived[1]}`) : url;
+  try {
+    return new URL(target).hostname.toLowerCase().replace(/^www\./, '').replace(/:\d+$/, '') || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function contentWords(text: string): string[] {
+  const words = new Set<string>();
+  for (const word of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+    if (word.length >= 3 && !STOPWORDS.has(word)) words.add(word);
+  }
+  return [...words].sort();
+}
+
+function figure(event: Event, category: QuantityCategory): MentionFigure | undefined {
+  const found = event.casualties?.[category];
+  if (!found) return undefined;
+  return found.max === undefined ? { min: found.min, exact: found.exact } : { min: found.min, max: found.max, exact: found.exact };
+}
+
+/** The days an event can have happened on, from its date and how it was read (see REPORT_LOOKBACK_DAYS). */
+function eventDays(event: Event, published: string | undefined): Mention['day'] {
+  const date = event.date;
+  const publishedDay = published === undefined ? undefined : epochDay(published);
+  const reportWindow = publishedDay === undefined ? undefined : { start: publishedDay - REPORT_LOOKBACK_DAYS, end: publishedDay };
+  if (!date) return reportWindow;
+  const period = datePeriod(date.value);
+  if (!period) return reportWindow;
+  const start = epochDay(period.start)!;
+  const end = epochDay(period.end)!;
+  if (date.basis === 'report') return { start: start - REPORT_LOOKBACK_DAYS, end };
+  // A day named in the text is often a few days off: weekdays read against a later publication date,
+  // overnight reporting, time zones.
+  if (end - start + 1 <= MAX_FINE_SPAN_DAYS) return { start: start - DATE_SLACK_DAYS, end: end + DATE_SLACK_DAYS };
+  return { start, end };
+}
+
+export function isCoarse(day: Mention['day']): boolean {
+  return day !== undefined && day.end - day.start + 1 > MAX_FINE_SPAN_DAYS + 2 * DATE_SLACK_DAYS;
+}
+
+/** The country most of the document's places are in (first seen on a tie), for events that name none. */
+export function documentCountry(doc: Doc): string | undefined {
+  const counts = new Map<string, number>();
+  for (const place of doc.layers.places ?? []) {
+    if (place.country && place.resolution !== 'continent') counts.set(place.country, (counts.get(place.country) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  for (const [country, count] of counts) if (best === undefined || count > counts.get(best)!) best = country;
+  return best;
+}
+
+/** The mention an event of a stored document makes, or undefined for one not reported as having happened. */
+export function mentionOf(doc: Doc, event: Event, seq: number, fallbackCountry = documentCountry(doc)): Mention | undefined {
+  if (!isFusable(event)) return undefined;
+  const published = doc.source.published && epochDay(doc.source.published) !== undefined ? doc.source.published.slice(0, 10) : undefined;
+  const names: Record<string, string> = {};
+  const keysOf = (participants: readonly EventParticipant[]) => [...new Set(participants.map((p) => {
+    const key = participantKey(p);
+    names[key] ??= p.text;
+    return key;
+  }))].sort();
+  const all = [...event.actors, ...event.recipients, ...(event.mediators ?? [])];
+  const parties = [...new Set(all.flatMap((p) => (p.country ? [p.country, ...(p.sector ? [`${p.country}/${p.sector}`] : [])] : [])))].sort();
+  const sentences = event.evidence.sentences.map((s) => doc.text.slice(s.start, s.end));
+  const location = event.location;
+  const place = location ? placeOf(doc, location) : undefined;
+  // An event that names no place happened where its document is set before where its parties are from
+  // ("a British tourist was shot" in a story set in Florida).
+  const country = location?.country ?? fallbackCountry ?? all.find((p) => p.country)?.country ?? '-';
+  const mention: Mention = {
+    key: `${doc.id}:${event.id}`,
+    docId: doc.id,
+    seq,
+    plover: event.plover,
+    family: typeFamily(event.plover),
+    cameo: event.cameo,
+    actors: keysOf(event.actors),
+    recipients: keysOf(event.recipients),
+    names,
+    parties,
+    country,
+    sentence: (sentences[0] ?? '').slice(0, 400),
+    words: contentWords([...sentences, ...all.map((p) => p.text), location?.name ?? ''].join(' ')),
+    confidence: event.confidence,
+  };
+  if (place) mention.place = place;
+  const day = eventDays(event, published);
+  if (day) mention.day = day;
+  if (event.date) mention.date = { value: event.date.value, granularity: event.date.granularity, basis: event.date.basis };
+  const killed = figure(event, 'killed');
+  if (killed) mention.killed = killed;
+  const injured = figure(event, 'injured');
+  if (injured) mention.injured = injured;
+  if (published) mention.published = published;
+  const host = sourceHost(doc.source.url);
+  if (host) mention.host = host;
+  return mention;
+}
+
+function placeOf(doc: Doc, location: NonNullable<Event['location']>): Mention['place'] {
+  const place: NonNullable<Mention['place']> = { name: location.name, from: location.from };
+  if (location.country) place.country = location.country;
+  if (location.lat !== undefined && location.lon !== undefined) {
+    place.lat = location.lat;
+    place.lon = location.lon;
+  }
+  if (location.resolution) place.resolution = location.resolution;
+  const resolved = location.place ? doc.layers.places?.find((p) => p.id === location.place) : undefined;
+  if (resolved?.admin1) place.admin1 = resolved.admin1;
+  return place;
+}
+
+/**
+ * The mentions of a document's events, in the order of its events layer. Event ids name mentions, so an
+ * id repeated within the document (never from the coder; possible in hand-made input) makes one mention.
+ */
+export function mentionsOf(doc: Doc): Mention[] {
+  if (doc.skip) return [];
+  const country = documentCountry(doc);
+  const seen = new Set<string>();
+  return (doc.layers.events ?? []).flatMap((event, seq) => {
+    if (seen.has(event.id)) return [];
+    seen.add(event.id);
+    return mentionOf(doc, event, seq, country) ?? [];
+  });
+}
+
+/** The bucket a mention is filed under: its first possible day's week (UNDATED_BUCKET for none). */
+export function bucketOf(mention: Pick<Mention, 'day'>): number {
+  return mention.day === undefined ? UNDATED_BUCKET : Math.floor(mention.day.start / BUCKET_DAYS);
+}
+
+/**
+ * The buckets a mention's matches can be filed under: those of every fine period that can overlap its
+ * own, or, for a coarse or undated mention, its own bucket only (it matches only the very same period).
+ */
+export function candidateBuckets(mention: Pick<Mention, 'day'>): { from: number; to: number } {
+  const own = bucketOf(mention);
+  if (mention.day === undefined || isCoarse(mention.day)) return { from: own, to: own };
+  return {
+    from: Math.floor((mention.day.start - (MAX_FINE_SPAN_DAYS + 2 * DATE_SLACK_DAYS)) / BUCKET_DAYS),
+    to: Math.floor(mention.day.end / BUCKET_DAYS),
+  };
+}

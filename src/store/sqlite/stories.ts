@@ -1,0 +1,232 @@
+/** The stories tables of the SQLite store: fusion's index (fuse.ts) and the story queries. */
+import type Database from 'better-sqlite3';
+import type { Doc } from '../../doc/types.js';
+import { fuseMentions, type StoryCandidate, type StoryIndex } from '../../fuse/fuse.js';
+import { mentionsOf } from '../../fuse/mention.js';
+import { docFromRow } from './rows.js';
+import type { Mention, Story, StoryFilter, StoryWithMentions } from '../../fuse/types.js';
+
+/** Parsed mentions kept between look-ups: candidates of a busy block are read again by each new mention. */
+const MENTION_CACHE_SIZE = 50_000;
+const DEFAULT_LIMIT = 100;
+
+export class SqliteStories implements StoryIndex {
+  private readonly selectCandidates;
+  private readonly selectUndated;
+  private readonly selectComponentMentions;
+  private readonly selectMentionJson;
+  private readonly updateStory;
+  private readonly insertMention;
+  private readonly moveMentions;
+  private readonly deleteStory;
+  private readonly insertRedirect;
+  private readonly updateRedirects;
+  private readonly upsertStory;
+  private readonly selectStory;
+  private readonly selectRedirect;
+  private readonly selectStoryOfKey;
+  private readonly selectMentionKeys;
+  private readonly selectDocEvents;
+  private readonly cache = new Map<number, Mention>();
+  private readonly queries = new Map<string, Database.Statement>();
+  private now = '';
+
+  constructor(private readonly db: Database.Database) {
+    this.selectCandidates = db.prepare(`
+      SELECT event, component FROM story_mentions
+      WHERE family = ? AND country = ? AND bucket BETWEEN ? AND ? AND day_start <= ? AND day_end >= ?`);
+    this.selectUndated = db.prepare(`
+      SELECT event, component FROM story_mentions WHERE family = ? AND country = ? AND bucket = ?`);
+    this.selectComponentMentions = db.prepare('SELECT event, story FROM story_mentions WHERE component = ?');
+    this.selectMentionJson = db.prepare('SELECT mention_json FROM story_mentions WHERE event = ?').pluck();
+    this.insertMention = db.prepare(`
+      INSERT INTO story_mentions (event, key, component, story, family, country, bucket, day_start, day_end, mention_json)
+      VALUES ((SELECT e.id FROM events e JOIN documents d ON d.num = e.doc WHERE d.id = ? AND e.seq = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.moveMentions = db.prepare('UPDATE story_mentions SET component = ? WHERE component = ?');
+    this.updateStory = db.prepare('UPDATE story_mentions SET story = ? WHERE key = ?');
+    this.deleteStory = db.prepare('DELETE FROM stories WHERE id = ?');
+    this.insertRedirect = db.prepare(`
+      INSERT INTO story_redirects (old_id, new_id, merged_at) VALUES (?, ?, ?)
+      ON CONFLICT (old_id) DO UPDATE SET new_id = excluded.new_id, merged_at = excluded.merged_at`);
+    this.updateRedirects = db.prepare('UPDATE story_redirects SET new_id = ? WHERE new_id = ?');
+    this.upsertStory = db.prepare(`
+      INSERT INTO stories (id, plover, country, date_start, date_end, first_seen, last_seen, mentions, documents,
+        sources, killed_best, injured_best, confidence, story_json)
+      VALUES (@id, @plover, @country, @date_start, @date_end, @first_seen, @last_seen, @mentions, @documents,
+        @sources, @killed_best, @injured_best, @confidence, @story_json)
+      ON CONFLICT (id) DO UPDATE SET plover = excluded.plover, country = excluded.country,
+        date_start = excluded.date_start, date_end = excluded.date_end, first_seen = excluded.first_seen,
+        last_seen = excluded.last_seen, mentions = excluded.mentions, documents = excluded.documents,
+        sources = excluded.sources, killed_best = excluded.killed_best, injured_best = excluded.injured_best,
+        confidence = excluded.confidence, story_json = excluded.story_json`);
+    this.selectStory = db.prepare('SELECT story_json FROM stories WHERE id = ?').pluck();
+    this.selectRedirect = db.prepare('SELECT new_id FROM story_redirects WHERE old_id = ?').pluck();
+    this.selectStoryOfKey = db.prepare('SELECT story FROM story_mentions WHERE key = ?').pluck();
+    // A story's mentions are all in the component of its id's mention: the component index finds them.
+    this.selectMentionKeys = db.prepare(`
+      SELECT key FROM story_mentions WHERE component = (SELECT component FROM story_mentions WHERE key = @id) AND story = @id
+      ORDER BY key`).pluck();
+    this.selectDocEvents = db.prepare('SELECT event_json FROM events WHERE doc = ? ORDER BY seq').pluck();
+  }
+
+  /** Fuses the events of documents just written (inside the store's write transaction). */
+  fuseDocs(docs: readonly Doc[], now: string): void {
+    this.now = now;
+    const mentions = docs.flatMap(mentionsOf);
+    if (mentions.length > 0) fuseMentions(this, mentions);
+  }
+
+  /** Fuses every stored event that has no mention yet (a database upgraded from before stories); returns how many. */
+  backfill(now: string): number {
+    const rows = this.db.prepare(`
+      SELECT d.num, d.text, d.doc_json FROM documents d WHERE d.events_in_table = 1 AND EXISTS (
+        SELECT 1 FROM events e LEFT JOIN story_mentions m ON m.event = e.id WHERE e.doc = d.num AND m.event IS NULL)
+      ORDER BY d.num`).all() as Array<{ num: number; text: string; doc_json: string }>;
+    const storedKeys = this.db.prepare('SELECT m.key FROM story_mentions m JOIN events e ON e.id = m.event WHERE e.doc = ?').pluck();
+    this.now = now;
+    let count = 0;
+    for (const row of rows) {
+      const doc = docFromRow(row, this.selectDocEvents.all(row.num) as string[]);
+      const stored = new Set(storedKeys.all(row.num) as string[]);
+      const mentions = mentionsOf(doc).filter((m) => !stored.has(m.key));
+      if (mentions.length > 0) fuseMentions(this, mentions);
+      count += mentions.length;
+    }
+    return count;
+  }
+
+  candidates(family: string, country: string, buckets: { from: number; to: number }, day: Mention['day']): StoryCandidate[] {
+    const rows = (day === undefined
+      ? this.selectUndated.all(family, country, buckets.from)
+      : this.selectCandidates.all(family, country, buckets.from, buckets.to, day.end, day.start)) as Array<{ event: number; component: string }>;
+    return rows.map((row) => ({ mention: this.parsed(row.event), component: row.component }));
+  }
+
+  mentionsOfComponent(component: string): Array<{ mention: Mention; story: string }> {
+    const rows = this.selectComponentMentions.all(component) as Array<{ event: number; story: string }>;
+    return rows.map((row) => ({ mention: this.parsed(row.event), story: row.story }));
+  }
+
+  addMention(mention: Mention, component: string, bucket: number): void {
+    const info = this.insertMention.run(mention.docId, mention.seq, mention.key, component, mention.key, mention.family, mention.country, bucket,
+      mention.day?.start ?? null, mention.day?.end ?? null, JSON.stringify(mention));
+    this.remember(Number(info.lastInsertRowid), mention);
+  }
+
+  private remember(event: number, mention: Mention): void {
+    if (this.cache.size >= MENTION_CACHE_SIZE) this.cache.clear();
+    this.cache.set(event, mention);
+  }
+
+  mergeComponent(from: string, into: string): void {
+    this.moveMentions.run(into, from);
+  }
+
+  setStory(mentionKey: string, story: string): void {
+    this.updateStory.run(story, mentionKey);
+  }
+
+  retireStory(id: string, into: string): void {
+    if (this.deleteStory.run(id).changes === 0) return;
+    this.insertRedirect.run(id, into, this.now);
+    this.updateRedirects.run(into, id);
+  }
+
+  putStory(story: Story): void {
+    this.upsertStory.run({
+      id: story.id, plover: story.plover, country: story.country ?? null, date_start: story.date?.start ?? null,
+      date_end: story.date?.end ?? null, first_seen: story.firstSeen ?? null, last_seen: story.lastSeen ?? null,
+      mentions: story.mentions, documents: story.documents, sources: story.sources,
+      killed_best: story.casualties.killed?.best ?? null, injured_best: story.casualties.injured?.best ?? null,
+      confidence: story.confidence, story_json: JSON.stringify(story),
+    });
+  }
+
+  /** The id a story is known by now: an old id is the key of a mention, whose story it is part of now. */
+  resolve(id: string): string {
+    return (this.selectStoryOfKey.get(id) as string | undefined) ?? (this.selectRedirect.get(id) as string | undefined) ?? id;
+  }
+
+  storiesOfEvents(eventIds: readonly string[]): Map<string, string> {
+    const result = new Map<string, string>();
+    for (const id of eventIds) {
+      const story = this.selectStoryOfKey.get(id) as string | undefined;
+      if (story !== undefined) result.set(id, story);
+    }
+    return result;
+  }
+
+  getStory(id: string): StoryWithMentions | undefined {
+    const current = this.resolve(id);
+    const json = this.selectStory.get(current) as string | undefined;
+    if (json === undefined) return undefined;
+    return { ...(JSON.parse(json) as Story), mentionKeys: this.selectMentionKeys.all({ id: current }) as string[] };
+  }
+
+  queryStories(filter: StoryFilter): Story[] {
+    const { where, params } = storyWhere(filter);
+    const sql = `SELECT story_json FROM stories s ${where} ORDER BY s.date_start DESC, s.id LIMIT ? OFFSET ?`;
+    const rows = this.statement(sql).pluck().all(...params, clamp(filter.limit, DEFAULT_LIMIT), clamp(filter.offset, 0)) as string[];
+    return rows.map((json) => JSON.parse(json) as Story);
+  }
+
+  countStories(filter: StoryFilter): number {
+    const { where, params } = storyWhere(filter);
+    return this.statement(`SELECT COUNT(*) FROM stories s ${where}`).pluck().get(...params) as number;
+  }
+
+  /** A stored mention by its event's key: from the cache, else read (only then is its JSON fetched). */
+  private parsed(event: number): Mention {
+    let mention = this.cache.get(event);
+    if (mention === undefined) {
+      mention = JSON.parse(this.selectMentionJson.get(event) as string) as Mention;
+      this.remember(event, mention);
+    }
+    return mention;
+  }
+
+  private statement(sql: string): Database.Statement {
+    let statement = this.queries.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.queries.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+function storyWhere(filter: StoryFilter): { where: string; params: unknown[] } {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  if (filter.plover) {
+    conditions.push('s.plover = ?');
+    params.push(filter.plover.toUpperCase());
+  }
+  if (filter.country) {
+    conditions.push('s.country = ?');
+    params.push(filter.country.toUpperCase());
+  }
+  if (filter.actor) {
+    // The participants of a story are those of its events: their index answers (code, country, id or name).
+    conditions.push('s.id IN (SELECT m.story FROM event_participants p JOIN story_mentions m ON m.event = p.event WHERE p.key = ?)');
+    params.push(filter.actor.trim().toLowerCase());
+  }
+  if (filter.from) {
+    conditions.push('s.date_end >= ?');
+    params.push(filter.from);
+  }
+  if (filter.to) {
+    conditions.push('s.date_start <= ?');
+    params.push(filter.to);
+  }
+  if (filter.minDocuments !== undefined) {
+    conditions.push('s.documents >= ?');
+    params.push(clamp(filter.minDocuments, 0));
+  }
+  return { where: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params };
+}
+
+function clamp(value: number | undefined, fallback: number): number {
+  if (value === undefined || !Number.isFinite(value)) return fallback;
+  return Math.min(Number.MAX_SAFE_INTEGER, Math.max(0, Math.floor(value)));
+}

@@ -1,0 +1,195 @@
+/**
+ * The stories part of the Store contract: every backend files stored events into the same stories,
+ * whatever the order documents arrive in, with merges that redirect the ids that disappear.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { createDoc } from '../doc/doc.js';
+import type { Doc, Event, EventParticipant } from '../doc/types.js';
+import type { Story, StoryWithMentions } from '../fuse/types.js';
+import type { Store } from './store.js';
+
+function party(text: string, code: string, country: string): EventParticipant {
+  return { text, start: 0, end: text.length, code, country, kbId: `country:${country}` };
+}
+
+interface ReportSpec {
+  text: string;
+  url: string;
+  published: string;
+  plover?: string;
+  place?: { name: string; lat: number; lon: number };
+  date?: { value: string; granularity: 'day' | 'month'; basis: 'event' | 'document' };
+  killed?: number;
+  injured?: number;
+  negated?: boolean;
+}
+
+/** A one-event document whose evidence sentence is its whole text. */
+export function report(spec: ReportSpec): Doc {
+  const doc = createDoc(spec.text, { url: spec.url, published: spec.published, language: 'eng' });
+  const event: Event = {
+    id: 'e1', plover: spec.plover ?? 'ASSAULT', cameo: spec.plover === 'CONSULT' ? '043' : '195', quadClass: 4, goldstein: -10,
+    actors: [party('Northland artillery', 'NLDMIL', 'NLD')], recipients: [party('Southland', 'SLD', 'SLD')],
+    negated: spec.negated ?? false, future: false, hypothetical: false, historical: false, confidence: 0.6,
+    trigger: { start: 0, end: 5, text: spec.text.slice(0, 5) }, evidence: { sentences: [{ start: 0, end: spec.text.length, index: 0 }] },
+    pattern: 'test',
+  };
+  if (spec.place) event.location = { name: spec.place.name, country: 'SLD', lat: spec.place.lat, lon: spec.place.lon, from: 'sentence', resolution: 'city' };
+  if (spec.date) event.date = spec.date;
+  const figure = (n: number) => ({ min: n, exact: true, text: String(n), quantity: 'n1' });
+  if (spec.killed !== undefined || spec.injured !== undefined) {
+    event.casualties = {};
+    if (spec.killed !== undefined) event.casualties.killed = figure(spec.killed);
+    if (spec.injured !== undefined) event.casualties.injured = figure(spec.injured);
+  }
+  doc.layers.events = [event];
+  return doc;
+}
+
+const VELL = { name: 'Vell', lat: 41.5, lon: 22.25 };
+const DORAN = { name: 'Doran', lat: 44.0, lon: 25.0 };
+const MONDAY = { value: '2031-03-10', granularity: 'day', basis: 'event' } as const;
+
+/** Reports of one shelling of Vell (four outlets, one a syndicated copy), another shelling far away, and talks. */
+export function storyDocs(): Record<'first' | 'second' | 'copy' | 'followUp' | 'elsewhere' | 'talks' | 'denial', Doc> {
+  const firstText = 'Northland artillery shelled the border town of Vell on Monday, killing four civilians and wounding nine.';
+  return {
+    first: report({ text: firstText, url: 'https://alpha.test/vell', published: '2031-03-11', place: VELL, date: MONDAY, killed: 4, injured: 9 }),
+    second: report({
+      text: 'Four civilians were killed and nine wounded in Vell when Northland artillery shelled the border town on Monday.',
+      url: 'https://beta.test/news/1', published: '2031-03-11', place: VELL, date: MONDAY, killed: 4, injured: 9,
+    }),
+    copy: report({ text: firstText, url: 'https://www.gamma.test/wire/vell', published: '2031-03-12', place: VELL, date: MONDAY, killed: 4, injured: 9 }),
+    followUp: report({
+      text: 'The death toll from the shelling of Vell by Northland artillery on Monday rose to six civilians.',
+      url: 'https://alpha.test/vell-toll', published: '2031-03-13', place: VELL, date: { ...MONDAY, basis: 'document' }, killed: 6,
+    }),
+    elsewhere: report({
+      text: 'Northland artillery also shelled Doran on Monday, killing two soldiers.',
+      url: 'https://beta.test/news/2', published: '2031-03-11', place: DORAN, date: MONDAY, killed: 2,
+    }),
+    talks: report({
+      text: 'Envoys of Northland and Southland met in Vell on Monday to discuss the shelling.', plover: 'CONSULT',
+      url: 'https://delta.test/talks', published: '2031-03-11', place: VELL, date: MONDAY,
+    }),
+    denial: report({
+      text: 'Northland denied that its artillery shelled Vell on Monday.', negated: true,
+      url: 'https://delta.test/denial', published: '2031-03-11', place: VELL, date: MONDAY,
+    }),
+  };
+}
+
+const eventId = (doc: Doc) => `${doc.id}:e1`;
+
+async function storySet(store: Store): Promise<Story[]> {
+  return store.queryStories({ limit: 1000 });
+}
+
+export function runStoriesContract(name: string, makeStore: () => Promise<Store> | Store): void {
+  describe(`Store contract, stories: ${name}`, () => {
+    test('reports of one event are one story; another place, another type and a denial are not', async () => {
+      const store = await makeStore();
+      try {
+        const docs = storyDocs();
+        await store.putDocs(Object.values(docs));
+        const stories = await store.storiesOfEvents(Object.values(docs).map(eventId).concat(['no-such:e1']));
+        const vell = stories.get(eventId(docs.first));
+        assert.ok(vell);
+        for (const doc of [docs.second, docs.copy, docs.followUp]) assert.equal(stories.get(eventId(doc)), vell);
+        assert.notEqual(stories.get(eventId(docs.elsewhere)), vell);
+        assert.notEqual(stories.get(eventId(docs.talks)), vell);
+        assert.equal(stories.has(eventId(docs.denial)), false, 'an event the text denies is no story');
+        assert.equal(stories.has('no-such:e1'), false);
+        assert.equal(await store.countStories(), 3);
+
+        const story = (await store.getStory(vell)) as StoryWithMentions;
+        assert.equal(story.id, [docs.first, docs.second, docs.copy, docs.followUp].map(eventId).sort()[0]);
+        assert.equal(story.plover, 'ASSAULT');
+        assert.equal(story.mentions, 4);
+        assert.equal(story.documents, 4);
+        assert.equal(story.sources, 2, 'alpha.test twice and a syndicated copy of its text count as one source');
+        assert.deepEqual(story.mentionKeys, [docs.first, docs.second, docs.copy, docs.followUp].map(eventId).sort());
+        assert.equal(story.place?.name, 'Vell');
+        assert.equal(story.place?.evidence.support, 4);
+        assert.equal(story.date?.value, '2031-03-10');
+        assert.equal(story.date?.basis, 'event');
+        assert.equal(story.firstSeen, '2031-03-11');
+        assert.equal(story.lastSeen, '2031-03-13');
+        const killed = story.casualties.killed!;
+        assert.deepEqual([killed.low, killed.best, killed.high], [4, 6, 6], 'a tie between sources goes to the higher figure');
+        assert.equal(killed.reports.length, 2);
+        assert.deepEqual(killed.reports.map((r) => r.min).sort(), [4, 6], 'each source reports its largest figure');
+        assert.equal(story.casualties.injured?.best, 9);
+        assert.ok(story.confidence > 0.6 && story.confidence < 1, 'two agreeing sources raise the confidence above either');
+        assert.ok(story.actors.some((a) => a.key === 'country:nld'));
+      } finally {
+        await store.close();
+      }
+    });
+
+    test('filters stories by type, country, actor, date and number of documents', async () => {
+      const store = await makeStore();
+      try {
+        await store.putDocs(Object.values(storyDocs()));
+        assert.equal((await store.queryStories({ plover: 'consult' })).length, 1);
+        assert.equal((await store.queryStories({ country: 'sld' })).length, 3);
+        assert.equal((await store.queryStories({ actor: 'NLD' })).length, 3);
+        assert.equal((await store.queryStories({ actor: 'country:nld', plover: 'ASSAULT' })).length, 2);
+        assert.equal((await store.queryStories({ minDocuments: 2 })).length, 1);
+        assert.equal((await store.queryStories({ from: '2031-03-11' })).length, 0);
+        assert.equal((await store.queryStories({ from: '2031-03-10', to: '2031-03-10' })).length, 3);
+        assert.equal(await store.countStories({ plover: 'ASSAULT' }), 2);
+        assert.equal((await store.queryStories({ limit: 1, offset: 1 })).length, 1);
+      } finally {
+        await store.close();
+      }
+    });
+
+    test('the stories do not depend on the order documents arrive in, nor on batching', async () => {
+      const docs = Object.values(storyDocs());
+      const forward = await makeStore();
+      const backward = await makeStore();
+      try {
+        for (const doc of docs) await forward.putDocs([doc]);
+        await backward.putDocs([...docs].reverse());
+        await backward.putDocs(docs);
+        assert.deepEqual(await storySet(backward), await storySet(forward));
+      } finally {
+        await forward.close();
+        await backward.close();
+      }
+    });
+
+    test('a report that links two stories merges them, and the id that disappears redirects', async () => {
+      const early = report({
+        text: 'Northland artillery shelled the border town of Vell on Monday.', url: 'https://alpha.test/1',
+        published: '2031-03-11', place: VELL, date: MONDAY,
+      });
+      const late = report({
+        text: 'Northland artillery shelled the border town of Vell again on Tuesday of the next week.', url: 'https://beta.test/2',
+        published: '2031-03-19', place: VELL, date: { value: '2031-03-18', granularity: 'day', basis: 'event' },
+      });
+      const month = report({
+        text: 'Northland artillery shelled the border town of Vell in March.', url: 'https://gamma.test/3',
+        published: '2031-04-02', place: VELL, date: { value: '2031-03', granularity: 'month', basis: 'event' },
+      });
+      const store = await makeStore();
+      try {
+        await store.putDocs([early, late]);
+        const before = await store.storiesOfEvents([eventId(early), eventId(late)]);
+        assert.equal(before.size, 2);
+        assert.notEqual(before.get(eventId(early)), before.get(eventId(late)), 'eight days apart, two stories');
+        await store.putDocs([month]);
+        const after = await store.storiesOfEvents([eventId(early), eventId(late), eventId(month)]);
+        const merged = [eventId(early), eventId(late), eventId(month)].sort()[0]!;
+        assert.deepEqual([...new Set(after.values())], [merged]);
+        assert.equal(await store.countStories(), 1);
+        for (const old of before.values()) assert.equal((await store.getStory(old))?.id, merged, `${old} redirects`);
+        assert.equal(await store.getStory('no-such-story'), undefined);
+      } finally {
+        await store.close();
+      }
+    });
+  });
+}
