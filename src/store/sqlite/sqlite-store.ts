@@ -10,7 +10,7 @@ import type { Story, StoryFilter, StoryWithMentions } from '../../fuse/types.js'
 import { clampCount, whereClause } from './filter-sql.js';
 import { assertDyadDatabase, migrate, STORIES_VERSION } from './schema.js';
 import { SqliteStories } from './stories.js';
-import { docFromRow, documentRow, eventRow, eventsOf, MODALITY_BITS, normaliseActorKey, participantKeys } from './rows.js';
+import { docFromRow, documentRow, eventRow, eventsOf, participantKeys } from './rows.js';
 import { pageSizeOf, streamEventPages } from './stream.js';
 
 const FACET_COLUMNS: Record<FacetField, string> = {
