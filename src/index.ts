@@ -14,4 +14,11 @@ export {
 export { checkKnowledge, knowledgeManifest } from './knowledge/check.js';
 export { formatIssue, KnowledgeError, type KnowledgeIssue } from './knowledge/files.js';
 export { evaluate, evaluateAsync, formatReport, isTask, GoldFormatError, NoParserError, TASKS, type EvaluationReport, type TaskName } from './eval/index.js';
+export { exportStories, STORY_COLUMNS, STORY_FORMATS, type StoryFormat } from './export/stories.js';
 export { exportEvents, EXPORT_FORMATS, GDELT_COLUMNS, GDELT_HEADER, hasStories, type ExportFormat, type ExportOptions, type ExportSource, type ExportSummary, type StoryLookup } from './export/index.js';
+export { buildSeries, nextPeriod, periodOf, PERIODS, sparkline, type Period, type Series, type SeriesItem, type SeriesRow } from './trends/series.js';
+export { DEFAULT_SPIKE, spikes, type Spike, type SpikeOptions } from './trends/spike.js';
+export { AlertRuleError, evaluateRules, readAlertRules, type Alert, type AlertItem, type AlertRule } from './trends/rules.js';
+export { atomFeed, type FeedOptions } from './trends/atom.js';
+export { postAlerts, type WebhookResult } from './trends/webhook.js';
+export { collectItems, type ItemSelection } from './trends/collect.js';

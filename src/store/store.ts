@@ -1,3 +1,4 @@
+import type { Alert } from '../trends/rules.js';
 import type { Doc, Event } from '../doc/types.js';
 import type { Story, StoryFilter, StoryWithMentions } from '../fuse/types.js';
 
@@ -122,9 +123,18 @@ export interface Store {
   /** Stories matching every given filter, latest story date first, then by id. */
   queryStories(filter?: StoryFilter): Promise<Story[]>;
   countStories(filter?: StoryFilter): Promise<number>;
+  /** Stores fired alerts; an alert already stored (same id) is left as it is. Returns the alerts new to the store. */
+  putAlerts(alerts: readonly Alert[]): Promise<Alert[]>;
+  /** Stored alerts, latest date first. */
+  listAlerts(query?: AlertQuery): Promise<Alert[]>;
   /** Stored documents that were not coded, counted by skip rule. */
   skipReasons(): Promise<FacetCount[]>;
   close(): Promise<void>;
+}
+
+export interface AlertQuery {
+  rule?: string;
+  limit?: number;
 }
 
 /** A store URL that cannot be opened (unknown scheme, unwritable path, backend not available). */

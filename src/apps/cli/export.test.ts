@@ -36,9 +36,10 @@ test('dyad export writes a CSV file a CSV parser reads, and says how many events
   const run = dyad(['--format', 'csv', '-o', out]);
   assert.equal(run.status, 0, run.stderr);
   assert.equal(run.stdout, '');
-  assert.match(run.stderr, /exported 4 events \(csv\) to .*events\.csv; this store has no stories/);
+  assert.match(run.stderr, /^exported 4 events \(csv\) to .*events\.csv$/m);
   const rows = parse(readFileSync(out, 'utf8'), { columns: true }) as Array<Record<string, string>>;
   assert.equal(rows.length, 4);
+  assert.ok(rows.every((row) => /\S/.test(row.story_id ?? '')), 'every event is a mention of a story');
   assert.deepEqual(readdirSync(dir).filter((name) => name.includes('.partial-')), [], 'no temporary file left');
 });
 
@@ -63,13 +64,24 @@ test('dyad export writes Parquet to a file that hyparquet reads', async () => {
   assert.equal(rows.length, 4);
 });
 
-test('dyad export fails cleanly: no stories, unknown format, misplaced option, unwritable output', () => {
+test('dyad export --stories writes one row per story as CSV a parser reads, or JSON Lines', () => {
+  const run = dyad(['--stories', '--format', 'csv']);
+  assert.equal(run.status, 0, run.stderr);
+  const stories = parse(run.stdout, { columns: true }) as Array<Record<string, string>>;
+  const events = parse(dyad(['--format', 'csv']).stdout, { columns: true }) as Array<Record<string, string>>;
+  assert.equal(stories.length, new Set(events.map((e) => e.story_id)).size, 'one row per distinct story of the events');
+  assert.ok(stories.every((s) => Number(s.mentions) >= 1 && /^\d{4}(-\d\d){0,2}$|^$/.test(s.date ?? '')), JSON.stringify(stories));
+  const jsonl = dyad(['--stories', '--format', 'jsonl', '--type', 'ASSAULT']);
+  assert.ok(jsonl.stdout.trimEnd().split('\n').every((line) => (JSON.parse(line) as { plover: string }).plover === 'ASSAULT'));
+});
+
+test('dyad export fails cleanly: stories in an event format, unknown format, misplaced option, unwritable output', () => {
   const clean = (run: ReturnType<typeof dyad>, code: number, pattern: RegExp) => {
     assert.equal(run.status, code, run.stderr);
     assert.match(run.stderr, pattern);
     assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
   };
-  clean(dyad(['--stories']), 1, /^dyad: stories are not available in this store$/m);
+  clean(dyad(['--stories', '--format', 'gdelt']), 2, /--stories writes csv or jsonl/);
   clean(dyad(['--format', 'xml']), 2, /--format must be one of csv, jsonl, plover, gdelt, parquet/);
   clean(dyad(['--format', 'csv', '--no-header']), 2, /--no-header is for --format gdelt/);
   clean(dyad(['--country', 'Armenia']), 2, /ISO 3166 alpha-3/);

@@ -1,7 +1,7 @@
 import { createWriteStream, openSync, renameSync, rmSync } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
-import { EXPORT_FORMATS, exportEvents, hasStories, type EventFilter, type ExportSummary } from '../../index.js';
+import { EXPORT_FORMATS, exportEvents, exportStories, STORY_FORMATS, type EventFilter, type StoryFilter, type StoryFormat } from '../../index.js';
 import { choiceOption, integerOption, parseCommand, RuntimeError, stringOption, UsageError } from './args.js';
 import type { Command } from './command.js';
 import { eventFilterFrom, FILTER_OPTIONS, FILTER_USAGE } from './filter-options.js';
@@ -58,8 +58,12 @@ export const exportCommand: Command = {
     const store = await openCliStore(stringOption(parsed, 'db') ?? DEFAULT_DB, { readOnly: true });
     try {
       if (parsed.values.stories) {
-        if (!hasStories(store)) throw new RuntimeError('stories are not available in this store');
-        throw new RuntimeError('one row per story is not available yet: each exported event carries its story_id');
+        if (!(STORY_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--stories writes ${STORY_FORMATS.join(' or ')}: the other formats are event tables`);
+        const storyFilter = storyFilterFrom(filter);
+        const write = (out: Writable) => exportStories(store, out, format as StoryFormat, storyFilter);
+        const count = output === undefined ? await write(process.stdout) : await exportToFile(output, write);
+        process.stderr.write(`exported ${count} stories (${format})${output === undefined ? '' : ` to ${output}`}\n`);
+        return 0;
       }
       const options = { format, filter, header: !parsed.values['no-header'] };
       const summary = output === undefined
@@ -74,11 +78,25 @@ export const exportCommand: Command = {
   },
 };
 
+/** The event filters a story export can apply: type, country, actor and dates (a story has no CAMEO code or text). */
+function storyFilterFrom(filter: EventFilter): StoryFilter {
+  const unsupported = (['cameo', 'text', 'include'] as const).filter((key) => filter[key] !== undefined);
+  if (unsupported.length > 0) throw new UsageError(`--stories cannot filter by ${unsupported.map((k) => `--${k}`).join(', ')}`);
+  const story: StoryFilter = {};
+  if (filter.plover) story.plover = filter.plover;
+  if (filter.country) story.country = filter.country;
+  if (filter.actor) story.actor = filter.actor;
+  if (filter.from) story.from = filter.from;
+  if (filter.to) story.to = filter.to;
+  if (filter.limit !== undefined) story.limit = filter.limit;
+  return story;
+}
+
 /**
  * Writes into a temporary file beside the target and renames it over the target once complete, so a
  * failed or interrupted export never leaves a truncated file under the name asked for.
  */
-async function exportToFile(path: string, write: (out: Writable) => Promise<ExportSummary>): Promise<ExportSummary> {
+async function exportToFile<T>(path: string, write: (out: Writable) => Promise<T>): Promise<T> {
   const partial = `${path}.partial-${process.pid}`;
   let fd: number;
   try {

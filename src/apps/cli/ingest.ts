@@ -1,4 +1,5 @@
-import { createEngine, type BatchSummary } from '../../index.js';
+import { createEngine, type Alert, type BatchSummary } from '../../index.js';
+import { fireAlerts } from './alerts.js';
 import { integerOption, parseCommand, PUBLISHED_OPTIONS, publishedOptions, stringOption, UsageError } from './args.js';
 import type { Command } from './command.js';
 import { assertPathsExist, batchInputs } from './inputs.js';
@@ -20,6 +21,8 @@ Options:
   --language CODE          language of inputs that do not carry their own (eng, en, fr …): no
                            detection; only English is coded
   --batch-size N           documents per transaction (default 200)
+  --alerts FILE            evaluate these alert rules (JSON Lines, see dyad alerts) once the documents
+                           are stored, and print what fired
   -h, --help               show this help`;
 
 const FAILURES_SHOWN = 10;
@@ -39,6 +42,7 @@ export const ingestCommand: Command = {
       ...PUBLISHED_OPTIONS,
       'batch-size': { type: 'string' },
       language: { type: 'string' },
+      alerts: { type: 'string' },
     });
     if (parsed.values.help) {
       await writeOut(`${USAGE}\n`);
@@ -57,9 +61,12 @@ export const ingestCommand: Command = {
       : undefined;
     const ignored: string[] = [];
     let summary: BatchSummary;
+    const rules = stringOption(parsed, 'alerts');
+    let fired: Alert[] = [];
     try {
       const engine = createEngine({ store, batchSize });
       summary = await engine.ingestBatch(batchInputs(parsed.positionals, defaults, (path) => ignored.push(path)), progress ? { onProgress: progress } : {});
+      if (rules !== undefined) fired = await fireAlerts(store, rules, false);
     } finally {
       await store.close();
     }
@@ -70,6 +77,7 @@ export const ingestCommand: Command = {
       process.stderr.write(`ignored ${ignored.length} file${ignored.length === 1 ? '' : 's'} not of a document type (.txt, .html, .htm, .jsonl): ${ignored.slice(0, 3).join(', ')}${ignored.length > 3 ? ', …' : ''}\n`);
     }
     await writeOut(`${summaryLine(summary, db, (performance.now() - started) / 1000)}\n`);
+    for (const alert of fired) await writeOut(`alert ${alert.date}  ${alert.rule}  ${alert.message}\n`);
     const nothingWorked = summary.failed > 0 && summary.stored + summary.skipped + summary.duplicates === 0;
     return nothingWorked ? 1 : 0;
   },

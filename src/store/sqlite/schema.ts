@@ -162,6 +162,15 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX alerts_story ON alerts (story) WHERE story IS NOT NULL;
     `,
   },
+  {
+    version: 4,
+    sql: `
+      -- An alert fires once: its id (rule and story or period) is unique, so evaluating the rules again
+      -- stores nothing twice.
+      ALTER TABLE alerts ADD COLUMN key TEXT;
+      CREATE UNIQUE INDEX alerts_key ON alerts (key);
+    `,
+  },
 ];
 
 /** The migration that added stories: a database upgraded past it has its stored events fused once. */

@@ -4,12 +4,14 @@ import Database from 'better-sqlite3';
 import type { Doc, Event } from '../../doc/types.js';
 import {
   StoreError, type EventFilter, type EvidencedEvent, type FacetCount, type FacetField, type PutResult, type Store, type StoredEvent,
-  type StreamOptions,
+  type StreamOptions, type AlertQuery,
 } from '../store.js';
 import type { Story, StoryFilter, StoryWithMentions } from '../../fuse/types.js';
 import { clampCount, whereClause } from './filter-sql.js';
 import { assertDyadDatabase, migrate, STORIES_VERSION } from './schema.js';
 import { SqliteStories } from './stories.js';
+import { SqliteAlerts } from './alerts.js';
+import type { Alert } from '../../trends/rules.js';
 import { docFromRow, documentRow, eventRow, eventsOf, participantKeys } from './rows.js';
 import { pageSizeOf, streamEventPages } from './stream.js';
 
@@ -126,6 +128,7 @@ class SqliteStore implements Store {
   private readonly selectSkipReasons;
   private readonly writeBatch;
   private readonly stories;
+  private readonly alerts;
   /** Filter combinations are few, so each distinct query is prepared once and kept. */
   private readonly queries = new Map<string, Database.Statement>();
   private closed = false;
@@ -158,6 +161,7 @@ class SqliteStore implements Store {
     // still fails the batch instead of vanishing silently.
     this.writeBatch = db.transaction((docs: readonly Doc[]) => this.write(docs));
     this.stories = new SqliteStories(db);
+    this.alerts = new SqliteAlerts(db);
   }
 
   /** Files the events stored before stories existed into stories, in one write transaction. */
@@ -284,6 +288,17 @@ class SqliteStore implements Store {
   async countStories(filter: StoryFilter = {}): Promise<number> {
     this.assertOpen();
     return this.stories.countStories(filter);
+  }
+
+  async putAlerts(alerts: readonly Alert[]): Promise<Alert[]> {
+    this.assertOpen();
+    if (this.readOnly) throw new StoreError('the store is open read-only');
+    return this.alerts.put(alerts, new Date().toISOString());
+  }
+
+  async listAlerts(query: AlertQuery = {}): Promise<Alert[]> {
+    this.assertOpen();
+    return this.alerts.list(query);
   }
 
   async countDocs(): Promise<number> {
