@@ -117,7 +117,8 @@ const MIGRATIONS: readonly Migration[] = [
         day_end INTEGER,
         mention_json TEXT NOT NULL
       );
-      CREATE INDEX story_mentions_block ON story_mentions (family, country, bucket);
+      -- Covering the candidate look-up (block, then the day range test) so it never reads the rows.
+      CREATE INDEX story_mentions_block ON story_mentions (family, country, bucket, day_end, day_start, component);
       CREATE INDEX story_mentions_component ON story_mentions (component);
 
       -- One row per story, rebuilt from its mentions whenever they change; story_json is the whole record.

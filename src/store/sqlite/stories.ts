@@ -6,8 +6,11 @@ import { mentionsOf } from '../../fuse/mention.js';
 import { docFromRow } from './rows.js';
 import type { Mention, Story, StoryFilter, StoryWithMentions } from '../../fuse/types.js';
 
-/** Parsed mentions kept between look-ups: candidates of a busy block are read again by each new mention. */
-const MENTION_CACHE_SIZE = 50_000;
+/**
+ * Parsed mentions kept between look-ups, least recently used dropped first: candidates of a busy block are
+ * read again by each new mention, and news arrives roughly in date order, so the recent ones are what is read.
+ */
+const MENTION_CACHE_SIZE = 30_000;
 const DEFAULT_LIMIT = 100;
 
 export class SqliteStories implements StoryIndex {
@@ -114,8 +117,9 @@ export class SqliteStories implements StoryIndex {
   }
 
   private remember(event: number, mention: Mention): void {
-    if (this.cache.size >= MENTION_CACHE_SIZE) this.cache.clear();
+    this.cache.delete(event);
     this.cache.set(event, mention);
+    if (this.cache.size > MENTION_CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
   }
 
   mergeComponent(from: string, into: string): void {
@@ -177,11 +181,8 @@ export class SqliteStories implements StoryIndex {
 
   /** A stored mention by its event's key: from the cache, else read (only then is its JSON fetched). */
   private parsed(event: number): Mention {
-    let mention = this.cache.get(event);
-    if (mention === undefined) {
-      mention = JSON.parse(this.selectMentionJson.get(event) as string) as Mention;
-      this.remember(event, mention);
-    }
+    const mention = this.cache.get(event) ?? (JSON.parse(this.selectMentionJson.get(event) as string) as Mention);
+    this.remember(event, mention);
     return mention;
   }
 
