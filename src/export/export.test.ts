@@ -71,7 +71,7 @@ describe('exports of a real store', () => {
     assert.equal(row.killed, '2');
     assert.equal(row.negated, 'FALSE');
     assert.equal(row.quote_id, 'q1');
-    assert.equal(row.story_id, '');
+    assert.equal(row.story_id, (await store.storiesOfEvents([trickyId])).get(trickyId) ?? '', 'the story the store filed it in');
     assert.deepEqual([row.date, row.date_start, row.date_end], ['2031-05', '2031-05-01', '2031-05-31']);
     for (const r of rows) assert.match(r.date_start ?? '', /^(\d{4}-\d{2}-\d{2})?$/);
     const attack = rows.find((r) => r.plover === 'ASSAULT' && r.id !== trickyId)!;
@@ -92,10 +92,10 @@ describe('exports of a real store', () => {
   test('JSON Lines: one record per event with its evidence text and, from a store with stories, its story id', async () => {
     const plain = (await run('jsonl')).sink.text().trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     assert.equal(plain.length, stored.length);
-    const record = plain.find((r) => r.id === trickyId)! as { sentences: string[]; quoteId: string; storyId: null; docId: string; url: string };
+    const record = plain.find((r) => r.id === trickyId)! as { sentences: string[]; quoteId: string; storyId: string | null; docId: string; url: string };
     assert.deepEqual(record.sentences, [TRICKY_TEXT]);
     assert.equal(record.quoteId, 'q1');
-    assert.equal(record.storyId, null);
+    assert.equal(record.storyId, (await store.storiesOfEvents([trickyId])).get(trickyId) ?? null);
     assert.equal(record.url, 'https://example.test/a,b?"q"');
     const source = withStoryLookup(store);
     const { sink, summary } = await run('jsonl', source);
