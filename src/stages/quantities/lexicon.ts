@@ -21,7 +21,7 @@ const numberWordSchema = z.union([
   }).strict(),
 ]);
 
-const cueCategorySchema = z.enum(['killed', 'injured', 'displaced', 'arrested', 'missing', 'kidnapped', 'other', 'not-people', 'person']);
+const cueCategorySchema = z.enum(['killed', 'injured', 'displaced', 'arrested', 'missing', 'kidnapped', 'other', 'hit', 'not-people', 'person']);
 
 const cueSchema = z.object({
   word: z.string().min(1).optional(),
@@ -34,7 +34,8 @@ const cueSchema = z.object({
 
 export type NumberWordKind = 'unit' | 'tens' | 'scale' | 'dozen' | 'vague' | 'article';
 export type Qualifier = Exclude<Quantity['qualifier'], 'vague' | undefined>;
-export type CueCategory = QuantityCategory | 'not-people' | 'person';
+/** 'hit': people shot or struck, killed or not; such a figure is a Quantity of category 'other'. */
+export type CueCategory = QuantityCategory | 'hit' | 'not-people' | 'person';
 
 export interface QuantityLexicon {
   numberWords: Map<string, { kind: NumberWordKind; value: number }>;

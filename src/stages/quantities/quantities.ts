@@ -2,6 +2,7 @@ import type { Quantity, QuantityCategory, Token } from '../../doc/types.js';
 import { defineStage, type StageContext } from '../../pipeline/stage.js';
 import { getQuantityLexicon, type CueCategory, type QuantityLexicon } from './lexicon.js';
 import { findNumberPhrases, type NumberPhrase } from './numbers.js';
+import { ageEnd, singlePersons } from './persons.js';
 
 interface Cue {
   tokenStart: number;
@@ -12,13 +13,19 @@ interface Cue {
 /** Prepositions before a bare 1900-2099 that make it a year, not a head count ("in 1994 police …"). */
 const YEAR_PREPOSITIONS = new Set(['in', 'since', 'of', 'by', 'until', 'till', 'during', 'from', 'before', 'after', 'through', 'between', 'early', 'late', 'mid']);
 const LEFT_PATH_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'ADV', 'AUX', 'DET', 'PRON', 'PART']);
-const LEFT_PATH_WORDS = new Set(['among', 'of']);
+/** "-" joins the words of a compound modifier: "non-life-threatening injuries". */
+const LEFT_PATH_WORDS = new Set(['among', 'of', '-']);
 const RIGHT_PATH_POS = new Set(['DET', 'ADV', 'AUX', 'ADJ', 'PART']);
 const RIGHT_PATH_WORDS = new Set(['to', 'at', 'of', 'by', 'from', 'toll', 'number', 'total', 'figure', 'count', 'tally']);
 const RISE_VERBS = new Set(['rise', 'climb', 'reach', 'stand', 'hit', 'jump', 'increase', 'grow', 'mount', 'top', 'exceed', 'surpass', 'be']);
-/** "were shot and killed": a violent verb before the cue keeps the figure ahead of it in reach. */
-const VIOLENT_VERBS = new Set(['shoot', 'stab', 'beat', 'attack', 'wound']);
+/**
+ * "were shot and killed", "suffered minor injuries": a violent verb or one of suffering before the cue
+ * keeps the figure ahead of it in reach.
+ */
+const VIOLENT_VERBS = new Set(['shoot', 'stab', 'beat', 'attack', 'wound', 'suffer', 'sustain']);
 const LEFT_WINDOW = 5;
+/** Cues that count people: every category but units and person nouns. */
+const TOLL_CUES = new Set<CueCategory>(['killed', 'injured', 'displaced', 'arrested', 'missing', 'kidnapped', 'other', 'hit']);
 const RIGHT_WINDOW = 6;
 /** An active verb takes a figure this close after it ("killed 12") before one ahead of it. */
 const OBJECT_DISTANCE = 3;
@@ -67,19 +74,6 @@ function implausibility(phrase: NumberPhrase, category: QuantityCategory, writte
 }
 
 type Report = StageContext['report'];
-
-/** Words allowed between "a" and the person noun: "a 17-year-old boy", "an off-duty police officer". */
-const SINGLE_PERSON_GAP = 6;
-
-/** "a man", "an unarmed teenager": one person, counted 1 when a cue ties it to a toll. */
-function singlePerson(tokens: readonly Token[], noun: number): NumberPhrase | undefined {
-  for (let k = noun - 1; k >= 0 && noun - k <= SINGLE_PERSON_GAP; k -= 1) {
-    const token = tokens[k]!;
-    if (token.normal === 'a' || token.normal === 'an') return { tokenStart: k, tokenEnd: noun + 1, figureStart: k, value: 1, vague: false };
-    if (!['ADJ', 'NOUN', 'PROPN', 'NUM', 'PUNCT'].includes(token.pos) || /^[,;:.()"]$/.test(token.normal)) return undefined;
-  }
-  return undefined;
-}
 
 function isYear(tokens: readonly Token[], phrase: NumberPhrase): boolean {
   if (phrase.qualifier || phrase.tokenEnd - phrase.figureStart !== 1) return false;
@@ -171,39 +165,41 @@ export function quantitiesInSentence(
   text: string, tokens: readonly Token[], nextId: () => string, lexicon: QuantityLexicon = getQuantityLexicon(), report?: Report,
 ): Quantity[] {
   const cues = findCues(tokens, lexicon);
-  if (!cues.some((cue) => cue.category !== 'not-people' && cue.category !== 'person')) return [];
-  const phrases = findNumberPhrases(tokens, lexicon).filter((p) => !isYear(tokens, p));
-  const units = new Set<number>();
-  for (const cue of cues) {
-    if (cue.category === 'not-people') units.add(cue.tokenStart);
-    if (cue.category === 'person') {
-      const single = singlePerson(tokens, cue.tokenStart);
-      if (single && !phrases.some((p) => p.tokenStart <= single.tokenStart && single.tokenStart < p.tokenEnd)) phrases.push(single);
-    }
-  }
+  if (!cues.some((cue) => TOLL_CUES.has(cue.category))) return [];
+  // An age ("a 15-year-old") names a person; its digits are not a head count.
+  const figures = findNumberPhrases(tokens, lexicon).filter((p) => !isYear(tokens, p) && ageEnd(tokens, p.figureStart) === undefined);
+  const personNouns = new Set(cues.filter((cue) => cue.category === 'person').map((cue) => cue.tokenStart));
+  const persons = singlePersons(tokens, (k) => personNouns.has(k))
+    .filter((one) => !figures.some((p) => p.tokenStart < one.tokenEnd && one.tokenStart < p.tokenEnd));
+  const phrases = [...figures, ...persons];
   if (phrases.length === 0) return [];
+  const units = new Set(cues.filter((cue) => cue.category === 'not-people').map((cue) => cue.tokenStart));
   const byStart = new Map(phrases.map((p) => [p.tokenStart, p]));
   const byEnd = new Map(phrases.map((p) => [p.tokenEnd, p]));
-  const claimed = new Set<NumberPhrase>();
   const found: Quantity[] = [];
-  for (const cue of cues) {
-    if (cue.category === 'not-people' || cue.category === 'person') continue;
-    const left = leftOf(tokens, cue, byEnd, units);
-    const right = rightOf(tokens, cue, byStart, units);
-    const cueIsVerb = tokens[cue.tokenStart]!.pos === 'VERB';
-    const preferRight = right && cueIsVerb && right.distance <= OBJECT_DISTANCE && !(left?.sawAux);
-    const pick = [preferRight ? right : left, preferRight ? left : right].find((c) => c && !claimed.has(c.phrase));
-    if (!pick) continue;
-    claimed.add(pick.phrase);
-    const category = cue.category as QuantityCategory;
-    const span = { start: tokens[pick.phrase.tokenStart]!.start, end: tokens[pick.phrase.tokenEnd - 1]!.end };
-    const written = text.slice(span.start, span.end);
-    const problem = implausibility(pick.phrase, category, written.length > 40 ? `${written.slice(0, 39)}…` : written);
-    if (problem) {
-      report?.(IMPLAUSIBLE_FIGURE, 'warning', problem, span);
-      continue;
+  // Tolls first; then "shot" cues, which count the people hit and may share a toll's figure
+  // ("two were shot and killed": two hit, two killed).
+  for (const pass of [cues.filter((cue) => cue.category !== 'hit'), cues.filter((cue) => cue.category === 'hit')]) {
+    const claimed = new Set<NumberPhrase>();
+    for (const cue of pass) {
+      if (!TOLL_CUES.has(cue.category)) continue;
+      const left = leftOf(tokens, cue, byEnd, units);
+      const right = rightOf(tokens, cue, byStart, units);
+      const cueIsVerb = tokens[cue.tokenStart]!.pos === 'VERB';
+      const preferRight = right && cueIsVerb && right.distance <= OBJECT_DISTANCE && !(left?.sawAux);
+      const pick = [preferRight ? right : left, preferRight ? left : right].find((c) => c && !claimed.has(c.phrase));
+      if (!pick) continue;
+      claimed.add(pick.phrase);
+      const category: QuantityCategory = cue.category === 'hit' ? 'other' : cue.category as QuantityCategory;
+      const span = { start: tokens[pick.phrase.tokenStart]!.start, end: tokens[pick.phrase.tokenEnd - 1]!.end };
+      const written = text.slice(span.start, span.end);
+      const problem = implausibility(pick.phrase, category, written.length > 40 ? `${written.slice(0, 39)}…` : written);
+      if (problem) {
+        report?.(IMPLAUSIBLE_FIGURE, 'warning', problem, span);
+        continue;
+      }
+      found.push(toQuantity(text, tokens, pick.phrase, cue, category, nextId()));
     }
-    found.push(toQuantity(text, tokens, pick.phrase, cue, category, nextId()));
   }
   return found.sort((a, b) => a.start - b.start);
 }

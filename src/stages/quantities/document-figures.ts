@@ -1,0 +1,31 @@
+/**
+ * An article's killed and injured figures from the quantities of all its sentences. Each category takes
+ * its largest figure: a later total ("two people were killed") is at least as large as the parts told
+ * victim by victim ("a man died … his friend was killed"), and repeating a figure does not add to it. A
+ * vague or hedged figure counts by its lower bound ("at most": its upper bound).
+ *
+ * People shot (category 'other', "five were shot") are the killed and the injured together, so when
+ * no injured figure is as large, the injured are the people hit less the killed: "five were shot, one
+ * fatally" is 1 killed, 4 injured; "a man was shot … he died" is 1 killed, 0 injured.
+ */
+import type { Quantity } from '../../doc/types.js';
+
+export interface DocumentFigures { killed?: number; injured?: number }
+
+const bound = (q: Quantity) => (q.qualifier === 'at most' ? q.max ?? q.min : q.min);
+
+function largest(quantities: readonly Quantity[], category: Quantity['category']): number | undefined {
+  const values = quantities.filter((q) => q.category === category).map(bound);
+  return values.length === 0 ? undefined : Math.max(...values);
+}
+
+export function documentFigures(quantities: readonly Quantity[]): DocumentFigures {
+  const killed = largest(quantities, 'killed');
+  const injured = largest(quantities, 'injured');
+  const hit = largest(quantities, 'other');
+  const hitNotKilled = hit === undefined ? undefined : hit - (killed ?? 0);
+  const figures: DocumentFigures = {};
+  if (killed !== undefined) figures.killed = killed;
+  if (injured !== undefined || (hitNotKilled !== undefined && hitNotKilled > 0)) figures.injured = Math.max(injured ?? 0, hitNotKilled ?? 0);
+  return figures;
+}
