@@ -28,6 +28,8 @@ const cueSchema = z.object({
   lemma: z.string().min(1).optional(),
   phrase: z.string().regex(/^\S+( \S+)+$/).optional(),
   category: cueCategorySchema,
+  /** A word cue only with this part of speech: "lives" counts the dead as a noun, not in "he lives". */
+  pos: z.enum(['NOUN', 'VERB', 'ADJ', 'ADV']).optional(),
 }).strict().refine((r) => [r.word, r.lemma, r.phrase].filter((v) => v !== undefined).length === 1, {
   message: 'exactly one of word, lemma, phrase',
 });
@@ -48,6 +50,7 @@ export interface QuantityLexicon {
 
 export interface CueEntry {
   category?: CueCategory;
+  pos?: string;
   phrases?: Array<{ words: string[]; category: CueCategory }>;
 }
 
@@ -71,7 +74,10 @@ function load(issues: KnowledgeIssue[]): QuantityLexicon {
     }
     const words = (row.word ?? row.phrase ?? '').toLowerCase().split(' ');
     const entry = lexicon.cueWords.get(words[0]!) ?? {};
-    if (words.length === 1) entry.category = row.category;
+    if (words.length === 1) {
+      entry.category = row.category;
+      if (row.pos) entry.pos = row.pos;
+    }
     else {
       entry.phrases = [...(entry.phrases ?? []), { words, category: row.category }].sort((a, b) => b.words.length - a.words.length);
     }

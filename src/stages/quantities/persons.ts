@@ -14,6 +14,9 @@ const GAP = 7;
 const GAP_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
 const AGE_UNITS = new Set(['year', 'years', 'month', 'months', 'week', 'weeks', 'day', 'days']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'him']);
+/** Calendar words a tagger may call proper nouns: "killed Sunday" names no one. */
+const CALENDAR = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/;
+const NAME_WORD = /^[a-z][a-z'’.-]*$/;
 /** Names after a bare age: "15-year-old Ana Ruiz" (at most this many tokens). */
 const NAME_LENGTH = 3;
 
@@ -66,10 +69,67 @@ export function singlePersons(tokens: readonly Token[], isPersonNoun: (k: number
       if (start !== undefined || end > age || k === 0) found.push(one(start ?? k, end));
       continue;
     }
+    if (token.pos === 'PROPN' && tokens[k - 1]?.pos !== 'PROPN') {
+      const end = nameEnd(tokens, k);
+      if (end !== undefined) found.push(one(k, end));
+      continue;
+    }
     const next = tokens[k + 1];
     const herAlone = token.normal === 'her' && !(next && GAP_POS.has(next.pos));
     if (token.pos === 'PRON' && (SUBJECT_PRONOUNS.has(token.normal) || herAlone)) found.push(one(k, k + 1));
   }
-  return found.filter((p) => !found.some((q) => q !== p && q.tokenStart <= p.tokenStart && p.tokenEnd <= q.tokenEnd
+  const kept = found.filter((p) => !found.some((q) => q !== p && q.tokenStart <= p.tokenStart && p.tokenEnd <= q.tokenEnd
     && q.tokenEnd - q.tokenStart > p.tokenEnd - p.tokenStart));
+  return coordinated(tokens, kept);
+}
+
+/**
+ * A person's name: a run of proper nouns where a subject or an object stands, before a verb or an
+ * aside ("Ana Ruiz was killed", "Ana Ruiz, 24, died") or after a verb or "of" ("killed Ana Ruiz",
+ * "the death of Ana Ruiz"). The end of the run, or undefined when it is not in such a place.
+ */
+function nameEnd(tokens: readonly Token[], at: number): number | undefined {
+  let end = at;
+  while (end < tokens.length && tokens[end]!.pos === 'PROPN') {
+    if (!NAME_WORD.test(tokens[end]!.normal) || CALENDAR.test(tokens[end]!.normal)) return undefined;
+    end += 1;
+  }
+  if (end - at > NAME_LENGTH) return undefined;
+  const after = tokens[end];
+  const before = tokens[at - 1];
+  const subject = after !== undefined && (after.pos === 'AUX' || after.pos === 'VERB' || after.normal === ',' || after.normal === 'and');
+  const object = before !== undefined && (before.pos === 'VERB' || before.normal === 'of');
+  return subject || object ? end : undefined;
+}
+
+/**
+ * People joined by "and" are counted together: "a man and his son were killed" is 2, "Ana, Ben and
+ * Cy died" is 3. A list of commas alone is not joined: "Ana Ruiz, a nurse, died" is one person.
+ */
+function coordinated(tokens: readonly Token[], persons: NumberPhrase[]): NumberPhrase[] {
+  const byStart = new Map(persons.map((p) => [p.tokenStart, p]));
+  const joined: NumberPhrase[] = [];
+  const used = new Set<NumberPhrase>();
+  for (const first of [...persons].sort((a, b) => a.tokenStart - b.tokenStart)) {
+    if (used.has(first)) continue;
+    const chain = [first];
+    let sawAnd = false;
+    for (;;) {
+      const last = chain[chain.length - 1]!;
+      let k = last.tokenEnd;
+      if (tokens[k]?.normal === ',') k += 1;
+      const and = tokens[k]?.normal === 'and';
+      if (and) k += 1;
+      const next = byStart.get(k);
+      if (!next || k === last.tokenEnd || (sawAnd && !and)) break;
+      chain.push(next);
+      sawAnd ||= and;
+      if (and) break;
+    }
+    if (chain.length > 1 && sawAnd) {
+      chain.forEach((p) => used.add(p));
+      joined.push({ ...one(first.tokenStart, chain[chain.length - 1]!.tokenEnd), value: chain.length });
+    } else joined.push(first);
+  }
+  return joined;
 }

@@ -41,8 +41,11 @@ function findCues(tokens: readonly Token[], lexicon: QuantityLexicon): Cue[] {
       i += phrase.words.length - 1;
       continue;
     }
-    const category = entry?.category ?? (token.pos === 'VERB' ? lexicon.cueLemmas.get(token.lemma) : undefined);
-    if (category) cues.push({ tokenStart: i, tokenEnd: i + 1, category });
+    const word = entry?.category && (!entry.pos || entry.pos === token.pos) ? entry.category : undefined;
+    const category = word ?? (token.pos === 'VERB' ? lexicon.cueLemmas.get(token.lemma) : undefined);
+    // "threatened to kill his wife", "going to die": an infinitive is an intent, not a toll.
+    const infinitive = token.pos === 'VERB' && tokens[i - 1]?.normal === 'to';
+    if (category && !(infinitive && TOLL_CUES.has(category))) cues.push({ tokenStart: i, tokenEnd: i + 1, category });
   }
   return cues;
 }
@@ -87,12 +90,31 @@ interface Claim {
   sawAux: boolean;
 }
 
+/** Longest aside between commas ("a 24-year-old father of three"). */
+const APPOSITIVE_LENGTH = 10;
+
+/** The opening comma of an aside that `closing` ends, if the words between are a noun phrase or an age. */
+function appositiveOpening(tokens: readonly Token[], closing: number): number | undefined {
+  for (let k = closing - 1; k >= 0 && closing - k <= APPOSITIVE_LENGTH; k -= 1) {
+    const token = tokens[k]!;
+    if (token.normal === ',') return k < closing - 1 ? k : undefined;
+    if (token.pos === 'VERB' || token.pos === 'AUX' || token.pos === 'CCONJ' || token.pos === 'PRON' || (token.pos === 'PUNCT' && token.normal !== '-')) return undefined;
+  }
+  return undefined;
+}
+
 function leftOf(tokens: readonly Token[], cue: Cue, byEnd: Map<number, NumberPhrase>, units: Set<number>): Claim | undefined {
   let sawAux = false;
   for (let k = cue.tokenStart - 1; k >= 0 && cue.tokenStart - k <= LEFT_WINDOW + 1; k -= 1) {
     const phrase = byEnd.get(k + 1);
     if (phrase) return { phrase, distance: cue.tokenStart - k, sawAux };
     const token = tokens[k]!;
+    if (token.normal === ',') {
+      // "Ana Ruiz, 24, was killed": the subject stands before an aside set off by commas.
+      const opening = appositiveOpening(tokens, k);
+      const subject = opening === undefined ? undefined : byEnd.get(opening);
+      return subject ? { phrase: subject, distance: cue.tokenStart - opening!, sawAux } : undefined;
+    }
     if (units.has(k)) return undefined;
     const violentVerb = token.pos === 'VERB' && VIOLENT_VERBS.has(token.lemma);
     const joinsViolentVerb = token.normal === 'and' && tokens[k - 1]?.pos === 'VERB' && VIOLENT_VERBS.has(tokens[k - 1]!.lemma);
