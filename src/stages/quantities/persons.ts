@@ -20,6 +20,18 @@ const NAME_WORD = /^[a-z][a-z'’.-]*$/;
 /** Names after a bare age: "15-year-old Ana Ruiz" (at most this many tokens). */
 const NAME_LENGTH = 3;
 
+/**
+ * A singular noun standing as the subject of a toll verb ("a hunter was found dead", "the clerk died")
+ * names one person whatever the noun; an event noun ("the shooting killed …") does not.
+ */
+const ARTICLES = new Set(['a', 'an', 'the']);
+function isSubjectNoun(tokens: readonly Token[], k: number): boolean {
+  const token = tokens[k]!;
+  if (token.pos !== 'NOUN' || /(?:[^s]s|ing)$/.test(token.normal)) return false;
+  const next = tokens[k + 1];
+  return next !== undefined && (next.pos === 'AUX' || (next.pos === 'VERB' && next.lemma === 'die'));
+}
+
 /** The end (exclusive) of an age written as a noun or adjective at `at` ("16-year-old", "5 year old"), if any. */
 export function ageEnd(tokens: readonly Token[], at: number): number | undefined {
   const first = tokens[at];
@@ -67,6 +79,11 @@ export function singlePersons(tokens: readonly Token[], isPersonNoun: (k: number
       while (end < tokens.length && end - age < NAME_LENGTH && tokens[end]!.pos === 'PROPN') end += 1;
       // Without a determiner the age must name someone ("killed 15-year-old Ana", "A 15-year-old was …").
       if (start !== undefined || end > age || k === 0) found.push(one(start ?? k, end));
+      continue;
+    }
+    if (isSubjectNoun(tokens, k)) {
+      const start = phraseStart(tokens, k);
+      if (start !== undefined && ARTICLES.has(tokens[start]!.normal)) found.push(one(start, k + 1));
       continue;
     }
     if (token.pos === 'PROPN' && tokens[k - 1]?.pos !== 'PROPN') {

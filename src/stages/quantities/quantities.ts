@@ -19,10 +19,10 @@ const RIGHT_PATH_POS = new Set(['DET', 'ADV', 'AUX', 'ADJ', 'PART']);
 const RIGHT_PATH_WORDS = new Set(['to', 'at', 'of', 'by', 'from', 'toll', 'number', 'total', 'figure', 'count', 'tally']);
 const RISE_VERBS = new Set(['rise', 'climb', 'reach', 'stand', 'hit', 'jump', 'increase', 'grow', 'mount', 'top', 'exceed', 'surpass', 'be']);
 /**
- * "were shot and killed", "suffered minor injuries": a violent verb or one of suffering before the cue
- * keeps the figure ahead of it in reach.
+ * "were shot and killed", "suffered minor injuries", "was found dead": a violent verb, one of suffering
+ * or one of finding before the cue keeps the figure ahead of it in reach.
  */
-const VIOLENT_VERBS = new Set(['shoot', 'stab', 'beat', 'attack', 'wound', 'suffer', 'sustain']);
+const VIOLENT_VERBS = new Set(['shoot', 'stab', 'beat', 'attack', 'wound', 'suffer', 'sustain', 'find', 'pronounce', 'declare', 'leave']);
 const LEFT_WINDOW = 5;
 /** Cues that count people: every category but units and person nouns. */
 const TOLL_CUES = new Set<CueCategory>(['killed', 'injured', 'displaced', 'arrested', 'missing', 'kidnapped', 'other', 'hit']);
@@ -207,7 +207,8 @@ export function quantitiesInSentence(
       if (!TOLL_CUES.has(cue.category)) continue;
       const left = leftOf(tokens, cue, byEnd, units);
       const right = rightOf(tokens, cue, byStart, units);
-      const cueIsVerb = tokens[cue.tokenStart]!.pos === 'VERB';
+      // A phrase ending in a verb ("fatally shot") takes its object like the verb.
+      const cueIsVerb = tokens[cue.tokenEnd - 1]!.pos === 'VERB';
       const preferRight = right && cueIsVerb && right.distance <= OBJECT_DISTANCE && !(left?.sawAux);
       const pick = [preferRight ? right : left, preferRight ? left : right].find((c) => c && !claimed.has(c.phrase));
       if (!pick) continue;
