@@ -12,7 +12,7 @@ const POSSESSIVE = new Set(["'s", '’s']);
 /** Words allowed between the determiner and the person noun: "a 17-year-old boy", "an off-duty police officer". */
 const GAP = 7;
 const GAP_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
-const AGE_UNITS = new Set(['year', 'years', 'month', 'months', 'week', 'weeks', 'day', 'days']);
+const AGE_UNITS = new Set(['year', 'years', 'yr', 'yrs', 'month', 'months', 'week', 'weeks', 'day', 'days']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'him']);
 /** Calendar words a tagger may call proper nouns: "killed Sunday" names no one. */
 const CALENDAR = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/;

@@ -11,7 +11,7 @@ interface Cue {
 }
 
 /** Prepositions before a bare 1900-2099 that make it a year, not a head count ("in 1994 police …"). */
-const YEAR_PREPOSITIONS = new Set(['in', 'since', 'of', 'by', 'until', 'till', 'during', 'from', 'before', 'after', 'through', 'between', 'early', 'late', 'mid']);
+const YEAR_PREPOSITIONS = new Set(['in', 'for', 'since', 'of', 'by', 'until', 'till', 'during', 'from', 'before', 'after', 'through', 'between', 'early', 'late', 'mid']);
 const LEFT_PATH_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'ADV', 'AUX', 'DET', 'PRON', 'PART']);
 /** "-" joins the words of a compound modifier: "non-life-threatening injuries". */
 const LEFT_PATH_WORDS = new Set(['among', 'of', '-']);
@@ -78,6 +78,24 @@ function implausibility(phrase: NumberPhrase, category: QuantityCategory, writte
 
 type Report = StageContext['report'];
 
+/** A month before a number makes it a day of the month: "on Nov. 3", "Sept 12". */
+const MONTH = /^(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?$|^(?:january|february|march|april|june|july|august|september|october|november|december)$/;
+
+/** "Ana Ruiz, 40, of Conway": a bare number set off by commas after a name is the person's age. */
+function isAgeAside(tokens: readonly Token[], phrase: NumberPhrase): boolean {
+  if (phrase.qualifier || phrase.tokenEnd - phrase.figureStart !== 1) return false;
+  const before = tokens[phrase.tokenStart - 1]?.normal;
+  const after = tokens[phrase.tokenEnd]?.normal;
+  const named = tokens[phrase.tokenStart - 2];
+  return before === ',' && (after === ',' || after === '.' || after === undefined) && (named?.pos === 'PROPN' || named?.pos === 'NOUN');
+}
+
+/** Numbers that are not head counts whatever cue is near: years, dates, ages. */
+function isNotACount(tokens: readonly Token[], phrase: NumberPhrase): boolean {
+  return isYear(tokens, phrase) || MONTH.test(tokens[phrase.tokenStart - 1]?.normal ?? '') || isAgeAside(tokens, phrase)
+    || ageEnd(tokens, phrase.figureStart) !== undefined;
+}
+
 function isYear(tokens: readonly Token[], phrase: NumberPhrase): boolean {
   if (phrase.qualifier || phrase.tokenEnd - phrase.figureStart !== 1) return false;
   if (!/^(19|20)\d\d$/.test(tokens[phrase.figureStart]!.normal)) return false;
@@ -111,7 +129,9 @@ function leftOf(tokens: readonly Token[], cue: Cue, byEnd: Map<number, NumberPhr
     const token = tokens[k]!;
     if (token.normal === ',') {
       // "Ana Ruiz, 24, was killed": the subject stands before an aside set off by commas.
-      const opening = appositiveOpening(tokens, k);
+      // "Ana Ruiz, 40, of Conway, died": up to two asides in a row.
+      let opening = appositiveOpening(tokens, k);
+      if (opening !== undefined && !byEnd.has(opening)) opening = appositiveOpening(tokens, opening);
       const subject = opening === undefined ? undefined : byEnd.get(opening);
       return subject ? { phrase: subject, distance: cue.tokenStart - opening!, sawAux } : undefined;
     }
@@ -188,8 +208,7 @@ export function quantitiesInSentence(
 ): Quantity[] {
   const cues = findCues(tokens, lexicon);
   if (!cues.some((cue) => TOLL_CUES.has(cue.category))) return [];
-  // An age ("a 15-year-old") names a person; its digits are not a head count.
-  const figures = findNumberPhrases(tokens, lexicon).filter((p) => !isYear(tokens, p) && ageEnd(tokens, p.figureStart) === undefined);
+  const figures = findNumberPhrases(tokens, lexicon).filter((p) => !isNotACount(tokens, p));
   const personNouns = new Set(cues.filter((cue) => cue.category === 'person').map((cue) => cue.tokenStart));
   const persons = singlePersons(tokens, (k) => personNouns.has(k))
     .filter((one) => !figures.some((p) => p.tokenStart < one.tokenEnd && one.tokenStart < p.tokenEnd));
