@@ -13,7 +13,8 @@ const POSSESSIVE = new Set(["'s", '’s']);
 const GAP = 7;
 const GAP_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
 const AGE_UNITS = new Set(['year', 'years', 'yr', 'yrs', 'month', 'months', 'week', 'weeks', 'day', 'days']);
-const SUBJECT_PRONOUNS = new Set(['he', 'she', 'him']);
+/** Pronouns for one person; the reflexive ones count a shooter who "then shot himself". */
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'him', 'himself', 'herself']);
 /** Calendar words a tagger may call proper nouns: "killed Sunday" names no one. */
 const CALENDAR = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/;
 const NAME_WORD = /^[a-z][a-z'’.-]*$/;
@@ -121,7 +122,7 @@ function nameEnd(tokens: readonly Token[], at: number): number | undefined {
 
 /**
  * People joined by "and" are counted together: "a man and his son were killed" is 2, "Ana, Ben and
- * Cy died" is 3. A list of commas alone is not joined: "Ana Ruiz, a nurse, died" is one person.
+ * Cy died" is 3, "killed his son and then himself" is 2. A list of commas alone is not joined: "Ana Ruiz, a nurse, died" is one person.
  */
 function coordinated(tokens: readonly Token[], persons: NumberPhrase[]): NumberPhrase[] {
   const byStart = new Map(persons.map((p) => [p.tokenStart, p]));
@@ -134,9 +135,11 @@ function coordinated(tokens: readonly Token[], persons: NumberPhrase[]): NumberP
     for (;;) {
       const last = chain[chain.length - 1]!;
       let k = last.tokenEnd;
+      // "Ana Ruiz, 21, and Ben Cole, 22": an age aside between the people.
+      if (tokens[k]?.normal === ',' && tokens[k + 1]?.pos === 'NUM' && (tokens[k + 2]?.normal === ',' || tokens[k + 2]?.normal === 'and')) k += 2;
       if (tokens[k]?.normal === ',') k += 1;
       const and = tokens[k]?.normal === 'and';
-      if (and) k += 1;
+      if (and) k += tokens[k + 1]?.normal === 'then' ? 2 : 1;
       const next = byStart.get(k);
       if (!next || k === last.tokenEnd || (sawAnd && !and)) break;
       chain.push(next);

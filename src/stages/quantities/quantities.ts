@@ -30,6 +30,15 @@ const RIGHT_WINDOW = 6;
 /** An active verb takes a figure this close after it ("killed 12") before one ahead of it. */
 const OBJECT_DISTANCE = 3;
 
+const NEGATIONS = new Set(['not', "n't", 'never']);
+
+/** "she did not die", "was never shot": a denied toll, with at most one auxiliary between. */
+function negated(tokens: readonly Token[], at: number): boolean {
+  const before = tokens[at - 1];
+  if (before && NEGATIONS.has(before.normal)) return true;
+  return before?.pos === 'AUX' && NEGATIONS.has(tokens[at - 2]?.normal ?? '');
+}
+
 function findCues(tokens: readonly Token[], lexicon: QuantityLexicon): Cue[] {
   const cues: Cue[] = [];
   for (let i = 0; i < tokens.length; i += 1) {
@@ -45,7 +54,7 @@ function findCues(tokens: readonly Token[], lexicon: QuantityLexicon): Cue[] {
     const category = word ?? (token.pos === 'VERB' ? lexicon.cueLemmas.get(token.lemma) : undefined);
     // "threatened to kill his wife", "going to die": an infinitive is an intent, not a toll.
     const infinitive = token.pos === 'VERB' && tokens[i - 1]?.normal === 'to';
-    if (category && !(infinitive && TOLL_CUES.has(category))) cues.push({ tokenStart: i, tokenEnd: i + 1, category });
+    if (category && !((infinitive || negated(tokens, i)) && TOLL_CUES.has(category))) cues.push({ tokenStart: i, tokenEnd: i + 1, category });
   }
   return cues;
 }
