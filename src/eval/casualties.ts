@@ -35,8 +35,9 @@ export function scoreCasualties(file: string, items: readonly CasualtiesItem[], 
   for (const [index, item] of items.entries()) {
     const id = String(item.id ?? index + 1);
     const published = typeof item.published === 'string' && /^\d{4}-\d\d-\d\d/.test(item.published) ? item.published.slice(0, 10) : undefined;
-    const quantities = analyse(item.text, published ? { published } : {}).layers.quantities ?? [];
-    const figures = documentFigures(quantities);
+    const doc = analyse(item.text, published ? { published } : {});
+    const quantities = doc.layers.quantities ?? [];
+    const figures = documentFigures(quantities, doc.text, doc.layers.sentences ?? []);
     for (const category of ['killed', 'injured'] as const) {
       const gold = item[category];
       if (gold === null) continue;

@@ -4,11 +4,18 @@
  * victim by victim ("a man died … his friend was killed"), and repeating a figure does not add to it. A
  * vague or hedged figure counts by its lower bound ("at most": its upper bound).
  *
+ * A figure in a sentence that tallies several incidents ("six were killed in shootings across the
+ * city", "two men were killed in separate shootings") is not this article's incident when another
+ * figure is there: such tallies are left out unless they are all there is.
+ *
  * People shot (category 'other', "five were shot") are the killed and the injured together, so when
  * no injured figure is as large, the injured are the people hit less the killed: "five were shot, one
  * fatally" is 1 killed, 4 injured; "a man was shot … he died" is 1 killed, 0 injured.
  */
-import type { Quantity } from '../../doc/types.js';
+import type { Quantity, Span } from '../../doc/types.js';
+
+/** Words of a sentence that counts over several incidents. */
+const TALLY = /\b(?:shootings|incidents|separate|across the city|citywide|so far this year|this year)\b/i;
 
 export interface DocumentFigures { killed?: number; injured?: number }
 
@@ -19,7 +26,17 @@ function largest(quantities: readonly Quantity[], category: Quantity['category']
   return values.length === 0 ? undefined : Math.max(...values);
 }
 
-export function documentFigures(quantities: readonly Quantity[]): DocumentFigures {
+/**
+ * `text` and `sentences` (of the document the quantities come from) let tallies over several incidents
+ * be told apart; without them every figure counts.
+ */
+export function documentFigures(all: readonly Quantity[], text = '', sentences: readonly Span[] = []): DocumentFigures {
+  const isTally = (q: Quantity) => {
+    const sentence = sentences.find((s) => s.start <= q.start && q.end <= s.end);
+    return sentence !== undefined && TALLY.test(text.slice(sentence.start, sentence.end));
+  };
+  const own = all.filter((q) => !isTally(q));
+  const quantities = own.some((q) => q.category === 'killed' || q.category === 'injured' || q.category === 'other') ? own : all;
   const killed = largest(quantities, 'killed');
   const injured = largest(quantities, 'injured');
   const hit = largest(quantities, 'other');
