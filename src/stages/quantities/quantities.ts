@@ -22,7 +22,7 @@ const RISE_VERBS = new Set(['rise', 'climb', 'reach', 'stand', 'hit', 'jump', 'i
  * "were shot and killed", "suffered minor injuries", "was found dead": a violent verb, one of suffering
  * or one of finding before the cue keeps the figure ahead of it in reach.
  */
-const VIOLENT_VERBS = new Set(['shoot', 'stab', 'beat', 'attack', 'wound', 'suffer', 'sustain', 'find', 'pronounce', 'declare', 'leave']);
+const VIOLENT_VERBS = new Set(['shoot', 'stab', 'beat', 'attack', 'wound', 'suffer', 'sustain', 'find', 'pronounce', 'declare', 'leave', 'report', 'confirm']);
 const LEFT_WINDOW = 5;
 /** Cues that count people: every category but units and person nouns. */
 const TOLL_CUES = new Set<CueCategory>(['killed', 'injured', 'displaced', 'arrested', 'missing', 'kidnapped', 'other', 'hit']);
@@ -118,31 +118,38 @@ interface Claim {
 }
 
 /** Longest aside between commas ("a 24-year-old father of three"). */
-const APPOSITIVE_LENGTH = 10;
+const APPOSITIVE_LENGTH = 16;
+/** Words searched before an aside for the figure it explains: "Two victims, …". */
+const APPOSITIVE_HEAD = 3;
 
 /** The opening comma of an aside that `closing` ends, if the words between are a noun phrase or an age. */
 function appositiveOpening(tokens: readonly Token[], closing: number): number | undefined {
   for (let k = closing - 1; k >= 0 && closing - k <= APPOSITIVE_LENGTH; k -= 1) {
     const token = tokens[k]!;
     if (token.normal === ',') return k < closing - 1 ? k : undefined;
-    if (token.pos === 'VERB' || token.pos === 'AUX' || token.pos === 'CCONJ' || token.pos === 'PRON' || (token.pos === 'PUNCT' && token.normal !== '-')) return undefined;
+    if (token.pos === 'VERB' || token.pos === 'AUX' || token.pos === 'PRON' || (token.pos === 'PUNCT' && token.normal !== '-')) return undefined;
   }
   return undefined;
 }
 
 function leftOf(tokens: readonly Token[], cue: Cue, byEnd: Map<number, NumberPhrase>, units: Set<number>): Claim | undefined {
   let sawAux = false;
-  for (let k = cue.tokenStart - 1; k >= 0 && cue.tokenStart - k <= LEFT_WINDOW + 1; k -= 1) {
+  let last = cue.tokenStart - 1 - LEFT_WINDOW;
+  for (let k = cue.tokenStart - 1; k >= 0 && k >= last; k -= 1) {
     const phrase = byEnd.get(k + 1);
     if (phrase) return { phrase, distance: cue.tokenStart - k, sawAux };
     const token = tokens[k]!;
     if (token.normal === ',') {
-      // "Ana Ruiz, 24, was killed": the subject stands before an aside set off by commas.
-      // "Ana Ruiz, 40, of Conway, died": up to two asides in a row.
+      // "Ana Ruiz, 24, was killed", "Ana Ruiz, 40, of Conway, died", "Two victims, a man and a woman,
+      // died": the subject stands before up to two asides set off by commas.
       let opening = appositiveOpening(tokens, k);
-      if (opening !== undefined && !byEnd.has(opening)) opening = appositiveOpening(tokens, opening);
-      const subject = opening === undefined ? undefined : byEnd.get(opening);
-      return subject ? { phrase: subject, distance: cue.tokenStart - opening!, sawAux } : undefined;
+      if (opening !== undefined && !byEnd.has(opening)) opening = appositiveOpening(tokens, opening) ?? opening;
+      if (opening === undefined) return undefined;
+      const subject = byEnd.get(opening);
+      if (subject) return { phrase: subject, distance: cue.tokenStart - opening, sawAux };
+      k = opening;
+      last = opening - APPOSITIVE_HEAD;
+      continue;
     }
     if (units.has(k)) return undefined;
     const violentVerb = token.pos === 'VERB' && VIOLENT_VERBS.has(token.lemma);
