@@ -26,9 +26,34 @@ function largest(quantities: readonly Quantity[], category: Quantity['category']
   return values.length === 0 ? undefined : Math.max(...values);
 }
 
+/** A shooter who "then shot himself" is a victim apart from those the sentence has counted. */
+const REFLEXIVE = /^(?:himself|herself)$/i;
+
+/**
+ * The killed of one sentence: its largest figure, plus a shooter who killed himself, who is never one
+ * of the others ("killed his two sons before shooting himself" is 3).
+ */
+function killedInSentence(quantities: readonly Quantity[]): number | undefined {
+  const killed = quantities.filter((q) => q.category === 'killed');
+  if (killed.length === 0) return undefined;
+  const others = killed.filter((q) => !REFLEXIVE.test(q.text)).map(bound);
+  const selves = killed.length - others.length;
+  return others.length === 0 ? 1 : Math.max(...others) + Math.min(selves, 1);
+}
+
+function largestPerSentence(quantities: readonly Quantity[], sentences: readonly Span[]): number | undefined {
+  let best: number | undefined;
+  for (const sentence of sentences) {
+    const inside = quantities.filter((q) => sentence.start <= q.start && q.end <= sentence.end);
+    const killed = killedInSentence(inside);
+    if (killed !== undefined && (best === undefined || killed > best)) best = killed;
+  }
+  return best;
+}
+
 /**
  * `text` and `sentences` (of the document the quantities come from) let tallies over several incidents
- * be told apart; without them every figure counts.
+ * and the victims of one sentence be told apart; without them every figure counts on its own.
  */
 export function documentFigures(all: readonly Quantity[], text = '', sentences: readonly Span[] = []): DocumentFigures {
   const isTally = (q: Quantity) => {
@@ -37,7 +62,7 @@ export function documentFigures(all: readonly Quantity[], text = '', sentences: 
   };
   const own = all.filter((q) => !isTally(q));
   const quantities = own.some((q) => q.category === 'killed' || q.category === 'injured' || q.category === 'other') ? own : all;
-  const killed = largest(quantities, 'killed');
+  const killed = sentences.length === 0 ? largest(quantities, 'killed') : largestPerSentence(quantities, sentences);
   const injured = largest(quantities, 'injured');
   const hit = largest(quantities, 'other');
   const hitNotKilled = hit === undefined ? undefined : hit - (killed ?? 0);
