@@ -19,16 +19,30 @@ const RIGHT_PATH_POS = new Set(['DET', 'ADV', 'AUX', 'ADJ', 'PART']);
 const RIGHT_PATH_WORDS = new Set(['to', 'at', 'of', 'by', 'from', 'toll', 'number', 'total', 'figure', 'count', 'tally']);
 const RISE_VERBS = new Set(['rise', 'climb', 'reach', 'stand', 'hit', 'jump', 'increase', 'grow', 'mount', 'top', 'exceed', 'surpass', 'be']);
 /**
- * "were shot and killed", "suffered minor injuries", "was found dead": a violent verb, one of suffering
- * or one of finding before the cue keeps the figure ahead of it in reach.
+ * "were shot and killed", "suffered minor injuries", "was found dead", "non-life threatening injuries":
+ * a violent verb, one of suffering or finding, or "threatening" before the cue keeps the figure ahead of
+ * it in reach.
  */
-const VIOLENT_VERBS = new Set(['shoot', 'stab', 'beat', 'attack', 'wound', 'suffer', 'sustain', 'find', 'pronounce', 'declare', 'leave', 'report', 'confirm']);
+const VIOLENT_VERBS = new Set(['shoot', 'stab', 'beat', 'attack', 'wound', 'suffer', 'sustain', 'find', 'pronounce', 'declare', 'leave', 'report', 'confirm', 'threaten']);
 const LEFT_WINDOW = 5;
 /** Cues that count people: every category but units and person nouns. */
 const TOLL_CUES = new Set<CueCategory>(['killed', 'injured', 'displaced', 'arrested', 'missing', 'kidnapped', 'other', 'hit']);
 const RIGHT_WINDOW = 6;
 /** An active verb takes a figure this close after it ("killed 12") before one ahead of it. */
 const OBJECT_DISTANCE = 3;
+
+/**
+ * "a shot rang out", "the fatal shot", "one shot was fired": "shot" as the noun for a bullet fired
+ * (after a determiner, an adjective, a noun or a verb's number, or before a verb), not people hit. The tagger often
+ * calls "were shot" a noun too, so the word is read by where it stands.
+ */
+function isShotFired(tokens: readonly Token[], at: number): boolean {
+  const before = tokens[at - 1];
+  const after = tokens[at + 1];
+  const firedNumber = before?.pos === 'NUM' && tokens[at - 2]?.pos === 'VERB';
+  return firedNumber || (before !== undefined && (before.pos === 'DET' || before.pos === 'ADJ' || before.pos === 'NOUN'))
+    || (after !== undefined && (after.pos === 'AUX' || (after.pos === 'VERB' && after.lemma !== 'kill' && after.lemma !== 'wound')));
+}
 
 const NEGATIONS = new Set(['not', "n't", 'never']);
 
@@ -50,7 +64,8 @@ function findCues(tokens: readonly Token[], lexicon: QuantityLexicon): Cue[] {
       i += phrase.words.length - 1;
       continue;
     }
-    const word = entry?.category && (!entry.pos || entry.pos === token.pos) ? entry.category : undefined;
+    const word = entry?.category && (!entry.pos || entry.pos === token.pos) && !(entry.category === 'hit' && isShotFired(tokens, i))
+      ? entry.category : undefined;
     const category = word ?? (token.pos === 'VERB' ? lexicon.cueLemmas.get(token.lemma) : undefined);
     // "threatened to kill his wife", "going to die": an infinitive is an intent, not a toll.
     const infinitive = token.pos === 'VERB' && tokens[i - 1]?.normal === 'to';
@@ -117,6 +132,9 @@ interface Claim {
   sawAux: boolean;
 }
 
+/** The tagger often calls "were shot" a noun: "shot" counts as the verb here. */
+const isViolentVerb = (token: Token) => (token.pos === 'VERB' && VIOLENT_VERBS.has(token.lemma)) || token.normal === 'shot';
+
 /** Longest aside between commas ("a 24-year-old father of three"). */
 const APPOSITIVE_LENGTH = 16;
 /** Words searched before an aside for the figure it explains: "Two victims, …". */
@@ -152,8 +170,8 @@ function leftOf(tokens: readonly Token[], cue: Cue, byEnd: Map<number, NumberPhr
       continue;
     }
     if (units.has(k)) return undefined;
-    const violentVerb = token.pos === 'VERB' && VIOLENT_VERBS.has(token.lemma);
-    const joinsViolentVerb = token.normal === 'and' && tokens[k - 1]?.pos === 'VERB' && VIOLENT_VERBS.has(tokens[k - 1]!.lemma);
+    const violentVerb = isViolentVerb(token);
+    const joinsViolentVerb = token.normal === 'and' && tokens[k - 1] !== undefined && isViolentVerb(tokens[k - 1]!);
     if (!LEFT_PATH_POS.has(token.pos) && !LEFT_PATH_WORDS.has(token.normal) && !violentVerb && !joinsViolentVerb) return undefined;
     if (token.pos === 'AUX') sawAux = true;
   }
@@ -243,7 +261,7 @@ export function quantitiesInSentence(
       const left = leftOf(tokens, cue, byEnd, units);
       const right = rightOf(tokens, cue, byStart, units);
       // A phrase ending in a verb ("fatally shot") takes its object like the verb.
-      const cueIsVerb = tokens[cue.tokenEnd - 1]!.pos === 'VERB';
+      const cueIsVerb = tokens[cue.tokenEnd - 1]!.pos === 'VERB' || cue.category === 'hit';
       const preferRight = right && cueIsVerb && right.distance <= OBJECT_DISTANCE && !(left?.sawAux);
       const pick = [preferRight ? right : left, preferRight ? left : right].find((c) => c && !claimed.has(c.phrase));
       if (!pick) continue;
