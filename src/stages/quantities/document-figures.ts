@@ -5,7 +5,8 @@
  * vague or hedged figure counts by its lower bound ("at most": its upper bound).
  *
  * A figure in a sentence that tallies several incidents ("six were killed in shootings across the
- * city", "two men were killed in separate shootings") is not this article's incident when another
+ * city", "two men were killed in separate shootings"), or of an earlier one ("another shooting last
+ * month left two dead"), is not this article's incident when another
  * figure is there: such tallies are left out unless they are all there is.
  *
  * People shot (category 'other', "five were shot") are the killed and the injured together, so when
@@ -14,8 +15,8 @@
  */
 import type { Quantity, Span } from '../../doc/types.js';
 
-/** Words of a sentence that counts over several incidents. */
-const TALLY = /\b(?:shootings|incidents|separate|across the city|citywide|so far this year|this year)\b/i;
+/** Words of a sentence that counts over several incidents, or tells of an earlier one. */
+const TALLY = /\b(?:shootings|incidents|separate|across the city|citywide|so far this year|this year|another shooting)\b/i;
 
 export interface DocumentFigures { killed?: number; injured?: number }
 

@@ -33,12 +33,13 @@ function isSubjectNoun(tokens: readonly Token[], k: number): boolean {
   return next !== undefined && (next.pos === 'AUX' || (next.pos === 'VERB' && next.lemma === 'die'));
 }
 
-/** The end (exclusive) of an age written as a noun or adjective at `at` ("16-year-old", "5 year old"), if any. */
+/** The end (exclusive) of an age written as a noun or adjective at `at` ("16-year-old", "5 year old", "8 yo"), if any. */
 export function ageEnd(tokens: readonly Token[], at: number): number | undefined {
   const first = tokens[at];
   if (!first) return undefined;
   if (/^\d+-(?:year|month|week|day)s?-old$/.test(first.normal)) return at + 1;
   if (first.pos !== 'NUM') return undefined;
+  if (tokens[at + 1]?.normal === 'yo' || tokens[at + 1]?.normal === 'y/o') return at + 2;
   let k = at + 1;
   if (tokens[k]?.normal === '-') k += 1;
   if (!AGE_UNITS.has(tokens[k]?.normal ?? '')) return undefined;
