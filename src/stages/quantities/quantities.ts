@@ -10,13 +10,14 @@ interface Cue {
   category: CueCategory;
 }
 
-/** Prepositions before a bare 1900-2099 that make it a year, not a head count ("in 1994 police …"). */
-const YEAR_PREPOSITIONS = new Set(['in', 'for', 'since', 'of', 'by', 'until', 'till', 'during', 'from', 'before', 'after', 'through', 'between', 'early', 'late', 'mid']);
+/** Words before a bare 1900-2099 that make it a year, not a head count ("in 1994 police …", "the 2009 shooting"). */
+const YEAR_PREPOSITIONS = new Set(['in', 'for', 'the', 'since', 'of', 'by', 'until', 'till', 'during', 'from', 'before', 'after', 'through', 'between', 'early', 'late', 'mid']);
 const LEFT_PATH_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'ADV', 'AUX', 'DET', 'PRON', 'PART']);
 /** "-" joins the words of a compound modifier: "non-life-threatening injuries". */
 const LEFT_PATH_WORDS = new Set(['among', 'of', '-']);
 const RIGHT_PATH_POS = new Set(['DET', 'ADV', 'AUX', 'ADJ', 'PART']);
-const RIGHT_PATH_WORDS = new Set(['to', 'at', 'of', 'by', 'from', 'toll', 'number', 'total', 'figure', 'count', 'tally']);
+/** Possessives pass too: "killed his two sons". */
+const RIGHT_PATH_WORDS = new Set(['his', 'her', 'their', 'its', 'to', 'at', 'of', 'by', 'from', 'toll', 'number', 'total', 'figure', 'count', 'tally']);
 const RISE_VERBS = new Set(['rise', 'climb', 'reach', 'stand', 'hit', 'jump', 'increase', 'grow', 'mount', 'top', 'exceed', 'surpass', 'be']);
 /**
  * "were shot and killed", "suffered minor injuries", "was found dead", "non-life threatening injuries":
@@ -33,14 +34,14 @@ const OBJECT_DISTANCE = 3;
 
 /**
  * "a shot rang out", "the fatal shot", "one shot was fired": "shot" as the noun for a bullet fired
- * (after a determiner, an adjective, a noun or a verb's number, or before a verb), not people hit. The tagger often
+ * (after a determiner, an adjective or a verb's number, or before a verb), not people hit. The tagger often
  * calls "were shot" a noun too, so the word is read by where it stands.
  */
 function isShotFired(tokens: readonly Token[], at: number): boolean {
   const before = tokens[at - 1];
   const after = tokens[at + 1];
   const firedNumber = before?.pos === 'NUM' && tokens[at - 2]?.pos === 'VERB';
-  return firedNumber || (before !== undefined && (before.pos === 'DET' || before.pos === 'ADJ' || before.pos === 'NOUN'))
+  return firedNumber || (before !== undefined && (before.pos === 'DET' || before.pos === 'ADJ'))
     || (after !== undefined && (after.pos === 'AUX' || (after.pos === 'VERB' && after.lemma !== 'kill' && after.lemma !== 'wound')));
 }
 
@@ -132,8 +133,9 @@ interface Claim {
   sawAux: boolean;
 }
 
-/** The tagger often calls "were shot" a noun: "shot" counts as the verb here. */
-const isViolentVerb = (token: Token) => (token.pos === 'VERB' && VIOLENT_VERBS.has(token.lemma)) || token.normal === 'shot';
+/** The tagger often calls "were shot" a noun, and may read "non-life-threatening" as one verb. */
+const isViolentVerb = (token: Token) =>
+  (token.pos === 'VERB' && VIOLENT_VERBS.has(token.lemma)) || token.normal === 'shot' || token.normal.endsWith('-threatening');
 
 /** Longest aside between commas ("a 24-year-old father of three"). */
 const APPOSITIVE_LENGTH = 16;
