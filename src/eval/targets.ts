@@ -34,6 +34,7 @@ export const TARGETS: readonly Target[] = [
   { task: 'events', file: /./, metric: 'ece', atMost: 0.05, source: 'issue 7' },
   { task: 'casualties', file: /gva/i, metric: 'events_with_actor', atLeast: 0.85, source: 'issue 7' },
   { task: 'casualties', file: /gva/i, metric: 'events_with_place', atLeast: 0.70, source: 'issue 7' },
+  { task: 'casualties', file: /gva/i, metric: 'killed_exact', atLeast: 0.80, source: 'issue 8' },
 ];
 
 export interface TargetResult {
