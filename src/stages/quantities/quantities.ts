@@ -289,7 +289,7 @@ export function quantitiesInSentence(
 export const findQuantities = () =>
   defineStage({
     name: 'quantities',
-    version: 2,
+    version: 3,
     requires: ['sentences', 'tokens'],
     provides: ['quantities'],
     run(doc, ctx) {
