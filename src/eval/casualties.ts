@@ -1,11 +1,11 @@
 /**
  * Killed / injured figures on JSON Lines articles with incident counts (`{"id","published","text","killed","injured"}`).
- * Dyad's figure for an article is the largest killed (injured) figure the quantities stage finds, a
- * vague or hedged one counted by its lower bound ("at most": its upper bound); no figure counts as 0.
+ * Dyad's figure for an article is documentFigures of what the quantities stage finds (the largest
+ * figure of each category; the injured also as the people shot less the killed); no figure counts as 0.
  * An item whose gold count is null is not scored for that count. The same articles also give the fill
  * rates of the events coded from them (fill-rates.ts).
  */
-import type { Quantity } from '../doc/types.js';
+import { documentFigures } from '../stages/quantities/document-figures.js';
 import { findQuantities } from '../stages/quantities/quantities.js';
 import { splitSentences } from '../stages/tokens/tokens.js';
 import { stagePipeline } from './analyse.js';
@@ -28,11 +28,6 @@ const countOrNull = (value: unknown) => value === null || (Number.isInteger(valu
 const isCasualtiesItem = (item: Record<string, unknown>): boolean =>
   typeof item.text === 'string' && countOrNull(item.killed) && countOrNull(item.injured);
 
-function figure(quantities: readonly Quantity[], category: 'killed' | 'injured'): number | undefined {
-  const values = quantities.filter((q) => q.category === category).map((q) => (q.qualifier === 'at most' ? q.max ?? q.min : q.min));
-  return values.length === 0 ? undefined : Math.max(...values);
-}
-
 export function scoreCasualties(file: string, items: readonly CasualtiesItem[], options: { fillRates?: boolean } = {}): SetResult {
   const analyse = stagePipeline([splitSentences(), findQuantities()]);
   const tally = { killed: { n: 0, exact: 0, near: 0 }, injured: { n: 0, exact: 0, near: 0 } };
@@ -40,17 +35,19 @@ export function scoreCasualties(file: string, items: readonly CasualtiesItem[], 
   for (const [index, item] of items.entries()) {
     const id = String(item.id ?? index + 1);
     const published = typeof item.published === 'string' && /^\d{4}-\d\d-\d\d/.test(item.published) ? item.published.slice(0, 10) : undefined;
-    const quantities = analyse(item.text, published ? { published } : {}).layers.quantities ?? [];
+    const doc = analyse(item.text, published ? { published } : {});
+    const quantities = doc.layers.quantities ?? [];
+    const figures = documentFigures(quantities, doc.text, doc.layers.sentences ?? []);
     for (const category of ['killed', 'injured'] as const) {
       const gold = item[category];
       if (gold === null) continue;
-      const found = figure(quantities, category) ?? 0;
+      const found = figures[category] ?? 0;
       const score = tally[category];
       score.n += 1;
       if (found === gold) score.exact += 1;
       if (Math.abs(found - gold) <= 1) score.near += 1;
       if (found !== gold) {
-        const seen = quantities.filter((q) => q.category === category).map((q) => `"${q.text}"`).join('; ') || 'no figure';
+        const seen = quantities.filter((q) => q.category === category || (category === 'injured' && q.category === 'other')).map((q) => `"${q.text}"`).join('; ') || 'no figure';
         misses.push({ id, text: `${category}: gold ${gold}, got ${found} (${seen})` });
       }
     }

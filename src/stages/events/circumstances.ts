@@ -160,14 +160,36 @@ export function speechLocation(ctx: DocContext, quote: Quote): EventLocation | u
   return undefined;
 }
 
+/**
+ * The casualty figures of an event's sentence, the largest of each category. People shot or casualties
+ * (category 'other') are the killed and the injured together: with no injured figure of its own, the
+ * sentence's injured are those less the killed ("five were shot, one fatally": 4 injured, its text the
+ * figure for the five). 'other' itself is not a category of an event's casualties.
+ */
 export function casualtiesIn(ctx: DocContext, sentence: Sentence): Event['casualties'] {
   const found: NonNullable<Event['casualties']> = {};
+  let hit: Quantity | undefined;
   for (const quantity of ctx.quantitiesIn.get(sentence.index) ?? []) {
-    if (quantity.end > sentence.end || quantity.category === 'other') continue;
+    if (quantity.end > sentence.end) continue;
+    if (quantity.category === 'other') {
+      if (!hit || quantity.min > hit.min) hit = quantity;
+      continue;
+    }
     const figure: CasualtyFigure = { min: quantity.min, exact: quantity.exact, text: quantity.text, quantity: quantity.id };
     if (quantity.max !== undefined) figure.max = quantity.max;
     const current = found[quantity.category];
     if (!current || figure.min > current.min) found[quantity.category] = figure;
   }
+  const injured = hit && !found.injured ? hitNotKilled(hit, found.killed) : undefined;
+  if (injured) found.injured = injured;
   return Object.keys(found).length > 0 ? found : undefined;
+}
+
+/** The people hit less the killed, bounded both ways; undefined when none are left. */
+function hitNotKilled(hit: Quantity, killed: CasualtyFigure | undefined): CasualtyFigure | undefined {
+  const min = hit.min - (killed ? killed.max ?? killed.min : 0);
+  if (min <= 0 && (hit.max === undefined || hit.max - (killed?.min ?? 0) <= 0)) return undefined;
+  const figure: CasualtyFigure = { min: Math.max(0, min), exact: hit.exact && (killed?.exact ?? true), text: hit.text, quantity: hit.id };
+  if (hit.max !== undefined) figure.max = hit.max - (killed?.min ?? 0);
+  return figure;
 }

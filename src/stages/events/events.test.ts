@@ -276,3 +276,23 @@ test('a place a material act names in its own clause is its location; a place wh
   address.place('Tumbes', TUMBES);
   assert.notEqual(run(address)[0]?.location?.from, 'sentence', 'a place name inside an address is not the place the sentence gives');
 });
+
+test('people shot less the killed are the injured of the event; a sentence with its own injured figure keeps it', () => {
+  const shot = neighbours('Peru shelled a market in Ecuador, and seven people were shot, two of them fatally.');
+  shot.quantity('seven', 'other', 7);
+  shot.quantity('two', 'killed', 2);
+  const [shelling] = run(shot);
+  assert.equal(shelling?.casualties?.killed?.min, 2);
+  assert.deepEqual(shelling?.casualties?.injured, { min: 5, exact: true, text: 'seven', quantity: 'qty-1' });
+  assert.equal(shelling?.casualties?.other, undefined);
+
+  const own = neighbours('Peru shelled a market in Ecuador; seven people were shot and three were wounded.');
+  own.quantity('seven', 'other', 7);
+  own.quantity('three', 'injured', 3);
+  assert.equal(run(own)[0]?.casualties?.injured?.min, 3);
+
+  const allKilled = neighbours('Peru shelled a market in Ecuador, and two people were shot and killed.');
+  allKilled.quantity('two', 'other', 2);
+  allKilled.quantity('two', 'killed', 2);
+  assert.equal(run(allKilled)[0]?.casualties?.injured, undefined);
+});

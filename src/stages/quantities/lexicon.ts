@@ -21,20 +21,23 @@ const numberWordSchema = z.union([
   }).strict(),
 ]);
 
-const cueCategorySchema = z.enum(['killed', 'injured', 'displaced', 'arrested', 'missing', 'kidnapped', 'other', 'not-people', 'person']);
+const cueCategorySchema = z.enum(['killed', 'injured', 'displaced', 'arrested', 'missing', 'kidnapped', 'other', 'hit', 'not-people', 'person']);
 
 const cueSchema = z.object({
   word: z.string().min(1).optional(),
   lemma: z.string().min(1).optional(),
   phrase: z.string().regex(/^\S+( \S+)+$/).optional(),
   category: cueCategorySchema,
+  /** A word cue only with this part of speech: "lives" counts the dead as a noun, not in "he lives". */
+  pos: z.enum(['NOUN', 'VERB', 'ADJ', 'ADV']).optional(),
 }).strict().refine((r) => [r.word, r.lemma, r.phrase].filter((v) => v !== undefined).length === 1, {
   message: 'exactly one of word, lemma, phrase',
 });
 
 export type NumberWordKind = 'unit' | 'tens' | 'scale' | 'dozen' | 'vague' | 'article';
 export type Qualifier = Exclude<Quantity['qualifier'], 'vague' | undefined>;
-export type CueCategory = QuantityCategory | 'not-people' | 'person';
+/** 'hit': people shot or struck, killed or not; such a figure is a Quantity of category 'other'. */
+export type CueCategory = QuantityCategory | 'hit' | 'not-people' | 'person';
 
 export interface QuantityLexicon {
   numberWords: Map<string, { kind: NumberWordKind; value: number }>;
@@ -47,6 +50,7 @@ export interface QuantityLexicon {
 
 export interface CueEntry {
   category?: CueCategory;
+  pos?: string;
   phrases?: Array<{ words: string[]; category: CueCategory }>;
 }
 
@@ -70,7 +74,10 @@ function load(issues: KnowledgeIssue[]): QuantityLexicon {
     }
     const words = (row.word ?? row.phrase ?? '').toLowerCase().split(' ');
     const entry = lexicon.cueWords.get(words[0]!) ?? {};
-    if (words.length === 1) entry.category = row.category;
+    if (words.length === 1) {
+      entry.category = row.category;
+      if (row.pos) entry.pos = row.pos;
+    }
     else {
       entry.phrases = [...(entry.phrases ?? []), { words, category: row.category }].sort((a, b) => b.words.length - a.words.length);
     }

@@ -87,7 +87,9 @@ test('each cue takes its own figure, before or after it', () => {
 });
 
 test('one person named by a noun counts 1', () => {
-  assert.deepEqual(brief('Officers said a 17-year-old boy had been shot and killed.'), ['a 17-year-old boy|killed|1|1||true|killed']);
+  assert.deepEqual(brief('Officers said a 17-year-old boy had been shot and killed.'), [
+    'a 17-year-old boy|killed|1|1||true|killed', 'a 17-year-old boy|other|1|1||true|shot',
+  ]);
 });
 
 test('casualties (killed or injured, unspecified) are kept as other', () => {

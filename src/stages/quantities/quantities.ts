@@ -2,6 +2,7 @@ import type { Quantity, QuantityCategory, Token } from '../../doc/types.js';
 import { defineStage, type StageContext } from '../../pipeline/stage.js';
 import { getQuantityLexicon, type CueCategory, type QuantityLexicon } from './lexicon.js';
 import { findNumberPhrases, type NumberPhrase } from './numbers.js';
+import { ageEnd, singlePersons } from './persons.js';
 
 interface Cue {
   tokenStart: number;
@@ -9,19 +10,49 @@ interface Cue {
   category: CueCategory;
 }
 
-/** Prepositions before a bare 1900-2099 that make it a year, not a head count ("in 1994 police …"). */
-const YEAR_PREPOSITIONS = new Set(['in', 'since', 'of', 'by', 'until', 'till', 'during', 'from', 'before', 'after', 'through', 'between', 'early', 'late', 'mid']);
+/** Words before a bare 1900-2099 that make it a year, not a head count ("in 1994 police …", "the 2009 shooting"). */
+const YEAR_PREPOSITIONS = new Set(['in', 'for', 'the', 'since', 'of', 'by', 'until', 'till', 'during', 'from', 'before', 'after', 'through', 'between', 'early', 'late', 'mid']);
 const LEFT_PATH_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'ADV', 'AUX', 'DET', 'PRON', 'PART']);
-const LEFT_PATH_WORDS = new Set(['among', 'of']);
+/** "-" joins the words of a compound modifier: "non-life-threatening injuries". */
+const LEFT_PATH_WORDS = new Set(['among', 'of', '-']);
 const RIGHT_PATH_POS = new Set(['DET', 'ADV', 'AUX', 'ADJ', 'PART']);
-const RIGHT_PATH_WORDS = new Set(['to', 'at', 'of', 'by', 'from', 'toll', 'number', 'total', 'figure', 'count', 'tally']);
+/** Possessives pass too: "killed his two sons". */
+const RIGHT_PATH_WORDS = new Set(['his', 'her', 'their', 'its', 'to', 'at', 'of', 'by', 'from', 'toll', 'number', 'total', 'figure', 'count', 'tally']);
 const RISE_VERBS = new Set(['rise', 'climb', 'reach', 'stand', 'hit', 'jump', 'increase', 'grow', 'mount', 'top', 'exceed', 'surpass', 'be']);
-/** "were shot and killed": a violent verb before the cue keeps the figure ahead of it in reach. */
-const VIOLENT_VERBS = new Set(['shoot', 'stab', 'beat', 'attack', 'wound']);
+/**
+ * "were shot and killed", "suffered minor injuries", "was found dead", "non-life threatening injuries":
+ * a violent verb, one of suffering or finding, or "threatening" before the cue keeps the figure ahead of
+ * it in reach.
+ */
+const VIOLENT_VERBS = new Set(['shoot', 'stab', 'beat', 'attack', 'wound', 'suffer', 'sustain', 'find', 'pronounce', 'declare', 'leave', 'report', 'confirm', 'threaten']);
 const LEFT_WINDOW = 5;
+/** Cues that count people: every category but units and person nouns. */
+const TOLL_CUES = new Set<CueCategory>(['killed', 'injured', 'displaced', 'arrested', 'missing', 'kidnapped', 'other', 'hit']);
 const RIGHT_WINDOW = 6;
 /** An active verb takes a figure this close after it ("killed 12") before one ahead of it. */
 const OBJECT_DISTANCE = 3;
+
+/**
+ * "a shot rang out", "the fatal shot", "one shot was fired": "shot" as the noun for a bullet fired
+ * (after a determiner, an adjective or a verb's number, or before a verb), not people hit. The tagger often
+ * calls "were shot" a noun too, so the word is read by where it stands.
+ */
+function isShotFired(tokens: readonly Token[], at: number): boolean {
+  const before = tokens[at - 1];
+  const after = tokens[at + 1];
+  const firedNumber = before?.pos === 'NUM' && tokens[at - 2]?.pos === 'VERB';
+  return firedNumber || (before !== undefined && (before.pos === 'DET' || before.pos === 'ADJ'))
+    || (after !== undefined && (after.pos === 'AUX' || (after.pos === 'VERB' && after.lemma !== 'kill' && after.lemma !== 'wound')));
+}
+
+const NEGATIONS = new Set(['not', "n't", 'never']);
+
+/** "she did not die", "was never shot": a denied toll, with at most one auxiliary between. */
+function negated(tokens: readonly Token[], at: number): boolean {
+  const before = tokens[at - 1];
+  if (before && NEGATIONS.has(before.normal)) return true;
+  return before?.pos === 'AUX' && NEGATIONS.has(tokens[at - 2]?.normal ?? '');
+}
 
 function findCues(tokens: readonly Token[], lexicon: QuantityLexicon): Cue[] {
   const cues: Cue[] = [];
@@ -34,8 +65,12 @@ function findCues(tokens: readonly Token[], lexicon: QuantityLexicon): Cue[] {
       i += phrase.words.length - 1;
       continue;
     }
-    const category = entry?.category ?? (token.pos === 'VERB' ? lexicon.cueLemmas.get(token.lemma) : undefined);
-    if (category) cues.push({ tokenStart: i, tokenEnd: i + 1, category });
+    const word = entry?.category && (!entry.pos || entry.pos === token.pos) && !(entry.category === 'hit' && isShotFired(tokens, i))
+      ? entry.category : undefined;
+    const category = word ?? (token.pos === 'VERB' ? lexicon.cueLemmas.get(token.lemma) : undefined);
+    // "threatened to kill his wife", "going to die": an infinitive is an intent, not a toll.
+    const infinitive = token.pos === 'VERB' && tokens[i - 1]?.normal === 'to';
+    if (category && !((infinitive || negated(tokens, i)) && TOLL_CUES.has(category))) cues.push({ tokenStart: i, tokenEnd: i + 1, category });
   }
   return cues;
 }
@@ -68,17 +103,22 @@ function implausibility(phrase: NumberPhrase, category: QuantityCategory, writte
 
 type Report = StageContext['report'];
 
-/** Words allowed between "a" and the person noun: "a 17-year-old boy", "an off-duty police officer". */
-const SINGLE_PERSON_GAP = 6;
+/** A month before a number makes it a day of the month: "on Nov. 3", "Sept 12". */
+const MONTH = /^(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?$|^(?:january|february|march|april|june|july|august|september|october|november|december)$/;
 
-/** "a man", "an unarmed teenager": one person, counted 1 when a cue ties it to a toll. */
-function singlePerson(tokens: readonly Token[], noun: number): NumberPhrase | undefined {
-  for (let k = noun - 1; k >= 0 && noun - k <= SINGLE_PERSON_GAP; k -= 1) {
-    const token = tokens[k]!;
-    if (token.normal === 'a' || token.normal === 'an') return { tokenStart: k, tokenEnd: noun + 1, figureStart: k, value: 1, vague: false };
-    if (!['ADJ', 'NOUN', 'PROPN', 'NUM', 'PUNCT'].includes(token.pos) || /^[,;:.()"]$/.test(token.normal)) return undefined;
-  }
-  return undefined;
+/** "Ana Ruiz, 40, of Conway": a bare number set off by commas after a name is the person's age. */
+function isAgeAside(tokens: readonly Token[], phrase: NumberPhrase): boolean {
+  if (phrase.qualifier || phrase.tokenEnd - phrase.figureStart !== 1) return false;
+  const before = tokens[phrase.tokenStart - 1]?.normal;
+  const after = tokens[phrase.tokenEnd]?.normal;
+  const named = tokens[phrase.tokenStart - 2];
+  return before === ',' && (after === ',' || after === '.' || after === undefined) && (named?.pos === 'PROPN' || named?.pos === 'NOUN');
+}
+
+/** Numbers that are not head counts whatever cue is near: years, dates, ages. */
+function isNotACount(tokens: readonly Token[], phrase: NumberPhrase): boolean {
+  return isYear(tokens, phrase) || MONTH.test(tokens[phrase.tokenStart - 1]?.normal ?? '') || isAgeAside(tokens, phrase)
+    || ageEnd(tokens, phrase.figureStart) !== undefined;
 }
 
 function isYear(tokens: readonly Token[], phrase: NumberPhrase): boolean {
@@ -93,15 +133,47 @@ interface Claim {
   sawAux: boolean;
 }
 
+/** The tagger often calls "were shot" a noun, and may read "non-life-threatening" as one verb. */
+const isViolentVerb = (token: Token) =>
+  (token.pos === 'VERB' && VIOLENT_VERBS.has(token.lemma)) || token.normal === 'shot' || token.normal.endsWith('-threatening');
+
+/** Longest aside between commas ("a 24-year-old father of three"). */
+const APPOSITIVE_LENGTH = 16;
+/** Words searched before an aside for the figure it explains: "Two victims, …". */
+const APPOSITIVE_HEAD = 3;
+
+/** The opening comma of an aside that `closing` ends, if the words between are a noun phrase or an age. */
+function appositiveOpening(tokens: readonly Token[], closing: number): number | undefined {
+  for (let k = closing - 1; k >= 0 && closing - k <= APPOSITIVE_LENGTH; k -= 1) {
+    const token = tokens[k]!;
+    if (token.normal === ',') return k < closing - 1 ? k : undefined;
+    if (token.pos === 'VERB' || token.pos === 'AUX' || token.pos === 'PRON' || (token.pos === 'PUNCT' && token.normal !== '-')) return undefined;
+  }
+  return undefined;
+}
+
 function leftOf(tokens: readonly Token[], cue: Cue, byEnd: Map<number, NumberPhrase>, units: Set<number>): Claim | undefined {
   let sawAux = false;
-  for (let k = cue.tokenStart - 1; k >= 0 && cue.tokenStart - k <= LEFT_WINDOW + 1; k -= 1) {
+  let last = cue.tokenStart - 1 - LEFT_WINDOW;
+  for (let k = cue.tokenStart - 1; k >= 0 && k >= last; k -= 1) {
     const phrase = byEnd.get(k + 1);
     if (phrase) return { phrase, distance: cue.tokenStart - k, sawAux };
     const token = tokens[k]!;
+    if (token.normal === ',') {
+      // "Ana Ruiz, 24, was killed", "Ana Ruiz, 40, of Conway, died", "Two victims, a man and a woman,
+      // died": the subject stands before up to two asides set off by commas.
+      let opening = appositiveOpening(tokens, k);
+      if (opening !== undefined && !byEnd.has(opening)) opening = appositiveOpening(tokens, opening) ?? opening;
+      if (opening === undefined) return undefined;
+      const subject = byEnd.get(opening);
+      if (subject) return { phrase: subject, distance: cue.tokenStart - opening, sawAux };
+      k = opening;
+      last = opening - APPOSITIVE_HEAD;
+      continue;
+    }
     if (units.has(k)) return undefined;
-    const violentVerb = token.pos === 'VERB' && VIOLENT_VERBS.has(token.lemma);
-    const joinsViolentVerb = token.normal === 'and' && tokens[k - 1]?.pos === 'VERB' && VIOLENT_VERBS.has(tokens[k - 1]!.lemma);
+    const violentVerb = isViolentVerb(token);
+    const joinsViolentVerb = token.normal === 'and' && tokens[k - 1] !== undefined && isViolentVerb(tokens[k - 1]!);
     if (!LEFT_PATH_POS.has(token.pos) && !LEFT_PATH_WORDS.has(token.normal) && !violentVerb && !joinsViolentVerb) return undefined;
     if (token.pos === 'AUX') sawAux = true;
   }
@@ -171,39 +243,41 @@ export function quantitiesInSentence(
   text: string, tokens: readonly Token[], nextId: () => string, lexicon: QuantityLexicon = getQuantityLexicon(), report?: Report,
 ): Quantity[] {
   const cues = findCues(tokens, lexicon);
-  if (!cues.some((cue) => cue.category !== 'not-people' && cue.category !== 'person')) return [];
-  const phrases = findNumberPhrases(tokens, lexicon).filter((p) => !isYear(tokens, p));
-  const units = new Set<number>();
-  for (const cue of cues) {
-    if (cue.category === 'not-people') units.add(cue.tokenStart);
-    if (cue.category === 'person') {
-      const single = singlePerson(tokens, cue.tokenStart);
-      if (single && !phrases.some((p) => p.tokenStart <= single.tokenStart && single.tokenStart < p.tokenEnd)) phrases.push(single);
-    }
-  }
+  if (!cues.some((cue) => TOLL_CUES.has(cue.category))) return [];
+  const figures = findNumberPhrases(tokens, lexicon).filter((p) => !isNotACount(tokens, p));
+  const personNouns = new Set(cues.filter((cue) => cue.category === 'person').map((cue) => cue.tokenStart));
+  const persons = singlePersons(tokens, (k) => personNouns.has(k))
+    .filter((one) => !figures.some((p) => p.tokenStart < one.tokenEnd && one.tokenStart < p.tokenEnd));
+  const phrases = [...figures, ...persons];
   if (phrases.length === 0) return [];
+  const units = new Set(cues.filter((cue) => cue.category === 'not-people').map((cue) => cue.tokenStart));
   const byStart = new Map(phrases.map((p) => [p.tokenStart, p]));
   const byEnd = new Map(phrases.map((p) => [p.tokenEnd, p]));
-  const claimed = new Set<NumberPhrase>();
   const found: Quantity[] = [];
-  for (const cue of cues) {
-    if (cue.category === 'not-people' || cue.category === 'person') continue;
-    const left = leftOf(tokens, cue, byEnd, units);
-    const right = rightOf(tokens, cue, byStart, units);
-    const cueIsVerb = tokens[cue.tokenStart]!.pos === 'VERB';
-    const preferRight = right && cueIsVerb && right.distance <= OBJECT_DISTANCE && !(left?.sawAux);
-    const pick = [preferRight ? right : left, preferRight ? left : right].find((c) => c && !claimed.has(c.phrase));
-    if (!pick) continue;
-    claimed.add(pick.phrase);
-    const category = cue.category as QuantityCategory;
-    const span = { start: tokens[pick.phrase.tokenStart]!.start, end: tokens[pick.phrase.tokenEnd - 1]!.end };
-    const written = text.slice(span.start, span.end);
-    const problem = implausibility(pick.phrase, category, written.length > 40 ? `${written.slice(0, 39)}…` : written);
-    if (problem) {
-      report?.(IMPLAUSIBLE_FIGURE, 'warning', problem, span);
-      continue;
+  // Tolls first; then "shot" cues, which count the people hit and may share a toll's figure
+  // ("two were shot and killed": two hit, two killed).
+  for (const pass of [cues.filter((cue) => cue.category !== 'hit'), cues.filter((cue) => cue.category === 'hit')]) {
+    const claimed = new Set<NumberPhrase>();
+    for (const cue of pass) {
+      if (!TOLL_CUES.has(cue.category)) continue;
+      const left = leftOf(tokens, cue, byEnd, units);
+      const right = rightOf(tokens, cue, byStart, units);
+      // A phrase ending in a verb ("fatally shot") takes its object like the verb.
+      const cueIsVerb = tokens[cue.tokenEnd - 1]!.pos === 'VERB' || cue.category === 'hit';
+      const preferRight = right && cueIsVerb && right.distance <= OBJECT_DISTANCE && !(left?.sawAux);
+      const pick = [preferRight ? right : left, preferRight ? left : right].find((c) => c && !claimed.has(c.phrase));
+      if (!pick) continue;
+      claimed.add(pick.phrase);
+      const category: QuantityCategory = cue.category === 'hit' ? 'other' : cue.category as QuantityCategory;
+      const span = { start: tokens[pick.phrase.tokenStart]!.start, end: tokens[pick.phrase.tokenEnd - 1]!.end };
+      const written = text.slice(span.start, span.end);
+      const problem = implausibility(pick.phrase, category, written.length > 40 ? `${written.slice(0, 39)}…` : written);
+      if (problem) {
+        report?.(IMPLAUSIBLE_FIGURE, 'warning', problem, span);
+        continue;
+      }
+      found.push(toQuantity(text, tokens, pick.phrase, cue, category, nextId()));
     }
-    found.push(toQuantity(text, tokens, pick.phrase, cue, category, nextId()));
   }
   return found.sort((a, b) => a.start - b.start);
 }
@@ -215,7 +289,7 @@ export function quantitiesInSentence(
 export const findQuantities = () =>
   defineStage({
     name: 'quantities',
-    version: 2,
+    version: 3,
     requires: ['sentences', 'tokens'],
     provides: ['quantities'],
     run(doc, ctx) {

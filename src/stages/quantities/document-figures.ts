@@ -1,0 +1,74 @@
+/**
+ * An article's killed and injured figures from the quantities of all its sentences. Each category takes
+ * its largest figure: a later total ("two people were killed") is at least as large as the parts told
+ * victim by victim ("a man died … his friend was killed"), and repeating a figure does not add to it. A
+ * vague or hedged figure counts by its lower bound ("at most": its upper bound).
+ *
+ * A figure in a sentence that tallies several incidents ("six were killed in shootings across the
+ * city", "two men were killed in separate shootings"), or of an earlier one ("another shooting last
+ * month left two dead"), is not this article's incident when another
+ * figure is there: such tallies are left out unless they are all there is.
+ *
+ * People shot (category 'other', "five were shot") are the killed and the injured together, so when
+ * no injured figure is as large, the injured are the people hit less the killed: "five were shot, one
+ * fatally" is 1 killed, 4 injured; "a man was shot … he died" is 1 killed, 0 injured.
+ */
+import type { Quantity, Span } from '../../doc/types.js';
+
+/** Words of a sentence that counts over several incidents, or tells of an earlier one. */
+const TALLY = /\b(?:shootings|incidents|separate|across the city|citywide|so far this year|this year|another shooting)\b/i;
+
+export interface DocumentFigures { killed?: number; injured?: number }
+
+const bound = (q: Quantity) => (q.qualifier === 'at most' ? q.max ?? q.min : q.min);
+
+function largest(quantities: readonly Quantity[], category: Quantity['category']): number | undefined {
+  const values = quantities.filter((q) => q.category === category).map(bound);
+  return values.length === 0 ? undefined : Math.max(...values);
+}
+
+/** A shooter who "then shot himself" is a victim apart from those the sentence has counted. */
+const REFLEXIVE = /^(?:himself|herself)$/i;
+
+/**
+ * The killed of one sentence: its largest figure, plus a shooter who killed himself, who is never one
+ * of the others ("killed his two sons before shooting himself" is 3).
+ */
+function killedInSentence(quantities: readonly Quantity[]): number | undefined {
+  const killed = quantities.filter((q) => q.category === 'killed');
+  if (killed.length === 0) return undefined;
+  const others = killed.filter((q) => !REFLEXIVE.test(q.text)).map(bound);
+  const selves = killed.length - others.length;
+  return others.length === 0 ? 1 : Math.max(...others) + Math.min(selves, 1);
+}
+
+function largestPerSentence(quantities: readonly Quantity[], sentences: readonly Span[]): number | undefined {
+  let best: number | undefined;
+  for (const sentence of sentences) {
+    const inside = quantities.filter((q) => sentence.start <= q.start && q.end <= sentence.end);
+    const killed = killedInSentence(inside);
+    if (killed !== undefined && (best === undefined || killed > best)) best = killed;
+  }
+  return best;
+}
+
+/**
+ * `text` and `sentences` (of the document the quantities come from) let tallies over several incidents
+ * and the victims of one sentence be told apart; without them every figure counts on its own.
+ */
+export function documentFigures(all: readonly Quantity[], text = '', sentences: readonly Span[] = []): DocumentFigures {
+  const isTally = (q: Quantity) => {
+    const sentence = sentences.find((s) => s.start <= q.start && q.end <= s.end);
+    return sentence !== undefined && TALLY.test(text.slice(sentence.start, sentence.end));
+  };
+  const own = all.filter((q) => !isTally(q));
+  const quantities = own.some((q) => q.category === 'killed' || q.category === 'injured' || q.category === 'other') ? own : all;
+  const killed = sentences.length === 0 ? largest(quantities, 'killed') : largestPerSentence(quantities, sentences);
+  const injured = largest(quantities, 'injured');
+  const hit = largest(quantities, 'other');
+  const hitNotKilled = hit === undefined ? undefined : hit - (killed ?? 0);
+  const figures: DocumentFigures = {};
+  if (killed !== undefined) figures.killed = killed;
+  if (injured !== undefined || (hitNotKilled !== undefined && hitNotKilled > 0)) figures.injured = Math.max(injured ?? 0, hitNotKilled ?? 0);
+  return figures;
+}
