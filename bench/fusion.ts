@@ -13,23 +13,12 @@ import { join } from 'node:path';
 import { createDoc } from '../src/doc/doc.js';
 import type { Doc, Event } from '../src/doc/types.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { seededRandom as random } from '../src/util/random.js';
 import { markdownTable } from './report.js';
 
 const COUNTRIES = Array.from({ length: 20 }, (_, i) => `C${String.fromCharCode(65 + i)}X`);
 const TYPES = ['ASSAULT', 'COERCE', 'CONSULT', 'PROTEST', 'THREATEN', 'REQUEST', 'ACCUSE', 'AID'];
 const WORDS = 'army police rebels village town market border bridge convoy station district capital clinic school'.split(' ');
-
-/** A deterministic pseudo-random stream (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Spec { country: number; type: number; day: number; place: number; killed: number; words: string[] }
 
