@@ -11,6 +11,7 @@ import { clampCount, whereClause } from './filter-sql.js';
 import { assertDyadDatabase, migrate, STORIES_VERSION } from './schema.js';
 import { SqliteStories } from './stories.js';
 import { SqliteAlerts } from './alerts.js';
+import { StatementCache } from './statements.js';
 import type { Alert } from '../../trends/rules.js';
 import { docFromRow, documentRow, eventRow, eventsOf, participantKeys } from './rows.js';
 import { pageSizeOf, streamEventPages } from './stream.js';
@@ -129,11 +130,11 @@ class SqliteStore implements Store {
   private readonly writeBatch;
   private readonly stories;
   private readonly alerts;
-  /** Filter combinations are few, so each distinct query is prepared once and kept. */
-  private readonly queries = new Map<string, Database.Statement>();
+  private readonly queries: StatementCache;
   private closed = false;
 
   constructor(private readonly db: Database.Database, private readonly readOnly: boolean, private readonly fuse: boolean) {
+    this.queries = new StatementCache(db);
     this.insertDocument = db.prepare(`
       INSERT INTO documents (id, url, title, published, language, format, external_id, skip_stage,
         skip_rule, skip_reason, text, doc_json, pipeline_version, knowledge_version, event_count,
@@ -319,12 +320,7 @@ class SqliteStore implements Store {
   }
 
   private statement(sql: string): Database.Statement {
-    let statement = this.queries.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.queries.set(sql, statement);
-    }
-    return statement;
+    return this.queries.get(sql);
   }
 
   private assertOpen(): void {

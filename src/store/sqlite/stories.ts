@@ -1,4 +1,6 @@
 /** The stories tables of the SQLite store: fusion's index (fuse.ts) and the story queries. */
+import { clampCount } from './filter-sql.js';
+import { StatementCache } from './statements.js';
 import type Database from 'better-sqlite3';
 import type { Doc } from '../../doc/types.js';
 import { fuseMentions, type StoryCandidate, type StoryIndex } from '../../fuse/fuse.js';
@@ -31,10 +33,11 @@ export class SqliteStories implements StoryIndex {
   private readonly selectMentionKeys;
   private readonly selectDocEvents;
   private readonly cache = new Map<number, Mention>();
-  private readonly queries = new Map<string, Database.Statement>();
+  private readonly queries: StatementCache;
   private now = '';
 
   constructor(private readonly db: Database.Database) {
+    this.queries = new StatementCache(db);
     this.selectCandidates = db.prepare(`
       SELECT event, component FROM story_mentions
       WHERE family = ? AND country = ? AND bucket BETWEEN ? AND ? AND day_start <= ? AND day_end >= ?`);
@@ -170,7 +173,7 @@ export class SqliteStories implements StoryIndex {
   queryStories(filter: StoryFilter): Story[] {
     const { where, params } = storyWhere(filter);
     const sql = `SELECT story_json FROM stories s ${where} ORDER BY s.date_start DESC, s.id LIMIT ? OFFSET ?`;
-    const rows = this.statement(sql).pluck().all(...params, clamp(filter.limit, DEFAULT_LIMIT), clamp(filter.offset, 0)) as string[];
+    const rows = this.statement(sql).pluck().all(...params, clampCount(filter.limit, DEFAULT_LIMIT), clampCount(filter.offset, 0)) as string[];
     return rows.map((json) => JSON.parse(json) as Story);
   }
 
@@ -187,12 +190,7 @@ export class SqliteStories implements StoryIndex {
   }
 
   private statement(sql: string): Database.Statement {
-    let statement = this.queries.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.queries.set(sql, statement);
-    }
-    return statement;
+    return this.queries.get(sql);
   }
 }
 
@@ -222,12 +220,7 @@ function storyWhere(filter: StoryFilter): { where: string; params: unknown[] } {
   }
   if (filter.minDocuments !== undefined) {
     conditions.push('s.documents >= ?');
-    params.push(clamp(filter.minDocuments, 0));
+    params.push(clampCount(filter.minDocuments, 0));
   }
   return { where: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params };
-}
-
-function clamp(value: number | undefined, fallback: number): number {
-  if (value === undefined || !Number.isFinite(value)) return fallback;
-  return Math.min(Number.MAX_SAFE_INTEGER, Math.max(0, Math.floor(value)));
 }
