@@ -31,7 +31,8 @@ export class OffsetMapBuilder {
  * (dropped) and Unicode composition (NFC). A span that crosses a removed furniture line includes that
  * line. Where a clean stretch equals its input, the slice is exactly the span's text.
  *
- * Returns undefined for HTML, whose main text has no offsets in the page. A plain-text Doc without
+ * Returns undefined for HTML, whose main text has no offsets in the page, and inside a headline ingest
+ * put before the body (`source.headlineEnd`), which the input holds in no field of its text. A plain-text Doc without
  * `source.offsetMap` has the input's own offsets.
  */
 export function toInputOffset(doc: Pick<Doc, 'source' | 'text'>, offset: number): number | undefined {
@@ -39,6 +40,7 @@ export function toInputOffset(doc: Pick<Doc, 'source' | 'text'>, offset: number)
     throw new RangeError(`offset ${offset} is outside the text (0–${doc.text.length})`);
   }
   if (doc.source.format !== 'text') return undefined;
+  if (doc.source.headlineEnd !== undefined && offset <= doc.source.headlineEnd) return undefined;
   const anchors = doc.source.offsetMap;
   if (!anchors || anchors.length === 0) return offset;
   let low = 0;

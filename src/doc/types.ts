@@ -41,6 +41,11 @@ export interface SourceInfo {
    * appears: here, in error lines and in event listings. `Doc.id` stays the content hash beside it.
    */
   inputId?: string;
+  /**
+   * Present when ingest put the title before the body as the Doc's first line (ingest/headline.ts): the
+   * headline is `text.slice(0, headlineEnd)`, and offsets before `headlineEnd + 1` have no place in the input.
+   */
+  headlineEnd?: number;
 }
 
 export type Severity = 'info' | 'warning' | 'error';

@@ -1,5 +1,6 @@
 import { createDoc } from '../doc/doc.js';
 import type { Doc, SourceInfo } from '../doc/types.js';
+import { bodyLeadsWith, headlineOf } from '../ingest/headline.js';
 import { splitParagraphs } from '../ingest/paragraphs.js';
 import { createPipeline, type Pipeline } from '../pipeline/pipeline.js';
 import type { AnyStage } from '../pipeline/stage.js';
@@ -15,4 +16,10 @@ export function stagePipeline(stages: readonly AnyStage[]): (text: string, sourc
     pipeline.run(doc);
     return doc;
   };
+}
+
+/** The text ingest would code for a body with this title: the headline first when it reads as one (ingest/headline.ts). */
+export function withHeadline(text: string, title: unknown): string {
+  const headline = typeof title === 'string' ? headlineOf(title) : undefined;
+  return headline && !bodyLeadsWith(text, headline) ? `${headline}\n${text}` : text;
 }

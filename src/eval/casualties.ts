@@ -1,5 +1,6 @@
 /**
- * Killed / injured figures on JSON Lines articles with incident counts (`{"id","published","text","killed","injured"}`).
+ * Killed / injured figures on JSON Lines articles with incident counts (`{"id","published","title"?,"text","killed","injured"}`);
+ * the title is coded before the text as ingest codes it.
  * Dyad's figure for an article is documentFigures of what the quantities stage finds (the largest
  * figure of each category; the injured also as the people shot less the killed); no figure counts as 0.
  * An item whose gold count is null is not scored for that count. The same articles also give the fill
@@ -8,7 +9,7 @@
 import { documentFigures } from '../stages/quantities/document-figures.js';
 import { findQuantities } from '../stages/quantities/quantities.js';
 import { splitSentences } from '../stages/tokens/tokens.js';
-import { stagePipeline } from './analyse.js';
+import { stagePipeline, withHeadline } from './analyse.js';
 import { goldFiles, isTextDataFile, jsonlKeys, readJsonl } from './gold-files.js';
 import { fillRates } from './fill-rates.js';
 import { ratio } from './metrics.js';
@@ -16,7 +17,7 @@ import type { Miss, SetResult } from './types.js';
 
 export const CASUALTIES_FORMAT = 'JSON Lines with "text", "killed" and "injured" (numbers or null)';
 
-export interface CasualtiesItem { id?: string; published?: string | null; text: string; killed: number | null; injured: number | null }
+export interface CasualtiesItem { id?: string; published?: string | null; title?: string; text: string; killed: number | null; injured: number | null }
 
 export const isCasualtiesFile = (path: string): boolean => {
   if (!isTextDataFile(path, ['.jsonl', '.ndjson'])) return false;
@@ -35,7 +36,7 @@ export function scoreCasualties(file: string, items: readonly CasualtiesItem[], 
   for (const [index, item] of items.entries()) {
     const id = String(item.id ?? index + 1);
     const published = typeof item.published === 'string' && /^\d{4}-\d\d-\d\d/.test(item.published) ? item.published.slice(0, 10) : undefined;
-    const doc = analyse(item.text, published ? { published } : {});
+    const doc = analyse(withHeadline(item.text, item.title), published ? { published } : {});
     const quantities = doc.layers.quantities ?? [];
     const figures = documentFigures(quantities, doc.text, doc.layers.sentences ?? []);
     for (const category of ['killed', 'injured'] as const) {

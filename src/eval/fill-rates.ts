@@ -8,7 +8,7 @@
  */
 import type { Doc } from '../doc/types.js';
 import { defaultPipeline } from '../pipeline/default.js';
-import { stagePipeline } from './analyse.js';
+import { stagePipeline, withHeadline } from './analyse.js';
 import { ratio } from './metrics.js';
 
 export const FILL_ARTICLES = 500;
@@ -25,7 +25,7 @@ function givesOwnDate(doc: Doc): boolean {
   return (doc.layers.dates ?? []).some((date) => date.resolved && date.value !== undefined && date.value !== published && date.granularity !== 'duration');
 }
 
-export function fillRates(articles: ReadonlyArray<{ text: string; published?: string | null }>): FillRates {
+export function fillRates(articles: ReadonlyArray<{ text: string; title?: string; published?: string | null }>): FillRates {
   const analyse = stagePipeline(defaultPipeline().stages);
   let events = 0;
   let withActor = 0;
@@ -35,7 +35,7 @@ export function fillRates(articles: ReadonlyArray<{ text: string; published?: st
   let dated = 0;
   for (const article of articles.slice(0, FILL_ARTICLES)) {
     const published = typeof article.published === 'string' && /^\d{4}-\d\d-\d\d/.test(article.published) ? article.published.slice(0, 10) : undefined;
-    const doc = analyse(article.text, published ? { published } : {});
+    const doc = analyse(withHeadline(article.text, article.title), published ? { published } : {});
     const namesPlace = (doc.layers.places ?? []).length > 0;
     const ownDate = givesOwnDate(doc);
     for (const event of doc.layers.events ?? []) {

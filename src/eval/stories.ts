@@ -27,6 +27,7 @@ export interface StoriesItem {
   text: string;
   published?: string | null;
   url?: string | null;
+  title?: string | null;
   killed?: number | null;
   injured?: number | null;
 }
@@ -144,6 +145,7 @@ export function codeItems(items: readonly StoriesItem[]): Doc[] {
     const doc = engine.extract({
       content: item.text, kind: 'text', inputId: String(item.id ?? index + 1),
       ...(published ? { published } : {}), ...(typeof item.url === 'string' && item.url ? { url: item.url } : {}),
+      ...(typeof item.title === 'string' && item.title ? { title: item.title } : {}),
     });
     delete doc.layers.tokens;
     return doc;

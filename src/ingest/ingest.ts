@@ -1,9 +1,10 @@
 import { createDoc } from '../doc/doc.js';
 import type { OffsetMapBuilder } from '../doc/offsets.js';
-import type { Doc, Message, Severity, SkipReason, SourceInfo } from '../doc/types.js';
+import type { Doc, Message, OffsetMap, Severity, SkipReason, SourceInfo } from '../doc/types.js';
 import { cleanLines, looksBinary, truncateText } from './clean.js';
 import { cleanLinesMapped, joinMapped } from './clean-mapped.js';
 import { furnitureLines, getFurniture, removeFurniture, type Furniture } from './furniture.js';
+import { bodyLeadsWith, headlineOf } from './headline.js';
 import { extractHtml } from './html.js';
 import { DEFAULT_MAX_HTML_DEPTH, DEFAULT_MAX_HTML_ELEMENTS, type HtmlLimits } from './html-bounds.js';
 import { normaliseDate } from './html-meta.js';
@@ -34,6 +35,8 @@ export interface IngestInput {
   language?: string;
   /** What reading the source had to say (decoding warnings, the field used): copied into the Doc's messages. */
   messages?: readonly SourceMessage[];
+  /** The article's title from the caller (a JSON Lines `title`, a feed item): wins over the page's own. */
+  title?: string;
 }
 
 export interface IngestOptions {
@@ -45,6 +48,8 @@ export interface IngestOptions {
   furniture?: Furniture;
   /** Nesting depth and element count the HTML parser is given (defaults in html-bounds.ts). */
   htmlLimits?: HtmlLimits;
+  /** Put the title before the body as the first line, to be coded with it (headline.ts; default true). */
+  headline?: boolean;
 }
 
 /** Looks like HTML: a doctype or <html> at the start, or <p>/<body> tags near it. */
@@ -91,6 +96,14 @@ function cleanPlainText(body: string, furniture: Furniture, log: MessageLog): Pl
   const { text, map } = joinMapped(clean.lines, drop);
   const removedLines = drop.filter(Boolean).length;
   return { text, map, changes: describeChanges(clean.changed, removedLines), removedLines };
+}
+
+/** The offset map of a body that now follows a prefix of `shift` characters (which has no place in the input). */
+function shiftedMap(map: OffsetMapBuilder, shift: number, length: number): OffsetMap | undefined {
+  if (shift === 0) return map.finish(length);
+  const anchors = map.finish(length - shift) ?? [[0, 0]];
+  const shifted: OffsetMap = anchors.map(([clean, input]) => [clean + shift, input]);
+  return shifted;
 }
 
 /** What cleaning did to a plain-text input, in words. */
@@ -150,6 +163,7 @@ export function ingest(input: IngestInput, options: IngestOptions = {}): Doc {
       source.publishedFrom = page.meta.publishedFrom;
     }
   }
+  if (input.title?.trim()) source.title = input.title.replace(/\s+/g, ' ').trim();
   const given = userDate(input.published, log);
   const fallback = userDate(input.defaultPublished, log);
   if (given) {
@@ -175,8 +189,15 @@ export function ingest(input: IngestInput, options: IngestOptions = {}): Doc {
     log.add('truncated', 'warning', `text of ${text.length} chars cut to ${maxChars}`);
     text = truncateText(text, maxChars);
   }
+  const headline = options.headline === false || text === '' ? undefined : headlineOf(source.title, source.siteName);
+  const prefix = headline && !bodyLeadsWith(text, headline) ? `${headline}\n` : '';
+  if (prefix) {
+    text = prefix + text;
+    source.headlineEnd = headline!.length;
+    log.add('headline', 'info', 'the title was put before the body as its first line, to be coded with it');
+  }
   if (plain) {
-    const offsetMap = plain.map.finish(text.length);
+    const offsetMap = shiftedMap(plain.map, prefix.length, text.length);
     if (offsetMap) source.offsetMap = offsetMap;
     if (offsetMap || plain.removedLines > 0) {
       log.add('text-changed', 'info', `text differs from the input (${plain.changes.join(', ') || 'trimmed'})`

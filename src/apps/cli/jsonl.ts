@@ -35,7 +35,7 @@ function size(bytes: number): string {
 }
 
 /**
- * Parses `{ id, text | html, published?, url?, language? }`. Never throws: a bad line becomes an
+ * Parses `{ id, text | html, published?, url?, title?, language? }`. Never throws: a bad line becomes an
  * error record so one broken line cannot stop a batch.
  */
 export function parseJsonlLine(text: string, line: number, defaults: JsonlDefaults, messages: SourceMessage[] = []): JsonlLine | undefined {
@@ -54,7 +54,7 @@ export function parseJsonlLine(text: string, line: number, defaults: JsonlDefaul
     return { line, inputId: null, error: `line ${line}: "id" must be a string or a number, not ${describeType(record.id)}` };
   }
   const id = record.id === undefined ? null : String(record.id);
-  for (const field of ['text', 'html', 'published', 'url', 'language'] as const) {
+  for (const field of ['text', 'html', 'published', 'url', 'language', 'title'] as const) {
     if (record[field] !== undefined && typeof record[field] !== 'string') {
       return { line, inputId: id, error: `line ${line}: "${field}" must be a string, not ${describeType(record[field])}` };
     }
@@ -77,6 +77,7 @@ export function parseJsonlLine(text: string, line: number, defaults: JsonlDefaul
   if (id !== null) input.inputId = id;
   applyDates(input, defaults, record.published as string | undefined);
   if (typeof record.url === 'string') input.url = record.url;
+  if (typeof record.title === 'string') input.title = record.title;
   const chosenLanguage = language ?? defaults.language;
   if (chosenLanguage) input.language = chosenLanguage;
   return { line, input };
