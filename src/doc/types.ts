@@ -287,6 +287,8 @@ export interface CasualtyFigure {
   exact: boolean;
   text: string;
   quantity: string;
+  /** Read from another sentence of the document: the article's toll, given to its lead attack (events/carry-casualties.ts). */
+  from?: 'document';
 }
 
 export interface Event {

@@ -296,3 +296,19 @@ test('people shot less the killed are the injured of the event; a sentence with 
   allKilled.quantity('two', 'killed', 2);
   assert.equal(run(allKilled)[0]?.casualties?.injured, undefined);
 });
+
+test('an article\'s toll told apart from its attack goes to the lead attack, marked as carried from the document', () => {
+  const apart = neighbours('Peru shelled a market in Ecuador on Monday. Officials later said four people died.');
+  apart.quantity('four people', 'killed', 4);
+  const [shelling] = run(apart);
+  assert.equal(shelling?.plover, 'ASSAULT');
+  assert.deepEqual(shelling?.casualties?.killed, { min: 4, exact: true, text: 'four people', quantity: 'qty-1', from: 'document' });
+
+  const own = neighbours('Peru shelled a market in Ecuador, and two people were killed. Officials later said four people were hurt.');
+  own.quantity('two people', 'killed', 2);
+  own.quantity('four people', 'injured', 4);
+  const [attack] = run(own);
+  assert.equal(attack?.casualties?.killed?.from, undefined);
+  assert.equal(attack?.casualties?.killed?.min, 2);
+  assert.equal(attack?.casualties?.injured?.from, 'document');
+});

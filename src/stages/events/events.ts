@@ -18,6 +18,7 @@ import {
 } from './match-filters.js';
 import { isContentOf } from './predicates.js';
 import { documentSetting } from './setting.js';
+import { carryOverCasualties } from './carry-casualties.js';
 import { carryOverActors, carryOverDates, happensInSetting, leadPlace } from './carry-over.js';
 import {
   bySentence, casualtiesIn, eventDate, eventLocation, quoteAt, speechLocation, type DocContext, type TriggerSite,
@@ -238,6 +239,7 @@ export function codeDocument(doc: Readonly<Doc>, options: EventCodingOptions = {
   }
   carryOverActors(doc, events, ctx.candidates);
   carryOverDates(doc, events);
+  carryOverCasualties(doc, events);
   const spoken = new Set(events.flatMap((event) => (event.location?.place && (event.quadClass === 1 || event.quadClass === 3) ? [event.location.place] : [])));
   const setting = documentSetting(doc, spoken) ?? leadPlace(doc, events, spoken);
   for (const event of events) {
