@@ -9,6 +9,7 @@ export { DEFAULT_MAX_BYTES, ingest, normaliseLanguage, readSource, SourceError, 
 export { createEngine, type BatchInput, type BatchSummary, type Engine, type EngineOptions, type FailedInput } from './engine/engine.js';
 export {
   DEFAULT_STREAM_PAGE_SIZE, EVENT_MODALITIES, MAX_STREAM_PAGE_SIZE, openStore, StoreError, type EventModality, type EvidencedEvent, type OpenStoreOptions,
+  type ActorCount, type DocQuery, type DocSummary, type GeoRadius, type Page, type PlaceCount, type StoryUpdates,
   type EventFilter, type FacetCount, type FacetField, type Store, type StoredEvent, type StreamOptions, type Story, type StoryFilter, type StoryWithMentions,
 } from './store/store.js';
 export { checkKnowledge, knowledgeManifest } from './knowledge/check.js';
