@@ -19,7 +19,8 @@ export { exportStories, STORY_COLUMNS, STORY_FORMATS, type StoryFormat } from '.
 export { exportEvents, EXPORT_FORMATS, GDELT_COLUMNS, GDELT_HEADER, hasStories, type ExportFormat, type ExportOptions, type ExportSource, type ExportSummary, type StoryLookup } from './export/index.js';
 export { buildSeries, nextPeriod, periodOf, PERIODS, sparkline, type Period, type Series, type SeriesItem, type SeriesRow } from './trends/series.js';
 export { DEFAULT_SPIKE, spikes, type Spike, type SpikeOptions } from './trends/spike.js';
-export { AlertRuleError, evaluateRules, readAlertRules, type Alert, type AlertItem, type AlertRule } from './trends/rules.js';
+export { AlertRuleError, evaluateRules, parseAlertRules, readAlertRules, type Alert, type AlertItem, type AlertRule } from './trends/rules.js';
 export { atomFeed, type FeedOptions } from './trends/atom.js';
 export { postAlerts, type WebhookResult } from './trends/webhook.js';
 export { collectItems, type ItemSelection } from './trends/collect.js';
+export { dyadVersion } from './version.js';
