@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createEngine, openStore, type Store } from '../../index.js';
 import { createApi } from './app.js';
-import { ARTICLES, LATE_ARTICLE } from './articles.js';
+import { ARTICLES, LATE_ARTICLE } from '../../test-support/api-articles.js';
 import { CONTENT_SECURITY_POLICY } from './security.js';
 
 const TOKEN = 'test-token-0123456789abcdef';
