@@ -6,6 +6,7 @@ import { after, test } from 'node:test';
 import { contractDocs, runStoreContract } from '../store.contract.js';
 import { runStoriesContract } from '../stories.contract.js';
 import { runAlertsContract } from '../alerts.contract.js';
+import { runPagesContract } from '../pages.contract.js';
 import { openStore, StoreError, type Store } from '../store.js';
 import Database from 'better-sqlite3';
 import { datePeriod } from './rows.js';
@@ -41,6 +42,7 @@ runStoreContract('sqlite file', () => {
 runStoreContract('sqlite :memory:', () => openStore('sqlite::memory:'));
 runStoriesContract('sqlite :memory:', () => openStore('sqlite::memory:'));
 runStoriesContract('sqlite file', () => openSqliteStore(join(dir, `stories-${++counter}.db`)));
+runPagesContract('sqlite file', () => openSqliteStore(join(dir, `pages-${++counter}.db`)));
 runAlertsContract('sqlite file', () => openSqliteStore(join(dir, `alerts-${++counter}.db`)));
 
 test('openStore picks the backend by scheme and explains what it cannot open', async () => {
