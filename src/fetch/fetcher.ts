@@ -130,6 +130,13 @@ function discard(body: Readable): void {
   body.destroy();
 }
 
+/** A page not fetched because its site's robots.txt could not be reached: said of the page, with the cause. */
+function pageFailedOnRobots(url: URL, error: FetchError): FetchError {
+  const robotsUrl = `${url.origin}/robots.txt`;
+  const detail = error.message.startsWith(`cannot fetch ${robotsUrl}: `) ? error.message.slice(`cannot fetch ${robotsUrl}: `.length) : error.message;
+  return new FetchError(error.kind, url.href, `cannot fetch ${shownUrl(url.href)}: reading ${robotsUrl} first failed (${detail})`, { cause: error });
+}
+
 /** Undici's errors, and the deadline, as one-line FetchErrors. */
 function describeError(error: unknown, url: string, deadlineHit: boolean, deadlineMs: number, readTimeoutMs: number): FetchError {
   if (error instanceof FetchError) return error;
@@ -234,7 +241,9 @@ export function createFetcher(settings: FetcherSettings = {}): Fetcher {
         policy.checkUrl(url);
         let intervalMs = minIntervalMs;
         if (obeyRobots && robots) {
-          const verdict = await robots.check(url);
+          const verdict = await robots.check(url).catch((error: unknown) => {
+            throw error instanceof FetchError && error.kind !== 'refused' ? pageFailedOnRobots(url, error) : error;
+          });
           if (!verdict.allowed) throw new FetchError('robots', url.href, `not fetching ${shownUrl(url.href)}: ${verdict.reason}`);
           if (verdict.crawlDelayMs !== undefined) intervalMs = Math.max(intervalMs, verdict.crawlDelayMs);
         }

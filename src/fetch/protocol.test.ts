@@ -123,6 +123,14 @@ test('robots.txt: crawl-delay is read and capped; 4xx allows all; an unreachable
   assert.match(verdict.reason ?? '', /robots\.txt could not be read \(answered HTTP 503\), so the site is treated as disallowed/);
   await down.check(new URL('https://news.example/b'));
   assert.equal(loads, 1);
+  let attempts = 0;
+  const flaky = new RobotsCache(async () => {
+    if (++attempts === 1) throw new FetchError('network', 'https://news.example/robots.txt', 'cannot fetch https://news.example/robots.txt: ECONNRESET');
+    return { status: 200, text: 'User-agent: *\nDisallow: /x\n' };
+  }, settings);
+  await assert.rejects(flaky.check(new URL('https://news.example/a')), /cannot fetch https:\/\/news\.example\/robots\.txt: ECONNRESET/);
+  assert.equal((await flaky.check(new URL('https://news.example/x'))).allowed, false);
+  assert.equal(attempts, 2);
 });
 
 test('conditional GET: validators go out, 304 comes back as not modified with the caching headers', async () => {

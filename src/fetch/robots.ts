@@ -44,7 +44,7 @@ const ALLOW_ALL: Rules = { isAllowed: () => true };
 
 /**
  * robots.txt per origin, fetched once and kept for a while (RFC 9309): 2xx is parsed, 4xx allows
- * everything, 5xx or no answer disallows the site until the entry expires.
+ * everything, 5xx disallows the site for a minute; a site that cannot be reached fails the page.
  */
 export class RobotsCache {
   private readonly entries = new Map<string, { expires: number; rules: Promise<Rules> }>();
@@ -85,10 +85,15 @@ export class RobotsCache {
     try {
       answer = await this.load(robotsUrl);
     } catch (error) {
-      // A refused origin is refused for the page too, with the guard's own message.
-      if (error instanceof FetchError && error.kind === 'refused') throw error;
-      if (error instanceof FetchError && error.kind === 'http' && error.status !== undefined && error.status >= 400 && error.status < 500) return ALLOW_ALL;
-      return { isAllowed: () => false, unreachable: `${robotsUrl} could not be read (${error instanceof Error ? error.message : String(error)}), so the site is treated as disallowed (RFC 9309)` };
+      if (!(error instanceof FetchError)) throw error;
+      // A refused origin is refused for the page too; a site that cannot be reached at all fails the
+      // page with the same cause. Neither is remembered: the next fetch asks again.
+      if (error.kind === 'refused' || error.kind === 'network' || error.kind === 'timeout') throw error;
+      if (error.kind === 'http' && error.status !== undefined && error.status >= 500) {
+        return { isAllowed: () => false, unreachable: `${robotsUrl} could not be read (${error.message}), so the site is treated as disallowed (RFC 9309)` };
+      }
+      // 4xx, too many redirects, an oversize file: robots.txt is "unavailable", which allows everything.
+      return ALLOW_ALL;
     }
     if (answer.status >= 400 && answer.status < 500) return ALLOW_ALL;
     const robot = robotsParser(robotsUrl, answer.text);
