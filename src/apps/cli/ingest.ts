@@ -2,6 +2,7 @@ import { createEngine, type Alert, type BatchSummary } from '../../index.js';
 import { fireAlerts } from './alerts.js';
 import { integerOption, parseCommand, PUBLISHED_OPTIONS, publishedOptions, stringOption, UsageError } from './args.js';
 import type { Command } from './command.js';
+import { commandFetcher, FETCH_OPTIONS, FETCH_USAGE } from './fetch-options.js';
 import { assertPathsExist, batchInputs } from './inputs.js';
 import { languageOption } from './language-option.js';
 import { writeOut } from './io.js';
@@ -23,6 +24,7 @@ Options:
   --batch-size N           documents per transaction (default 200)
   --alerts FILE            evaluate these alert rules (JSON Lines, see dyad alerts) once the documents
                            are stored, and print what fired
+${FETCH_USAGE}
   -h, --help               show this help`;
 
 const FAILURES_SHOWN = 10;
@@ -43,6 +45,7 @@ export const ingestCommand: Command = {
       'batch-size': { type: 'string' },
       language: { type: 'string' },
       alerts: { type: 'string' },
+      ...FETCH_OPTIONS,
     });
     if (parsed.values.help) {
       await writeOut(`${USAGE}\n`);
@@ -54,6 +57,7 @@ export const ingestCommand: Command = {
     const batchSize = integerOption(parsed, 'batch-size', 200, 1);
     const db = stringOption(parsed, 'db') ?? DEFAULT_DB;
     await assertPathsExist(parsed.positionals);
+    const fetcher = commandFetcher(parsed, parsed.positionals);
     const store = await openCliStore(db, { readOnly: false });
     const started = performance.now();
     const progress = process.stderr.isTTY
@@ -65,10 +69,11 @@ export const ingestCommand: Command = {
     let fired: Alert[] = [];
     try {
       const engine = createEngine({ store, batchSize });
-      summary = await engine.ingestBatch(batchInputs(parsed.positionals, defaults, (path) => ignored.push(path)), progress ? { onProgress: progress } : {});
+      summary = await engine.ingestBatch(batchInputs(parsed.positionals, defaults, (path) => ignored.push(path), fetcher), progress ? { onProgress: progress } : {});
       if (rules !== undefined) fired = await fireAlerts(store, rules, false);
     } finally {
       await store.close();
+      await fetcher?.close();
     }
     if (progress) process.stderr.write('\r\x1b[K');
     for (const failure of summary.failures.slice(0, FAILURES_SHOWN)) process.stderr.write(`failed ${failure.input}: ${failure.error}\n`);
