@@ -22,3 +22,9 @@ export { AlertRuleError, evaluateRules, readAlertRules, type Alert, type AlertIt
 export { atomFeed, type FeedOptions } from './trends/atom.js';
 export { postAlerts, type WebhookResult } from './trends/webhook.js';
 export { collectItems, type ItemSelection } from './trends/collect.js';
+export { exportOpml, FeedError, parseFeedDocument, type FeedDocument, type FeedItem, type FeedListEntry } from './feeds/index.js';
+export {
+  createBasicFetcher, DEFAULT_INTERVAL_MS, emptyCounts, failureKind, FetchError, total, Watcher,
+  type FetchResource, type PollResult, type RunCounts, type WatchLogEntry,
+} from './watch/index.js';
+export type { WatchItem, WatchSource } from './store/watch-state.js';

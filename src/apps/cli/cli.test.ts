@@ -203,18 +203,18 @@ describe('dyad CLI', () => {
   test('ingest counts an unreachable URL as failed and exits 1 when nothing could be stored', () => {
     const run = dyad(['ingest', 'http://127.0.0.1:1/feed-item', '--db', 'urls.db']);
     assert.equal(run.status, 1);
-    assert.match(run.stdout, /stored 0, duplicates 0, skipped 0, failed 1;/);
-    assert.match(run.stderr, /^failed http:\/\/127\.0\.0\.1:1\/feed-item: cannot fetch/);
+    assert.match(run.stdout, /fetched 1, new 0, duplicates 0, near-duplicates 0, skipped 0, failed 1 \(unreachable 1\);/);
+    assert.match(run.stderr, /^\S+ failed http:\/\/127\.0\.0\.1:1\/feed-item: cannot fetch/m);
     assert.doesNotMatch(run.stderr, /\n\s+at /);
   });
 
   test('ingest stores each document once, however often it is run', async () => {
     const first = dyad(['ingest', 'first.txt', 'corpus', '--db', 'ingest.db', '--published', '2031-05-06']);
     assert.equal(first.status, 0, first.stderr);
-    assert.match(first.stdout, /^stored 2, duplicates 1, skipped 0, failed 0;/);
+    assert.match(first.stdout, /^fetched 3, new 2, duplicates 1, near-duplicates 0, skipped 0, failed 0;/);
     const again = dyad(['ingest', 'corpus', 'first.txt', '--db', 'ingest.db']);
     assert.equal(again.status, 0, again.stderr);
-    assert.match(again.stdout, /^stored 0, duplicates 3, skipped 0, failed 0;/);
+    assert.match(again.stdout, /^fetched 3, new 0, duplicates 3, near-duplicates 0, skipped 0, failed 0;/);
     const store = await openStore(join(dir, 'ingest.db'));
     assert.equal(await store.countDocs(), 2);
     await store.close();
@@ -228,7 +228,7 @@ describe('dyad CLI', () => {
     ].join('\n');
     const run = dyad(['ingest', '-', '--db', 'stdin.db'], input);
     assert.equal(run.status, 0, run.stderr);
-    assert.match(run.stdout, /^stored 1, duplicates 0, skipped 1 \(not-english 1\), failed 1;/);
+    assert.match(run.stdout, /^fetched 3, new 1, duplicates 0, near-duplicates 0, skipped 1 \(not-english 1\), failed 1 \(error 1\);/);
     assert.match(run.stderr, /failed stdin:3: line 3: not JSON/);
   });
 
@@ -275,7 +275,7 @@ describe('dyad CLI', () => {
     ].join('\n');
     const run = dyad(['ingest', '-', '--db', 'ids.db'], input);
     assert.equal(run.status, 0, run.stderr);
-    assert.match(run.stderr, /^failed stdin:2 \(inputId "wire-2"\): line 2: needs a "text"/m);
+    assert.match(run.stderr, /^\S+ failed stdin:2 \(inputId "wire-2"\): line 2: needs a "text"/m);
     const store = await openStore(join(dir, 'ids.db'));
     const [event] = await store.queryEvents({});
     const doc = await store.getDoc(event?.docId ?? '');
