@@ -6,6 +6,10 @@ export { defineStage, type AnyStage, type Stage, type StageContext } from './pip
 export { createPipeline, PipelineError, type Pipeline, type PipelineOptions } from './pipeline/pipeline.js';
 export { defaultPipeline } from './pipeline/default.js';
 export { DEFAULT_MAX_BYTES, ingest, normaliseLanguage, readSource, SourceError, type IngestInput, type IngestOptions, type SourceMessage } from './ingest/index.js';
+export {
+  AddressPolicy, classifyAddress, createFetcher, decodeFetched, DEFAULT_CONTACT_URL, FETCH_DEFAULTS, FetchError, PAGE_TYPES,
+  type AddressRule, type Fetcher, type FetcherSettings, type FetchErrorKind, type FetchOptions, type FetchResult, type Resolver,
+} from './fetch/index.js';
 export { createEngine, type BatchInput, type BatchSummary, type Engine, type EngineOptions, type FailedInput } from './engine/engine.js';
 export {
   DEFAULT_STREAM_PAGE_SIZE, EVENT_MODALITIES, MAX_STREAM_PAGE_SIZE, openStore, StoreError, type EventModality, type EvidencedEvent, type OpenStoreOptions,
@@ -24,7 +28,7 @@ export { postAlerts, type WebhookResult } from './trends/webhook.js';
 export { collectItems, type ItemSelection } from './trends/collect.js';
 export { exportOpml, FeedError, parseFeedDocument, type FeedDocument, type FeedItem, type FeedListEntry } from './feeds/index.js';
 export {
-  createBasicFetcher, DEFAULT_INTERVAL_MS, emptyCounts, failureKind, FetchError, total, Watcher,
+  DEFAULT_INTERVAL_MS, emptyCounts, failureKind, fetcherResource, total, Watcher,
   type FetchResource, type PollResult, type RunCounts, type WatchLogEntry,
 } from './watch/index.js';
 export type { WatchItem, WatchSource } from './store/watch-state.js';

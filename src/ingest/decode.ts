@@ -22,6 +22,18 @@ export interface Declaration {
   from: string;
 }
 
+/** The charset a page declares in <meta charset> or <meta http-equiv="content-type">, from its first bytes. */
+export function metaCharset(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
+  return /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1];
+}
+
+/** The encoding an XML document declares in `<?xml … encoding="…"?>` (feeds, sitemaps). */
+export function xmlDeclaredEncoding(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.subarray(0, 256)).toString('latin1');
+  return /^\s*<\?xml[^>]*\sencoding\s*=\s*["']([\w.:-]+)["']/.exec(head)?.[1];
+}
+
 function decoderFor(label: string): TextDecoder | undefined {
   try {
     return new TextDecoder(label.trim().replace(/^["']|["']$/g, ''));

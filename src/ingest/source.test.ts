@@ -6,12 +6,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { after, before, test } from 'node:test';
-import { decodeBytes, readSource, SourceError } from './source.js';
+import { createFetcher, type Fetcher } from '../fetch/fetcher.js';
+import { decodeBytes, readSource, SourceError, type SourceOptions } from './source.js';
 
 const pageHtml = '<!doctype html><html><head><meta charset="utf-8"><title>T</title></head><body><p>Talks resumed — “quietly”.</p></body></html>';
 
 let server: Server;
 let base = '';
+let fetcher: Fetcher;
+
+/** readSource through a fetcher that allows only this test's server. */
+function readServed(path: string, options: SourceOptions = {}): ReturnType<typeof readSource> {
+  return readSource(`${base}${path}`, { fetcher, ...options });
+}
 
 before(async () => {
   server = createServer((request, response) => {
@@ -58,9 +65,11 @@ before(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  fetcher = createFetcher({ allowHosts: [base.slice('http://'.length)], minIntervalMs: 0 });
 });
 
-after(() => {
+after(async () => {
+  await fetcher.close();
   server.closeAllConnections();
   server.close();
 });
@@ -75,7 +84,7 @@ async function rejectsWith(promise: Promise<unknown>, pattern: RegExp): Promise<
 }
 
 test('a good page is fetched with its content type, charset and final URL', async () => {
-  const result = await readSource(`${base}/hop`);
+  const result = await readServed('/hop');
   assert.equal(result.kind, 'html');
   assert.equal(result.url, `${base}/page`);
   assert.match(result.contentType ?? '', /text\/html/);
@@ -83,32 +92,32 @@ test('a good page is fetched with its content type, charset and final URL', asyn
 });
 
 test('charset comes from the header, else from the page meta', async () => {
-  const latin = await readSource(`${base}/latin1`);
+  const latin = await readServed('/latin1');
   assert.equal(latin.kind, 'text');
   assert.equal(latin.content, 'Café');
-  const meta = await readSource(`${base}/meta-charset`);
+  const meta = await readServed('/meta-charset');
   assert.ok(meta.content.includes('“Q”'));
 });
 
 test('a redirect loop stops after the redirect limit', async () => {
-  await rejectsWith(readSource(`${base}/loop`, { maxRedirects: 3 }), /redirects more than 3 times/);
+  await rejectsWith(readServed('/loop', { maxRedirects: 3 }), /redirects more than 3 times/);
 });
 
 test('a redirect to another scheme is refused', async () => {
-  await rejectsWith(readSource(`${base}/to-file`), /only http and https/);
+  await rejectsWith(readServed('/to-file'), /only http and https/);
 });
 
 test('an oversize body is cut off with an error', async () => {
-  await rejectsWith(readSource(`${base}/big`, { maxBytes: 1024 * 1024 }), /more than 1\.0 MB/);
+  await rejectsWith(readServed('/big', { maxBytes: 1024 * 1024 }), /larger than the 1\.0 MB limit/);
 });
 
 test('a slow server times out', async () => {
-  await rejectsWith(readSource(`${base}/slow`, { timeoutMs: 300 }), /did not answer within 0\.3 s/);
+  await rejectsWith(readServed('/slow', { timeoutMs: 300 }), /did not arrive within the 0\.3 s deadline/);
 });
 
 test('a wrong content type and an HTTP error are refused clearly', async () => {
-  await rejectsWith(readSource(`${base}/image`), /is image\/png, not an HTML or text page/);
-  await rejectsWith(readSource(`${base}/nowhere`), /HTTP 404/);
+  await rejectsWith(readServed('/image'), /is image\/png, not text\/html/);
+  await rejectsWith(readServed('/nowhere'), /HTTP 404/);
 });
 
 test('a refused connection is a SourceError', async () => {
@@ -116,7 +125,13 @@ test('a refused connection is a SourceError', async () => {
   await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
   const port = (closed.address() as AddressInfo).port;
   await new Promise<void>((resolve) => closed.close(() => resolve()));
-  await rejectsWith(readSource(`http://127.0.0.1:${port}/`), /cannot fetch/);
+  const local = createFetcher({ allowHosts: ['127.0.0.1'], minIntervalMs: 0 });
+  await rejectsWith(readSource(`http://127.0.0.1:${port}/`, { fetcher: local }), /cannot fetch/);
+  await local.close();
+});
+
+test('without an allowlist the SSRF guard refuses the local server', async () => {
+  await rejectsWith(readSource(`${base}/page`), /127\.0\.0\.1 is a loopback address \(SSRF guard; --allow-host to allow\)/);
 });
 
 test('schemes other than http and https are refused before any I/O', async () => {

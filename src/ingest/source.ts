@@ -1,6 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { decodeText, type Declaration, type Decoded, type SourceMessage } from './decode.js';
+import { createFetcher, DEFAULTS as FETCH_DEFAULTS, type Fetcher, type FetchOptions, type FetchResult } from '../fetch/fetcher.js';
+import { FetchError } from '../fetch/errors.js';
+import { decodeFetched } from '../fetch/text.js';
+import { decodeText, type Declaration, type Decoded, metaCharset, type SourceMessage } from './decode.js';
 import { sniffKind } from './ingest.js';
 
 /** A source that cannot be read; the message is one line, fit to show a user as is. */
@@ -12,7 +15,9 @@ export class SourceError extends Error {
 }
 
 export interface SourceOptions {
-  /** Whole-request time limit for URLs (connection, redirects and body). */
+  /** What fetches URLs (its allowlist, politeness and robots.txt cache); a shared default one when absent. */
+  fetcher?: Fetcher;
+  /** Whole-request time limit for URLs (connection, redirects and body); the fetcher's deadline when absent. */
   timeoutMs?: number;
   maxRedirects?: number;
   /** Largest file or response body accepted, in bytes. */
@@ -32,9 +37,9 @@ export interface SourceContent {
   messages?: SourceMessage[];
 }
 
-export const DEFAULT_TIMEOUT_MS = 15_000;
-export const DEFAULT_MAX_REDIRECTS = 5;
-export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+export const DEFAULT_TIMEOUT_MS = FETCH_DEFAULTS.deadlineMs;
+export const DEFAULT_MAX_REDIRECTS = FETCH_DEFAULTS.maxRedirects;
+export const DEFAULT_MAX_BYTES = FETCH_DEFAULTS.maxBytes;
 
 const ACCEPTED_TYPES = new Map<string, 'text' | 'html'>([
   ['text/html', 'html'],
@@ -47,11 +52,6 @@ function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 1)} MB`;
 }
 
-/** The charset a page declares in <meta charset> or <meta http-equiv="content-type">, from its first bytes. */
-export function metaCharset(bytes: Uint8Array): string | undefined {
-  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
-  return /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1];
-}
 
 /** Bytes to text (see decodeText), for callers that need only the text. */
 export function decodeBytes(bytes: Uint8Array, declaredCharset?: string): string {
@@ -104,97 +104,31 @@ async function readPath(path: string, maxBytes: number): Promise<SourceContent> 
   return sourceContent(decodeText(bytes, isHtml ? metaDeclaration(bytes) : undefined), isHtml ? 'html' : undefined);
 }
 
-function parseContentType(header: string | null): { mediaType?: string; charset?: string } {
-  if (!header) return {};
-  const [type, ...params] = header.split(';');
-  const charset = params.map((p) => /^\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(p)?.[1]).find((c) => c !== undefined);
-  const result: { mediaType?: string; charset?: string } = {};
-  const mediaType = type?.trim().toLowerCase();
-  if (mediaType) result.mediaType = mediaType;
-  if (charset) result.charset = charset;
-  return result;
-}
+let sharedFetcher: Fetcher | undefined;
 
-function describeFetchError(url: string, error: unknown, timeoutMs: number): SourceError {
-  if (error instanceof SourceError) return error;
-  const name = (error as Error).name;
-  if (name === 'TimeoutError' || name === 'AbortError') return new SourceError(`${url} did not answer within ${timeoutMs / 1000} s`, { cause: error });
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  const detail = cause?.code ?? cause?.message ?? (error as Error).message;
-  return new SourceError(`cannot fetch ${url}: ${detail}`, { cause: error });
-}
-
-async function readBody(response: Response, url: string, maxBytes: number): Promise<Uint8Array> {
-  const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body?.cancel();
-    throw new SourceError(`${url} is ${megabytes(declared)}, over the ${megabytes(maxBytes)} limit`);
-  }
-  if (!response.body) return new Uint8Array();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new SourceError(`${url} sent more than ${megabytes(maxBytes)}; stopped reading`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
-}
-
-function checkScheme(url: URL, original: string): void {
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new SourceError(`refusing ${url.protocol.replace(/:$/, '')}: URL ${original.slice(0, 80)}: only http and https are fetched`);
-  }
+/** The fetcher used when the caller gives none: default settings, so the SSRF guard is on and nothing is allowlisted. */
+function defaultFetcher(): Fetcher {
+  sharedFetcher ??= createFetcher();
+  return sharedFetcher;
 }
 
 async function readUrl(target: string, options: SourceOptions): Promise<SourceContent> {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const signal = AbortSignal.timeout(timeoutMs);
-  let url = new URL(target);
+  const fetchOptions: FetchOptions = { accept: [...ACCEPTED_TYPES.keys()] };
+  if (options.timeoutMs !== undefined) fetchOptions.deadlineMs = options.timeoutMs;
+  if (options.maxRedirects !== undefined) fetchOptions.maxRedirects = options.maxRedirects;
+  fetchOptions.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  let fetched: FetchResult;
   try {
-    for (let redirects = 0; ; redirects++) {
-      checkScheme(url, url.href);
-      const response = await fetch(url, {
-        redirect: 'manual',
-        signal,
-        headers: { accept: 'text/html, application/xhtml+xml, text/plain;q=0.9', 'user-agent': 'dyad (news event coder)' },
-      });
-      const location = response.headers.get('location');
-      if (response.status >= 300 && response.status < 400 && location) {
-        await response.body?.cancel();
-        if (redirects >= maxRedirects) throw new SourceError(`${target} redirects more than ${maxRedirects} times`);
-        url = new URL(location, url);
-        continue;
-      }
-      if (!response.ok) {
-        await response.body?.cancel();
-        throw new SourceError(`${url.href} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
-      }
-      const contentTypeHeader = response.headers.get('content-type');
-      const { mediaType, charset } = parseContentType(contentTypeHeader);
-      const hint = mediaType ? ACCEPTED_TYPES.get(mediaType) : undefined;
-      if (mediaType && !hint) {
-        await response.body?.cancel();
-        throw new SourceError(`${url.href} is ${mediaType}, not an HTML or text page`);
-      }
-      const bytes = await readBody(response, url.href, maxBytes);
-      const declared = charset ? { charset, from: 'the Content-Type header' } : hint !== 'text' ? metaDeclaration(bytes) : undefined;
-      const result = sourceContent(decodeText(bytes, declared), hint);
-      result.url = url.href;
-      if (contentTypeHeader) result.contentType = contentTypeHeader;
-      return result;
-    }
+    fetched = await (options.fetcher ?? defaultFetcher()).fetch(target, fetchOptions);
   } catch (error) {
-    throw describeFetchError(url.href, error, timeoutMs);
+    if (error instanceof FetchError) throw new SourceError(error.message, { cause: error });
+    throw error;
   }
+  const hint = fetched.mediaType ? ACCEPTED_TYPES.get(fetched.mediaType) : undefined;
+  const result = sourceContent(decodeFetched(fetched), hint);
+  result.url = fetched.url;
+  if (fetched.contentType) result.contentType = fetched.contentType;
+  return result;
 }
 
 /** A scheme such as `http:` or `file:`; a single letter is a Windows drive, not a scheme. */

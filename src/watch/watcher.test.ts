@@ -7,17 +7,21 @@ import { createEngine } from '../engine/engine.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import { MAX_ITEM_ATTEMPTS } from '../store/watch-state.js';
-import { createBasicFetcher } from './fetcher.js';
+import { createFetcher } from '../fetch/index.js';
+import { fetcherResource } from './fetcher.js';
 import { articlePage, rss, TestServer } from './test-server.js';
 import { Watcher, type WatcherOptions } from './watcher.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dyad-watch-'));
 const engine = createEngine({ timeBudgetMs: Infinity });
 const server = new TestServer();
+/** The real fetcher, allowed to reach the test server, without the pause between requests to one host. */
+const localFetcher = createFetcher({ allowHosts: ['127.0.0.1'], minIntervalMs: 0 });
 let counter = 0;
 before(() => server.start());
 after(async () => {
   await server.close();
+  await localFetcher.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -26,7 +30,7 @@ function newStore(): Store {
 }
 
 function watcher(store: Store, options: Partial<WatcherOptions> = {}): Watcher {
-  return new Watcher({ store, engine, fetchResource: createBasicFetcher({ allowHosts: ['127.0.0.1'] }), intervalMs: 600_000, ...options });
+  return new Watcher({ store, engine, fetchResource: fetcherResource(localFetcher), intervalMs: 600_000, ...options });
 }
 
 /** Routes an article page at each path and returns their URLs. */
@@ -152,7 +156,7 @@ describe('Watcher against a local server', () => {
       const failed = await store.listWatchItems({ status: 'failed' });
       assert.deepEqual(failed.map((i) => [i.url.replace(/.*\//, ''), i.attempts]).sort(), [['missing', MAX_ITEM_ATTEMPTS], ['pdf', MAX_ITEM_ATTEMPTS]]);
       assert.match(failed.find((i) => i.url.endsWith('/missing'))!.reason!, /HTTP 404/);
-      assert.match(failed.find((i) => i.url.endsWith('/pdf'))!.reason!, /application\/pdf, not an HTML or text page/);
+      assert.match(failed.find((i) => i.url.endsWith('/pdf'))!.reason!, /application\/pdf, not text\/html/);
       assert.equal(w.counts.failed['http-404'], MAX_ITEM_ATTEMPTS);
     } finally {
       await store.close();
@@ -180,14 +184,17 @@ describe('Watcher against a local server', () => {
 
   test('without the allowlist a local address is refused, with the rule named', async () => {
     const store = newStore();
+    const guarded = createFetcher({ minIntervalMs: 0 });
     try {
-      const w = new Watcher({ store, engine, fetchResource: createBasicFetcher(), intervalMs: 600_000 });
+      const w = new Watcher({ store, engine, fetchResource: fetcherResource(guarded), intervalMs: 600_000 });
       await w.follow([{ url: `${server.base}/c/feed` }, { url: 'http://2130706433/feed' }, { url: 'http://[::1]/feed' }, { url: 'http://169.254.169.254/latest' }]);
       await w.pollAll();
       const errors = (await store.listWatchSources()).map((s) => s.lastError);
       assert.equal(errors.length, 4);
-      for (const error of errors) assert.match(error!, /^refusing .*: a (loopback|linkLocal) address \(allow it with --allow-host /);
+      for (const error of errors) assert.match(error!, /^refusing .*(loopback|link-local|metadata).*SSRF guard/);
+      assert.deepEqual(w.counts.failed, { refused: 4 });
     } finally {
+      await guarded.close();
       await store.close();
     }
   });

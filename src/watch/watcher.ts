@@ -1,18 +1,18 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Engine } from '../engine/engine.js';
 import { parseFeedDocument, type FeedItem } from '../feeds/index.js';
-import { decodeText, type Declaration } from '../ingest/decode.js';
-import { metaCharset } from '../ingest/source.js';
+import { decodeText, metaCharset, type Declaration } from '../ingest/decode.js';
 import type { Store } from '../store/store.js';
 import type { WatchItemRecord, WatchSource } from '../store/watch-state.js';
 import { emptyCounts, failureKind, type RunCounts } from './counts.js';
-import { FetchError, type FetchedResource, type FetchResource } from './fetcher.js';
+import type { FetchedResource, FetchResource } from './fetcher.js';
 import {
   adaptInterval, backoffDelay, boundsFor, DEFAULT_INTERVAL_MS, maxAgeMs, retryAfterMs, type IntervalBounds,
 } from './schedule.js';
 
-const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
-const PAGE_ACCEPT = 'text/html, application/xhtml+xml, text/plain;q=0.9';
+/** Feeds are told apart by their content, not their (often wrong) media type. */
+const FEED_ACCEPT = ['application/rss+xml', 'application/atom+xml', 'application/feed+json', 'application/xml', 'text/xml', '*/*'];
+const PAGE_ACCEPT = ['text/html', 'application/xhtml+xml', 'text/plain'];
 const PAGE_TYPES = new Map<string, 'html' | 'text'>([['text/html', 'html'], ['application/xhtml+xml', 'html'], ['text/plain', 'text']]);
 
 export interface WatchLogEntry {
@@ -56,6 +56,17 @@ function header(resource: FetchedResource, name: string): string | undefined {
 function declaredCharset(contentType: string | undefined): Declaration | undefined {
   const charset = contentType ? /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType)?.[1] : undefined;
   return charset ? { charset, from: 'the Content-Type header' } : undefined;
+}
+
+/** A page or sitemap the watcher cannot use (an HTTP error, a type that is not a page). */
+class WatchError extends Error {
+  override name = 'WatchError';
+}
+
+/** The fetcher's own kind of failure when it gives one (refused, robots, timeout, network …), else one read from the message. */
+function kindOf(error: unknown): string {
+  const kind = (error as { kind?: unknown } | undefined)?.kind;
+  return typeof kind === 'string' && kind !== 'http' ? kind : failureKind(messageOf(error));
 }
 
 function messageOf(error: unknown): string {
@@ -125,7 +136,7 @@ export class Watcher {
         ...(signal ? { signal } : {}),
       });
     } catch (error) {
-      return this.failed(source, startedAt, messageOf(error));
+      return this.failed(source, startedAt, messageOf(error), undefined, kindOf(error));
     }
     if (resource.status === 304) {
       await this.succeeded(source, startedAt, resource, 0, undefined);
@@ -172,9 +183,9 @@ export class Watcher {
     const items: FeedItem[] = [];
     for (const sitemap of document.sitemaps.slice(0, this.options.maxSitemaps ?? 50)) {
       const child = await this.options.fetchResource(sitemap, { accept: FEED_ACCEPT, ...(signal ? { signal } : {}) });
-      if (child.status < 200 || child.status >= 300) throw new FetchError(`sitemap ${sitemap} answered HTTP ${child.status}`);
+      if (child.status < 200 || child.status >= 300) throw new WatchError(`sitemap ${sitemap} answered HTTP ${child.status}`);
       const nested = parseFeedDocument(decodeText(child.bytes, declaredCharset(header(child, 'content-type'))).text, child.url);
-      if (nested.kind !== 'feed') throw new FetchError(`sitemap ${sitemap} is a ${nested.kind}, not a list of pages (indexes are not nested)`);
+      if (nested.kind !== 'feed') throw new WatchError(`sitemap ${sitemap} is a ${nested.kind}, not a list of pages (indexes are not nested)`);
       items.push(...nested.items);
     }
     return { items };
@@ -185,11 +196,11 @@ export class Watcher {
     const record: WatchItemRecord = { key: item.url, source, url: item.url, status: 'failed', ...(item.published ? { published: item.published } : {}) };
     try {
       const page = await this.options.fetchResource(item.url, { accept: PAGE_ACCEPT, ...(signal ? { signal } : {}) });
-      if (page.status < 200 || page.status >= 300) throw new FetchError(`${page.url} answered HTTP ${page.status}`);
+      if (page.status < 200 || page.status >= 300) throw new WatchError(`${page.url} answered HTTP ${page.status}`);
       const contentType = header(page, 'content-type');
       const mediaType = contentType?.split(';')[0]?.trim().toLowerCase();
       const kind = mediaType ? PAGE_TYPES.get(mediaType) : 'html';
-      if (!kind) throw new FetchError(`${page.url} is ${mediaType}, not an HTML or text page`);
+      if (!kind) throw new WatchError(`${page.url} is ${mediaType}, not an HTML or text page`);
       const charset = metaCharset(page.bytes);
       const decoded = decodeText(page.bytes, declaredCharset(contentType) ?? (kind === 'html' && charset ? { charset, from: 'the page\'s <meta> charset' } : undefined));
       this.counts.fetched++;
@@ -217,7 +228,7 @@ export class Watcher {
       record.reason = message;
       delete record.docId;
       await this.store.putWatchedDocs([], [record]);
-      const kind = failureKind(message);
+      const kind = kindOf(error);
       this.counts.failed[kind] = (this.counts.failed[kind] ?? 0) + 1;
       this.log({ level: 'error', source, url: item.url, message });
     }
@@ -236,14 +247,13 @@ export class Watcher {
     });
   }
 
-  private async failed(source: WatchSource, startedAt: string, error: string, serverDelayMs?: number): Promise<PollResult> {
+  private async failed(source: WatchSource, startedAt: string, error: string, serverDelayMs?: number, kind = failureKind(error)): Promise<PollResult> {
     const failures = source.failures + 1;
     const wait = Math.max(backoffDelay(source.intervalMs, failures), serverDelayMs ?? 0);
     const at = new Date(this.now()).toISOString();
     await this.store.updateWatchSource(source.url, {
       lastPollAt: startedAt, lastError: error, lastErrorAt: at, failures, nextPollAt: new Date(this.now() + wait).toISOString(),
     });
-    const kind = failureKind(error);
     this.counts.failed[kind] = (this.counts.failed[kind] ?? 0) + 1;
     this.log({ level: 'error', source: source.url, message: error });
     return { source: source.url, ok: false, items: 0, newItems: 0, error };

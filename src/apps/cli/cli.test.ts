@@ -34,9 +34,9 @@ function dyad(args: string[], input?: string): Run {
 }
 
 /** The CLI as a child process that runs alongside others. */
-function dyadAsync(args: string[]): Promise<Run> {
+function dyadAsync(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...COMMAND, ...args], { cwd: dir, env: { ...process.env, DYAD_DEBUG: '' } });
+    const child = spawn(process.execPath, [...COMMAND, ...args], { cwd: dir, env: { ...process.env, DYAD_DEBUG: '', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
@@ -201,11 +201,38 @@ describe('dyad CLI', () => {
   });
 
   test('ingest counts an unreachable URL as failed and exits 1 when nothing could be stored', () => {
-    const run = dyad(['ingest', 'http://127.0.0.1:1/feed-item', '--db', 'urls.db']);
+    const run = dyad(['ingest', 'http://127.0.0.1:1/feed-item', '--db', 'urls.db', '--allow-host', '127.0.0.1:1']);
     assert.equal(run.status, 1);
     assert.match(run.stdout, /fetched 1, new 0, duplicates 0, near-duplicates 0, skipped 0, failed 1 \(unreachable 1\);/);
     assert.match(run.stderr, /^\S+ failed http:\/\/127\.0\.0\.1:1\/feed-item: cannot fetch/m);
     assert.doesNotMatch(run.stderr, /\n\s+at /);
+  });
+
+  test('ingest refuses a local URL unless --allow-host or DYAD_ALLOW_HOSTS names it', async () => {
+    const { startServer } = await import('../../test-support/http-server.js');
+    const server = await startServer({
+      '/story': (_request, response) => {
+        response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+        response.end(SECOND);
+      },
+    });
+    try {
+      const refused = await dyadAsync(['ingest', `${server.base}/story`, '--db', 'allow.db']);
+      assert.equal(refused.status, 1);
+      const line = `failed ${server.base}/story: refusing ${server.base}/story: 127.0.0.1 is a loopback address (SSRF guard; --allow-host to allow)`;
+      assert.match(refused.stderr.trim(), new RegExp(`^\\S+ ${line.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`));
+      assert.deepEqual(server.requests, []);
+      const allowed = await dyadAsync(['ingest', `${server.base}/story`, '--db', 'allow.db', '--allow-host', 'localhost', '--allow-host', server.hostPort]);
+      assert.equal(allowed.status, 0, allowed.stderr);
+      assert.match(allowed.stdout, /^fetched 1, new 1,/);
+      assert.match(server.headers.at(-1)?.['user-agent'] ?? '', /^Dyad\/\S+ \(\+https?:\/\/\S+\)$/);
+      const byEnv = await dyadAsync(['extract', `${server.base}/story`], { DYAD_ALLOW_HOSTS: `example.org, ${server.hostPort}`, DYAD_CONTACT_URL: 'mailto:desk@news.example' });
+      assert.equal(byEnv.status, 0, byEnv.stderr);
+      assert.equal(server.headers.at(-1)?.['user-agent']?.endsWith('(+mailto:desk@news.example)'), true);
+      assertCleanFailure(dyad(['extract', `${server.base}/story`, '--allow-host', 'http://x/y']), 2, /allowed host "http:\/\/x\/y" is not a host name/);
+    } finally {
+      await server.close();
+    }
   });
 
   test('ingest stores each document once, however often it is run', async () => {
@@ -392,7 +419,8 @@ describe('dyad CLI', () => {
     assertCleanFailure(dyad(['extract']), 2, /needs a file/);
     assertCleanFailure(dyad(['frobnicate']), 2, /unknown command "frobnicate"/);
     assertCleanFailure(dyad(['extract', 'ftp://example.test/a']), 1, /only http and https/);
-    assertCleanFailure(dyad(['extract', 'http://127.0.0.1:1/article']), 1, /cannot fetch http:\/\/127\.0\.0\.1:1\/article/);
+    assertCleanFailure(dyad(['extract', 'http://127.0.0.1:1/article', '--allow-host', '127.0.0.1']), 1, /cannot fetch http:\/\/127\.0\.0\.1:1\/article/);
+    assertCleanFailure(dyad(['extract', 'http://[::1]/article']), 1, /^dyad: refusing http:\/\/\[::1\]\/article: ::1 is a loopback address \(SSRF guard; --allow-host to allow\)$/m);
     assertCleanFailure(dyad(['ingest', 'missing-folder']), 1, /no such file or folder: missing-folder/);
     assertCleanFailure(dyad(['ingest', 'first.txt', '--db', join(dir, 'first.txt', 'x.db')]), 1, /cannot open database/);
     assertCleanFailure(dyad(['events', '--db', 'nothing-here.db']), 1, /no database at nothing-here\.db/);

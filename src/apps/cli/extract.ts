@@ -1,8 +1,9 @@
 import { createReadStream } from 'node:fs';
-import { createEngine, type Doc, type Engine, type IngestInput, LAYER_NAMES, type LayerName, readSource } from '../../index.js';
+import { createEngine, type Doc, type Engine, type Fetcher, type IngestInput, LAYER_NAMES, type LayerName, readSource } from '../../index.js';
 import { languageOption } from './language-option.js';
 import { choiceOption, type Parsed, parseCommand, PUBLISHED_OPTIONS, publishedOptions, RuntimeError, stringOption, UsageError } from './args.js';
 import type { Command } from './command.js';
+import { commandFetcher, FETCH_OPTIONS, FETCH_USAGE } from './fetch-options.js';
 import { formatDocPretty, readableJson } from './format-doc.js';
 import { applyDates, assertReadableFile, type JsonlDefaults, readJsonl } from './inputs.js';
 import { skippedSummary } from './summary.js';
@@ -27,12 +28,13 @@ Options:
                            file or stdin and write one analysed document per line (a line's id is kept
                            as source.inputId); bad lines become {"inputId", "line", "error"} lines and
                            are counted on stderr
+${FETCH_USAGE}
   -h, --help               show this help`;
 
-async function readOne(target: string, defaults: JsonlDefaults): Promise<IngestInput> {
+async function readOne(target: string, defaults: JsonlDefaults, fetcher: Fetcher | undefined): Promise<IngestInput> {
   let input: IngestInput;
   try {
-    const source = await readSource(target);
+    const source = await readSource(target, fetcher ? { fetcher } : {});
     input = { content: source.content, kind: source.kind };
     if (source.url) input.url = source.url;
     if (source.messages) input.messages = source.messages;
@@ -108,6 +110,7 @@ export const extractCommand: Command = {
       language: { type: 'string' },
       tokens: { type: 'boolean' },
       layers: { type: 'string' },
+      ...FETCH_OPTIONS,
     });
     if (parsed.values.help) {
       await writeOut(`${USAGE}\n`);
@@ -128,7 +131,14 @@ export const extractCommand: Command = {
     }
     const target = parsed.positionals[0];
     if (target === undefined) throw new UsageError('extract needs a file, a URL or - for stdin (see dyad extract --help)');
-    const doc = engine.extract(await readOne(target, defaults));
+    const fetcher = commandFetcher(parsed, [target]);
+    let input: IngestInput;
+    try {
+      input = await readOne(target, defaults, fetcher);
+    } finally {
+      await fetcher?.close();
+    }
+    const doc = engine.extract(input);
     if (doc.skip) process.stderr.write(`dyad extract: skipped, not coded (${doc.skip.ruleId}): ${doc.skip.reason}\n`);
     await writeOut(format === 'pretty' ? formatDocPretty(doc) : `${readableJson(withLayers(doc, layers))}\n`);
     return 0;

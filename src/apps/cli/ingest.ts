@@ -2,6 +2,7 @@ import { createEngine, emptyCounts, failureKind, type Alert, type BatchSummary, 
 import { fireAlerts } from './alerts.js';
 import { integerOption, parseCommand, PUBLISHED_OPTIONS, publishedOptions, stringOption, UsageError } from './args.js';
 import type { Command } from './command.js';
+import { commandFetcher, FETCH_OPTIONS, FETCH_USAGE } from './fetch-options.js';
 import { assertPathsExist, batchInputs } from './inputs.js';
 import { languageOption } from './language-option.js';
 import { writeOut } from './io.js';
@@ -26,6 +27,7 @@ Options:
                            are stored, and print what fired
   --json                   log and summarise as JSON Lines on stdout (otherwise a progress line on a
                            terminal, plain lines when not)
+${FETCH_USAGE}
   -h, --help               show this help`;
 
 const FAILURES_SHOWN = 10;
@@ -55,6 +57,7 @@ export const ingestCommand: Command = {
       language: { type: 'string' },
       alerts: { type: 'string' },
       json: { type: 'boolean' },
+      ...FETCH_OPTIONS,
     });
     if (parsed.values.help) {
       await writeOut(`${USAGE}\n`);
@@ -66,6 +69,7 @@ export const ingestCommand: Command = {
     const batchSize = integerOption(parsed, 'batch-size', 200, 1);
     const db = stringOption(parsed, 'db') ?? DEFAULT_DB;
     await assertPathsExist(parsed.positionals);
+    const fetcher = commandFetcher(parsed, parsed.positionals);
     const store = await openCliStore(db, { readOnly: false });
     const started = performance.now();
     const progress = new Progress(logMode(parsed.values.json === true, process.stderr));
@@ -80,10 +84,11 @@ export const ingestCommand: Command = {
     let fired: Alert[] = [];
     try {
       const engine = createEngine({ store, batchSize });
-      summary = await engine.ingestBatch(batchInputs(parsed.positionals, defaults, (path) => ignored.push(path)), { onProgress });
+      summary = await engine.ingestBatch(batchInputs(parsed.positionals, defaults, (path) => ignored.push(path), fetcher), { onProgress });
       if (rules !== undefined) fired = await fireAlerts(store, rules, false);
     } finally {
       await store.close();
+      await fetcher?.close();
     }
     const closing = progress.finish(batchCounts(summary), { db, seconds: (performance.now() - started) / 1000 });
     for (const failure of summary.failures.slice(0, FAILURES_SHOWN)) progress.log('error', `failed ${failure.input}: ${failure.error}`, { input: failure.input });

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { access, constants, readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { type BatchInput, type FailedInput, readSource, type IngestInput } from '../../index.js';
+import { type BatchInput, type FailedInput, type Fetcher, readSource, type IngestInput } from '../../index.js';
 import { applyDates, readJsonl, type JsonlDefaults } from './jsonl.js';
 import { RuntimeError } from './args.js';
 import { isUrl } from './io.js';
@@ -74,12 +74,12 @@ export async function assertPathsExist(targets: readonly string[]): Promise<void
 }
 
 /**
- * Everything the targets name as engine inputs: files, folders (walked), URLs, JSON Lines files and
- * `-` (JSON Lines on stdin). A source that cannot be read becomes a failed input, not an exception;
- * a file in a folder that is not of a document type is passed to `onIgnored`.
+ * Everything the targets name as engine inputs: files, folders (walked), URLs (through the fetcher,
+ * when given), JSON Lines files and `-` (JSON Lines on stdin). A source that cannot be read becomes a
+ * failed input, not an exception; a file in a folder that is not of a document type is passed to `onIgnored`.
  */
 export async function* batchInputs(
-  targets: readonly string[], defaults: JsonlDefaults, onIgnored: (path: string) => void = () => {},
+  targets: readonly string[], defaults: JsonlDefaults, onIgnored: (path: string) => void = () => {}, fetcher?: Fetcher,
 ): AsyncGenerator<BatchInput> {
   for (const target of targets) {
     if (target === '-') {
@@ -87,7 +87,7 @@ export async function* batchInputs(
       continue;
     }
     if (isUrl(target)) {
-      yield await readInput(target, defaults);
+      yield await readInput(target, defaults, fetcher);
       continue;
     }
     for await (const file of walk(target, onIgnored)) {
@@ -109,9 +109,9 @@ async function* jsonlInputs(stream: NodeJS.ReadableStream, name: string, default
   }
 }
 
-async function readInput(target: string, defaults: JsonlDefaults): Promise<BatchInput> {
+async function readInput(target: string, defaults: JsonlDefaults, fetcher?: Fetcher): Promise<BatchInput> {
   try {
-    const source = await readSource(target);
+    const source = await readSource(target, fetcher ? { fetcher } : {});
     const input: IngestInput = { content: source.content, kind: source.kind };
     if (source.url) input.url = source.url;
     if (source.messages) input.messages = source.messages;

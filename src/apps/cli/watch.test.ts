@@ -104,7 +104,7 @@ describe('dyad watch and dyad sources', () => {
     const refused = await dyad(['watch', `${server.base}/cli/feed`, '--once', '--db', 'refused.db']);
     assert.equal(refused.status, 0, refused.stderr);
     assert.match(refused.stdout, /failed 1 \(refused 1\)/);
-    assert.match(refused.stderr, /refusing 127\.0\.0\.1:\d+: a loopback address \(allow it with --allow-host 127\.0\.0\.1\)/);
+    assert.match(refused.stderr, /refusing http:\/\/127\.0\.0\.1:\d+\/cli\/feed: 127\.0\.0\.1 is a loopback address \(SSRF guard; --allow-host to allow\)/);
   });
 
   test('kill -9 in the middle of a poll, then a restart: every item is stored exactly once', async () => {

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import {
-  createBasicFetcher, createEngine, DEFAULT_INTERVAL_MS, FeedError, parseFeedDocument, Watcher, type FeedListEntry,
+  createEngine, createFetcher, DEFAULT_INTERVAL_MS, FeedError, fetcherResource, parseFeedDocument, Watcher, type FeedListEntry,
 } from '../../index.js';
+import { allowedHosts, FETCH_USAGE } from './fetch-options.js';
 import { parseCommand, RuntimeError, stringOption, UsageError, type Parsed } from './args.js';
 import type { Command } from './command.js';
 import { isUrl, writeOut } from './io.js';
@@ -23,7 +24,7 @@ Options:
   --db PATH          database (default ${DEFAULT_DB})
   --interval TIME    starting poll interval: 90s, 10m, 1h (default 10m)
   --once             poll every source once, then print the summary and exit
-  --allow-host HOST  fetch from this host although it is local or private (repeatable)
+${FETCH_USAGE}
   --json             log and summarise as JSON Lines on stdout
   -h, --help         show this help`;
 
@@ -81,7 +82,12 @@ export const watchCommand: Command = {
     const intervalMs = durationOption(parsed, 'interval', DEFAULT_INTERVAL_MS);
     const db = stringOption(parsed, 'db') ?? DEFAULT_DB;
     const sources = await sourcesOf(parsed.positionals);
-    const allowHosts = (parsed.values['allow-host'] as string[] | undefined) ?? [];
+    let fetcher;
+    try {
+      fetcher = createFetcher({ allowHosts: allowedHosts(parsed), ...(process.env.DYAD_CONTACT_URL ? { contactUrl: process.env.DYAD_CONTACT_URL } : {}) });
+    } catch (error) {
+      throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
     const store = await openCliStore(db, { readOnly: false });
     const progress = new Progress(logMode(parsed.values.json === true, process.stderr));
     const started = performance.now();
@@ -92,7 +98,7 @@ export const watchCommand: Command = {
     let watcher: Watcher;
     try {
       watcher = new Watcher({
-        store, engine: createEngine({ store }), fetchResource: createBasicFetcher({ allowHosts }), intervalMs,
+        store, engine: createEngine({ store }), fetchResource: fetcherResource(fetcher), intervalMs,
         onProgress: (counts) => progress.update(counts),
         onLog: (entry) => progress.log(entry.level, entry.message, { ...(entry.source ? { source: entry.source } : {}), ...(entry.url ? { url: entry.url } : {}) }),
       });
@@ -109,6 +115,7 @@ export const watchCommand: Command = {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
       await store.close();
+      await fetcher.close();
     }
     await writeOut(progress.finish(watcher.counts, { db, seconds: (performance.now() - started) / 1000 }));
     return 0;
