@@ -28,3 +28,9 @@ export { atomFeed, type FeedOptions } from './trends/atom.js';
 export { postAlerts, type WebhookResult } from './trends/webhook.js';
 export { collectItems, type ItemSelection } from './trends/collect.js';
 export { dyadVersion } from './version.js';
+export { exportOpml, FeedError, parseFeedDocument, type FeedDocument, type FeedItem, type FeedListEntry } from './feeds/index.js';
+export {
+  DEFAULT_INTERVAL_MS, emptyCounts, failureKind, fetcherResource, total, Watcher,
+  type FetchResource, type PollResult, type RunCounts, type WatchLogEntry,
+} from './watch/index.js';
+export type { WatchItem, WatchSource } from './store/watch-state.js';

@@ -1,6 +1,7 @@
 import type { Alert } from '../trends/rules.js';
 import type { Doc, Event } from '../doc/types.js';
 import type { Story, StoryFilter, StoryWithMentions } from '../fuse/types.js';
+import type { WatchItem, WatchItemQuery, WatchItemRecord, WatchSource, WatchSourceUpdate } from './watch-state.js';
 
 /** An event as stored: the event record itself plus where it came from. */
 export interface StoredEvent {
@@ -210,6 +211,15 @@ export interface Store {
   storyUpdates(cursor?: string, limit?: number): Promise<StoryUpdates>;
   /** Stored documents that were not coded, counted by skip rule. */
   skipReasons(): Promise<FacetCount[]>;
+  /** Watch state (src/watch, watch.contract.ts): adds the sources not yet followed, due at once; returns how many were new. */
+  addWatchSources(sources: readonly { url: string; title?: string }[], intervalMs: number): Promise<number>;
+  listWatchSources(): Promise<WatchSource[]>;
+  updateWatchSource(url: string, update: WatchSourceUpdate): Promise<void>;
+  /** The item keys not yet seen (a failed item counts as unseen until it has failed MAX_ITEM_ATTEMPTS times). */
+  unseenWatchItems(keys: readonly string[]): Promise<string[]>;
+  /** Stores the documents (as putDocs) and records the items, in one transaction: an item is seen only once its document is stored. */
+  putWatchedDocs(docs: readonly Doc[], items: readonly WatchItemRecord[]): Promise<PutResult>;
+  listWatchItems(query?: WatchItemQuery): Promise<WatchItem[]>;
   close(): Promise<void>;
 }
 

@@ -42,7 +42,7 @@ describe('dyad CLI inputs', () => {
     symlinkSync(join(dir, 'linked'), join(dir, 'linked/real/loop'));
     const run = dyad(['ingest', '--db', 'links.db', 'linked']);
     assert.equal(run.status, 0, run.stderr);
-    assert.match(run.stdout, /^stored 2, duplicates 1, skipped 0, failed 2;/);
+    assert.match(run.stdout, /^fetched 5, new 2, duplicates 1, near-duplicates 0, skipped 0, failed 2 \(error 2\);/);
     assert.match(run.stderr, /failed .*broken\.txt: symbolic link to a missing target \(ENOENT\)/);
     assert.match(run.stderr, /failed .*loop: symbolic link back into a folder being read; not followed/);
   });
@@ -71,10 +71,10 @@ describe('dyad CLI inputs', () => {
     write('lang/empty.txt', '   \n');
     write('lang/photo.jpg', 'not a document');
     const detected = dyad(['ingest', '--db', 'lang.db', 'lang']);
-    assert.match(detected.stderr, /^ignored 1 file not of a document type \(\.txt, \.html, \.htm, \.jsonl\): lang\/photo\.jpg\n$/);
-    assert.match(detected.stdout, /^stored 0, duplicates 0, skipped 2 \((?=.*empty 1)(?=.*not-english 1).*\), failed 0;/);
+    assert.match(detected.stderr, /^ignored 1 file not of a document type \(\.txt, \.html, \.htm, \.jsonl\): lang\/photo\.jpg$/m);
+    assert.match(detected.stdout, /^fetched 2, new 0, duplicates 0, near-duplicates 0, skipped 2 \((?=.*empty 1)(?=.*not-english 1).*\), failed 0;/);
     const given = dyad(['ingest', '--db', 'lang-given.db', '--language', 'eng', 'lang/fr.txt']);
-    assert.match(given.stdout, /^stored 1, duplicates 0, skipped 0, failed 0;/);
+    assert.match(given.stdout, /^fetched 1, new 1, duplicates 0, near-duplicates 0, skipped 0, failed 0;/);
   });
 
   test('a JSON Lines line over the size limit is rejected with its line number; the next line is read', () => {

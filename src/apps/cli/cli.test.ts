@@ -203,8 +203,8 @@ describe('dyad CLI', () => {
   test('ingest counts an unreachable URL as failed and exits 1 when nothing could be stored', () => {
     const run = dyad(['ingest', 'http://127.0.0.1:1/feed-item', '--db', 'urls.db', '--allow-host', '127.0.0.1:1']);
     assert.equal(run.status, 1);
-    assert.match(run.stdout, /stored 0, duplicates 0, skipped 0, failed 1;/);
-    assert.match(run.stderr, /^failed http:\/\/127\.0\.0\.1:1\/feed-item: cannot fetch/);
+    assert.match(run.stdout, /fetched 1, new 0, duplicates 0, near-duplicates 0, skipped 0, failed 1 \(unreachable 1\);/);
+    assert.match(run.stderr, /^\S+ failed http:\/\/127\.0\.0\.1:1\/feed-item: cannot fetch/m);
     assert.doesNotMatch(run.stderr, /\n\s+at /);
   });
 
@@ -219,11 +219,12 @@ describe('dyad CLI', () => {
     try {
       const refused = await dyadAsync(['ingest', `${server.base}/story`, '--db', 'allow.db']);
       assert.equal(refused.status, 1);
-      assert.equal(refused.stderr.trim(), `failed ${server.base}/story: refusing ${server.base}/story: 127.0.0.1 is a loopback address (SSRF guard; --allow-host to allow)`);
+      const line = `failed ${server.base}/story: refusing ${server.base}/story: 127.0.0.1 is a loopback address (SSRF guard; --allow-host to allow)`;
+      assert.match(refused.stderr.trim(), new RegExp(`^\\S+ ${line.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`));
       assert.deepEqual(server.requests, []);
       const allowed = await dyadAsync(['ingest', `${server.base}/story`, '--db', 'allow.db', '--allow-host', 'localhost', '--allow-host', server.hostPort]);
       assert.equal(allowed.status, 0, allowed.stderr);
-      assert.match(allowed.stdout, /^stored 1,/);
+      assert.match(allowed.stdout, /^fetched 1, new 1,/);
       assert.match(server.headers.at(-1)?.['user-agent'] ?? '', /^Dyad\/\S+ \(\+https?:\/\/\S+\)$/);
       const byEnv = await dyadAsync(['extract', `${server.base}/story`], { DYAD_ALLOW_HOSTS: `example.org, ${server.hostPort}`, DYAD_CONTACT_URL: 'mailto:desk@news.example' });
       assert.equal(byEnv.status, 0, byEnv.stderr);
@@ -237,10 +238,10 @@ describe('dyad CLI', () => {
   test('ingest stores each document once, however often it is run', async () => {
     const first = dyad(['ingest', 'first.txt', 'corpus', '--db', 'ingest.db', '--published', '2031-05-06']);
     assert.equal(first.status, 0, first.stderr);
-    assert.match(first.stdout, /^stored 2, duplicates 1, skipped 0, failed 0;/);
+    assert.match(first.stdout, /^fetched 3, new 2, duplicates 1, near-duplicates 0, skipped 0, failed 0;/);
     const again = dyad(['ingest', 'corpus', 'first.txt', '--db', 'ingest.db']);
     assert.equal(again.status, 0, again.stderr);
-    assert.match(again.stdout, /^stored 0, duplicates 3, skipped 0, failed 0;/);
+    assert.match(again.stdout, /^fetched 3, new 0, duplicates 3, near-duplicates 0, skipped 0, failed 0;/);
     const store = await openStore(join(dir, 'ingest.db'));
     assert.equal(await store.countDocs(), 2);
     await store.close();
@@ -254,7 +255,7 @@ describe('dyad CLI', () => {
     ].join('\n');
     const run = dyad(['ingest', '-', '--db', 'stdin.db'], input);
     assert.equal(run.status, 0, run.stderr);
-    assert.match(run.stdout, /^stored 1, duplicates 0, skipped 1 \(not-english 1\), failed 1;/);
+    assert.match(run.stdout, /^fetched 3, new 1, duplicates 0, near-duplicates 0, skipped 1 \(not-english 1\), failed 1 \(error 1\);/);
     assert.match(run.stderr, /failed stdin:3: line 3: not JSON/);
   });
 
@@ -301,7 +302,7 @@ describe('dyad CLI', () => {
     ].join('\n');
     const run = dyad(['ingest', '-', '--db', 'ids.db'], input);
     assert.equal(run.status, 0, run.stderr);
-    assert.match(run.stderr, /^failed stdin:2 \(inputId "wire-2"\): line 2: needs a "text"/m);
+    assert.match(run.stderr, /^\S+ failed stdin:2 \(inputId "wire-2"\): line 2: needs a "text"/m);
     const store = await openStore(join(dir, 'ids.db'));
     const [event] = await store.queryEvents({});
     const doc = await store.getDoc(event?.docId ?? '');

@@ -16,6 +16,8 @@ interface CommandEntry {
 const COMMANDS: readonly CommandEntry[] = [
   { name: 'extract', summary: 'analyse one document (file, URL or stdin) or a JSON Lines batch and print it', load: async () => (await import('./extract.js')).extractCommand },
   { name: 'ingest', summary: 'analyse files, folders, URLs or JSON Lines and store documents and events', load: async () => (await import('./ingest.js')).ingestCommand },
+  { name: 'watch', summary: 'follow feeds, news sitemaps and OPML lists: fetch, code and store every new article', load: async () => (await import('./watch.js')).watchCommand },
+  { name: 'sources', summary: 'list the sources dyad watch follows with their health, or export them as OPML', load: async () => (await import('./sources.js')).sourcesCommand },
   { name: 'events', summary: 'list stored events with filters, as a table, JSON Lines or CSV', load: async () => (await import('./events.js')).eventsCommand },
   { name: 'stories', summary: 'list stored stories: one real-world event fused from every report of it', load: async () => (await import('./stories.js')).storiesCommand },
   { name: 'export', summary: 'write stored events with their evidence as CSV, JSON Lines, PLOVER JSON, GDELT-style TSV or Parquet', load: async () => (await import('./export.js')).exportCommand },

@@ -172,6 +172,39 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX alerts_key ON alerts (key);
     `,
   },
+  {
+    version: 6,
+    sql: `
+      -- dyad watch (src/watch): the sources it follows with their polling cursors and health, and every
+      -- item it has seen, keyed by canonical URL, recorded in the transaction that stores its document.
+      CREATE TABLE watch_sources (
+        url TEXT PRIMARY KEY,
+        title TEXT,
+        added_at TEXT NOT NULL,
+        etag TEXT,
+        last_modified TEXT,
+        next_poll_at TEXT NOT NULL,
+        interval_ms INTEGER NOT NULL,
+        failures INTEGER NOT NULL DEFAULT 0,
+        last_poll_at TEXT,
+        last_success_at TEXT,
+        last_error TEXT,
+        last_error_at TEXT
+      ) WITHOUT ROWID;
+      CREATE TABLE watch_items (
+        key TEXT PRIMARY KEY,
+        source TEXT NOT NULL,
+        url TEXT NOT NULL,
+        status TEXT NOT NULL,
+        doc_id TEXT,
+        reason TEXT,
+        published TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        seen_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX watch_items_source ON watch_items (source, seen_at);
+    `,
+  },
 ];
 
 /** The migration that added stories: a database upgraded past it has its stored events fused once. */

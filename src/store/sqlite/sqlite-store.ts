@@ -11,6 +11,8 @@ import { clampCount, whereClause } from './filter-sql.js';
 import { assertDyadDatabase, migrate, STORIES_VERSION } from './schema.js';
 import { SqliteStories } from './stories.js';
 import { SqliteAlerts } from './alerts.js';
+import { SqliteWatch } from './watch.js';
+import type { WatchItem, WatchItemQuery, WatchItemRecord, WatchSource, WatchSourceUpdate } from '../watch-state.js';
 import { StatementCache } from './statements.js';
 import type { Alert } from '../../trends/rules.js';
 import { docFromRow, documentRow, eventRow, eventsOf, participantKeys } from './rows.js';
@@ -134,6 +136,8 @@ class SqliteStore implements Store {
   private readonly stories;
   private readonly alerts;
   private readonly pages;
+  private readonly watch;
+  private readonly writeWatched;
   private readonly queries: StatementCache;
   private closed = false;
 
@@ -168,6 +172,12 @@ class SqliteStore implements Store {
     this.stories = new SqliteStories(db);
     this.alerts = new SqliteAlerts(db);
     this.pages = new SqlitePages(db, this.stories);
+    this.watch = new SqliteWatch(db);
+    this.writeWatched = db.transaction((docs: readonly Doc[], items: readonly WatchItemRecord[]) => {
+      const result = this.write(docs);
+      this.watch.record(items, new Date().toISOString());
+      return result;
+    });
   }
 
   /** Files the events stored before stories existed into stories, in one write transaction. */
@@ -347,6 +357,36 @@ class SqliteStore implements Store {
     return this.selectSkipReasons.all() as FacetCount[];
   }
 
+  async addWatchSources(sources: readonly { url: string; title?: string }[], intervalMs: number): Promise<number> {
+    this.assertWritable();
+    return this.watch.addSources(sources, new Date().toISOString(), intervalMs);
+  }
+
+  async listWatchSources(): Promise<WatchSource[]> {
+    this.assertOpen();
+    return this.watch.listSources(new Date().toISOString());
+  }
+
+  async updateWatchSource(url: string, update: WatchSourceUpdate): Promise<void> {
+    this.assertWritable();
+    this.watch.updateSource(url, update);
+  }
+
+  async unseenWatchItems(keys: readonly string[]): Promise<string[]> {
+    this.assertOpen();
+    return this.watch.unseen(keys);
+  }
+
+  async putWatchedDocs(docs: readonly Doc[], items: readonly WatchItemRecord[]): Promise<PutResult> {
+    this.assertWritable();
+    return this.writeWatched.immediate(docs, items);
+  }
+
+  async listWatchItems(query: WatchItemQuery = {}): Promise<WatchItem[]> {
+    this.assertOpen();
+    return this.watch.listItems(query);
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -356,6 +396,11 @@ class SqliteStore implements Store {
 
   private statement(sql: string): Database.Statement {
     return this.queries.get(sql);
+  }
+
+  private assertWritable(): void {
+    this.assertOpen();
+    if (this.readOnly) throw new StoreError('the store is open read-only');
   }
 
   private assertOpen(): void {

@@ -7,6 +7,7 @@ import { contractDocs, runStoreContract } from '../store.contract.js';
 import { runStoriesContract } from '../stories.contract.js';
 import { runAlertsContract } from '../alerts.contract.js';
 import { runPagesContract } from '../pages.contract.js';
+import { runWatchContract } from '../watch.contract.js';
 import { openStore, StoreError, type Store } from '../store.js';
 import Database from 'better-sqlite3';
 import { datePeriod } from './rows.js';
@@ -44,6 +45,12 @@ runStoriesContract('sqlite :memory:', () => openStore('sqlite::memory:'));
 runStoriesContract('sqlite file', () => openSqliteStore(join(dir, `stories-${++counter}.db`)));
 runPagesContract('sqlite file', () => openSqliteStore(join(dir, `pages-${++counter}.db`)));
 runAlertsContract('sqlite file', () => openSqliteStore(join(dir, `alerts-${++counter}.db`)));
+runWatchContract('sqlite file', () => {
+  const path = join(dir, `watch-${++counter}.db`);
+  const store = openSqliteStore(path);
+  paths.set(store, path);
+  return store;
+}, { reopen: async (closed) => openStore(paths.get(closed) ?? '') });
 
 test('openStore picks the backend by scheme and explains what it cannot open', async () => {
   const bare = await openStore(join(dir, 'nested', 'bare.db'));
@@ -125,8 +132,8 @@ test('a writer may start on an empty SQLite file', async () => {
   await reader.close();
 });
 
-/** Takes a database back to schema 2, the schema of the release before stories (migration 3 only adds tables). */
-const DROP_STORIES_SQL = ['story_mentions', 'stories', 'story_redirects', 'alerts']
+/** Takes a database back to schema 2, the schema of the release before stories (migrations 3 and 6 only add tables). */
+const DROP_STORIES_SQL = ['story_mentions', 'stories', 'story_redirects', 'alerts', 'watch_sources', 'watch_items']
   .map((table) => `DROP TABLE ${table}`).join('; ');
 
 test('a database of schema 2 (the release before stories) is upgraded: its stored events become stories', async () => {
