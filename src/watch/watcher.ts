@@ -205,7 +205,7 @@ export class Watcher {
       const decoded = decodeText(page.bytes, declaredCharset(contentType) ?? (kind === 'html' && charset ? { charset, from: 'the page\'s <meta> charset' } : undefined));
       this.counts.fetched++;
       const doc = this.options.engine.extract({
-        content: decoded.text, kind, url: page.url, ...(item.published ? { defaultPublished: item.published } : {}),
+        content: decoded.text, kind, url: page.url, ...(item.published ? { defaultPublished: item.published } : {}), ...(item.title ? { title: item.title } : {}),
         ...(decoded.messages.length > 0 ? { messages: decoded.messages } : {}),
       });
       record.docId = doc.id;
