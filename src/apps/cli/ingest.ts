@@ -6,6 +6,7 @@ import { assertPathsExist, batchInputs } from './inputs.js';
 import { languageOption } from './language-option.js';
 import { writeOut } from './io.js';
 import { DEFAULT_DB, openCliStore } from './store-option.js';
+import { nearDuplicatesSummary } from './summary.js';
 
 const USAGE = `Usage: dyad ingest <file|folder|url|-> … [options]
 
@@ -29,7 +30,7 @@ const FAILURES_SHOWN = 10;
 
 export function summaryLine(summary: BatchSummary, db: string, seconds: number): string {
   const reasons = Object.entries(summary.skipReasons).map(([rule, count]) => `${rule} ${count}`).join(', ');
-  return `stored ${summary.stored}, duplicates ${summary.duplicates}, skipped ${summary.skipped}${reasons ? ` (${reasons})` : ''}, `
+  return `stored ${summary.stored}, duplicates ${summary.duplicates}, ${nearDuplicatesSummary(summary.nearDuplicates)}skipped ${summary.skipped}${reasons ? ` (${reasons})` : ''}, `
     + `failed ${summary.failed}; ${summary.events} event${summary.events === 1 ? '' : 's'} into ${db} in ${seconds.toFixed(1)} s`;
 }
 

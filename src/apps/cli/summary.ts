@@ -4,3 +4,8 @@ export function skippedSummary(byReason: Readonly<Record<string, number>>): stri
   const total = entries.reduce((sum, [, count]) => sum + count, 0);
   return entries.length === 0 ? 'skipped 0' : `skipped ${total}: ${entries.map(([reason, count]) => `${reason} ${count}`).join(', ')}`;
 }
+
+/** "near-duplicates 3, " for a summary line, after the duplicates; nothing when there were none. */
+export function nearDuplicatesSummary(count: number): string {
+  return count === 0 ? '' : `near-duplicates ${count}, `;
+}

@@ -6,6 +6,7 @@ import { after, test } from 'node:test';
 import { contractDocs, runStoreContract } from '../store.contract.js';
 import { runStoriesContract } from '../stories.contract.js';
 import { runAlertsContract } from '../alerts.contract.js';
+import { runNearDuplicatesContract, syndicationDocs } from '../near-duplicates.contract.js';
 import { openStore, StoreError, type Store } from '../store.js';
 import Database from 'better-sqlite3';
 import { datePeriod } from './rows.js';
@@ -42,6 +43,7 @@ runStoreContract('sqlite :memory:', () => openStore('sqlite::memory:'));
 runStoriesContract('sqlite :memory:', () => openStore('sqlite::memory:'));
 runStoriesContract('sqlite file', () => openSqliteStore(join(dir, `stories-${++counter}.db`)));
 runAlertsContract('sqlite file', () => openSqliteStore(join(dir, `alerts-${++counter}.db`)));
+runNearDuplicatesContract('sqlite :memory:', () => openStore('sqlite::memory:'));
 
 test('openStore picks the backend by scheme and explains what it cannot open', async () => {
   const bare = await openStore(join(dir, 'nested', 'bare.db'));
@@ -123,8 +125,8 @@ test('a writer may start on an empty SQLite file', async () => {
   await reader.close();
 });
 
-/** Takes a database back to schema 2, the schema of the release before stories (migration 3 only adds tables). */
-const DROP_STORIES_SQL = ['story_mentions', 'stories', 'story_redirects', 'alerts']
+/** Takes a database back to schema 2, the schema of the release before stories (migrations 3 and 7 only add tables). */
+const DROP_STORIES_SQL = ['story_mentions', 'stories', 'story_redirects', 'alerts', 'near_duplicate_signatures', 'near_duplicate_bands', 'near_duplicate_links']
   .map((table) => `DROP TABLE ${table}`).join('; ');
 
 test('a database of schema 2 (the release before stories) is upgraded: its stored events become stories', async () => {
@@ -185,4 +187,19 @@ test('a stream page seeks by key after the last event, whatever the filter, and 
   } finally {
     db.close();
   }
+});
+
+test('a database from before near-duplicates has its stored documents signed when opened, so new copies link to them', async () => {
+  const path = join(dir, 'schema4.db');
+  const { wire, copies } = syndicationDocs();
+  const store = await openStore(path);
+  await store.putDocs([wire]);
+  await store.close();
+  const raw = new Database(path);
+  raw.exec('DROP TABLE near_duplicate_signatures; DROP TABLE near_duplicate_bands; DROP TABLE near_duplicate_links; DELETE FROM schema_version WHERE version >= 5');
+  raw.close();
+  const upgraded = await openStore(path);
+  assert.equal((await upgraded.putDocs([copies[0]!])).nearDuplicates, 1);
+  assert.equal((await upgraded.getDoc(copies[0]!.id))?.copyOf, wire.id);
+  await upgraded.close();
 });
