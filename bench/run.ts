@@ -17,6 +17,7 @@ import { realCorpus } from './corpus.js';
 import { fusionTable, measureFusion } from './fusion.js';
 import { syntheticArticles } from './synthetic.js';
 import { exportBench } from './export.js';
+import { nearDuplicateSection } from './near-duplicates.js';
 import { markdownTable, median, msPerItem, replaceSection } from './report.js';
 
 interface CorpusResult {
@@ -173,6 +174,9 @@ async function main(): Promise<void> {
   const exports = await exportBench();
   console.log(exports);
   replaceSection(join(repoRoot(), 'BENCHMARKS.md'), 'Exports (`npm run bench`)', exports);
+  const nearDuplicates = nearDuplicateSection();
+  console.log(nearDuplicates);
+  replaceSection(join(repoRoot(), 'BENCHMARKS.md'), 'Near-duplicates (`npm run bench`)', nearDuplicates);
 }
 
 await main();

@@ -353,4 +353,9 @@ export interface Doc {
   messages: Message[];
   provenance: StageRun[];
   skip?: SkipReason;
+  /**
+   * Set by the store on a document read back that is a near-duplicate (syndicated copy) of others: the id
+   * of its group's first copy (earliest published, then smallest id). Absent on the first copy itself.
+   */
+  copyOf?: string;
 }

@@ -25,6 +25,8 @@ export interface BatchSummary {
   skipped: number;
   /** Documents already in the store, left untouched (and not analysed again). */
   duplicates: number;
+  /** Documents stored that nearly duplicate a stored one (syndicated copies; counted in `stored` or `skipped` too). */
+  nearDuplicates: number;
   failed: number;
   events: number;
   /** Skipped documents by skip rule. */
@@ -108,7 +110,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   ): Promise<BatchSummary> {
     const store = options.store;
     if (!store) throw new Error('ingestBatch needs a store: createEngine({ store })');
-    const summary: BatchSummary = { stored: 0, skipped: 0, duplicates: 0, failed: 0, events: 0, skipReasons: {}, failures: [] };
+    const summary: BatchSummary = { stored: 0, skipped: 0, duplicates: 0, nearDuplicates: 0, failed: 0, events: 0, skipReasons: {}, failures: [] };
     let pending: Doc[] = [];
     const pendingIds = new Set<string>();
 
@@ -124,6 +126,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       pendingIds.clear();
       const result = await store.putDocs(batch);
       summary.duplicates += result.duplicates;
+      summary.nearDuplicates += result.nearDuplicates;
       summary.events += result.events;
       // A document can only turn out to be a duplicate here if another writer stored it meanwhile.
       if (result.duplicates === 0) {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { after, test } from 'node:test';
 import { evaluate } from './evaluate.js';
-import { shingleMatch } from './extraction.js';
+import { regressionOf, shingleMatch } from './extraction.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dyad-eval-extraction-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -34,6 +34,21 @@ test('extraction: a benchmark folder (gzipped and plain pages) found under a par
   assert.deepEqual(report.sets.map((s) => [s.file, s.items]), [[set, 2]]);
   assert.ok((report.sets[0]!.metrics.recall as number) > 0.95, JSON.stringify(report.sets[0]));
   assert.ok((report.sets[0]!.metrics.f1 as number) > 0.9);
+  const metrics = report.sets[0]!.metrics;
+  assert.ok((metrics.readability_f1 as number) > 0.9, 'plain Readability is scored on the same pages');
+  assert.equal(metrics.regressions, 0);
+  assert.equal(typeof metrics.f1_held_out, 'number');
+  assert.deepEqual(report.sets[0]!.tables?.map((t) => t.title), ['Regressions against plain Readability']);
+});
+
+test('a page is a regression when Readability finds text and Dyad none, or Dyad\'s F1 is well below', () => {
+  const truth = body.join(' ');
+  const found = { text: truth, counts: shingleMatch(truth, truth) };
+  assert.match(regressionOf({ text: '', counts: shingleMatch(truth, '') }, found) ?? '', /Readability finds \d+ words, Dyad none/);
+  const half = body[0]!;
+  assert.match(regressionOf({ text: half, counts: shingleMatch(truth, half) }, found) ?? '', /below Readability's/);
+  assert.equal(regressionOf(found, { text: half, counts: shingleMatch(truth, half) }), undefined, 'better than Readability is no regression');
+  assert.equal(regressionOf({ text: '', counts: shingleMatch(truth, '') }, { text: '', counts: shingleMatch(truth, '') }), undefined);
 });
 
 test('extraction: a page the ground truth names but the folder lacks is a clear error', () => {

@@ -4,14 +4,22 @@
  * benchmark's own metric: \w+ tokens, 4-gram shingles counted with multiplicity, per-page TP/FP/FN
  * normalised to sum 1, precision and recall averaged over pages, F1 of the two means. A page whose
  * precision or recall is below 0.9 is a miss.
+ *
+ * Each page is also read by plain Readability (linkedom + Readability's textContent, no Dyad code), the
+ * baseline Dyad must not fall below: a page where Readability finds text and Dyad returns none, or where
+ * Dyad's F1 is more than REGRESSION_MARGIN below Readability's, is a regression, listed by page id. F1 is
+ * also reported on the held-out fifth of pages (a hash of set and page id, src/eval/held-out.ts) that
+ * extractor changes were not looked at on, and on the other four fifths.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
 import { ingest } from '../ingest/ingest.js';
+import { isHeldOut } from './held-out.js';
 import { filesUnder, GoldFormatError } from './gold-files.js';
 import { ratio } from './metrics.js';
-import type { Miss, SetResult } from './types.js';
+import type { Miss, ReportTable, SetResult } from './types.js';
 
 export const EXTRACTION_FORMAT = 'a folder with ground-truth.json ({id: {articleBody}}) and html/<id>.html.gz or html/<id>.html';
 
@@ -61,6 +69,48 @@ function recallOf([tp, fp, fn]: [number, number, number]): number {
   return tp / (tp + fn);
 }
 
+/** A page F1 this far below plain Readability's is a regression. */
+export const REGRESSION_MARGIN = 0.1;
+/** Readability "finds text" on a page when its text has at least this many words. */
+const BASELINE_MIN_WORDS = 20;
+
+type Counts = [number, number, number];
+
+const requireLazily = createRequire(import.meta.url);
+
+/** The text plain Readability extracts from a page (its textContent), or '' when it finds no article. */
+export function plainReadabilityText(html: string): string {
+  try {
+    const { parseHTML } = requireLazily('linkedom') as typeof import('linkedom');
+    const { Readability } = requireLazily('@mozilla/readability') as typeof import('@mozilla/readability');
+    const { document } = parseHTML(html);
+    return new Readability(document as never).parse()?.textContent ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function pageF1(counts: Counts): number {
+  const p = precisionOf(counts);
+  const r = recallOf(counts);
+  return p + r === 0 ? 0 : (2 * p * r) / (p + r);
+}
+
+/** Precision and recall averaged over pages, and their F1 (the benchmark's own aggregation). */
+function aggregate(counts: readonly Counts[]): { f1: number; precision: number; recall: number } {
+  const precision = mean(counts.filter(([tp, fp]) => tp + fp > 0).map(precisionOf));
+  const recall = mean(counts.filter(([tp, , fn]) => tp + fn > 0).map(recallOf));
+  return { f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall), precision, recall };
+}
+
+/** Why Dyad's page is worse than plain Readability's, or undefined when it is not. */
+export function regressionOf(dyad: { text: string; counts: Counts }, baseline: { text: string; counts: Counts }): string | undefined {
+  const baselineWords = (baseline.text.match(TOKEN) ?? []).length;
+  if (baselineWords >= BASELINE_MIN_WORDS && (dyad.text.match(TOKEN) ?? []).length === 0) return `Readability finds ${baselineWords} words, Dyad none`;
+  const gap = pageF1(baseline.counts) - pageF1(dyad.counts);
+  return gap > REGRESSION_MARGIN ? `F1 ${gap.toFixed(2)} below Readability's` : undefined;
+}
+
 const mean = (values: number[]): number => ratio(values.reduce((a, b) => a + b, 0), values.length);
 
 const isBenchmarkFolder = (dir: string): boolean => existsSync(join(dir, TRUTH)) && existsSync(join(dir, 'html'));
@@ -93,23 +143,40 @@ export function scoreExtraction(dir: string): SetResult {
   } catch (error) {
     throw new GoldFormatError(`${join(dir, TRUTH)}: not JSON (${(error as Error).message})`);
   }
-  const counts: Array<[number, number, number]> = [];
+  const counts: Counts[] = [];
+  const baselineCounts: Counts[] = [];
+  const heldOut: Counts[] = [];
+  const developed: Counts[] = [];
   const misses: Miss[] = [];
+  const regressions: ReportTable = { title: 'Regressions against plain Readability', header: ['page', 'held out', 'Dyad F1', 'Readability F1', 'what'], rows: [] };
   for (const id of Object.keys(truth).sort()) {
     const expected = typeof truth[id]?.articleBody === 'string' ? (truth[id]!.articleBody as string) : '';
-    const doc = ingest({ content: readPage(dir, id), kind: 'html' });
+    const html = readPage(dir, id);
+    const doc = ingest({ content: html, kind: 'html' });
     const match = shingleMatch(expected, doc.text);
     counts.push(match);
+    const held = isHeldOut(dir, id);
+    (held ? heldOut : developed).push(match);
+    const baselineText = plainReadabilityText(html);
+    const baseline = shingleMatch(expected, baselineText);
+    baselineCounts.push(baseline);
+    const regression = regressionOf({ text: doc.text, counts: match }, { text: baselineText, counts: baseline });
+    if (regression) regressions.rows.push([id, held ? 'yes' : 'no', pageF1(match).toFixed(3), pageF1(baseline).toFixed(3), regression]);
     const precision = precisionOf(match);
     const recall = recallOf(match);
     if (precision < 0.9 || recall < 0.9) {
       misses.push({ id, text: `P ${precision.toFixed(2)} R ${recall.toFixed(2)}, ${doc.text.length} characters extracted${doc.skip ? ` (skipped: ${doc.skip.reason})` : ''}, begins "${doc.text.slice(0, 80).replace(/\s+/g, ' ')}"` });
     }
   }
-  const precision = mean(counts.filter(([tp, fp]) => tp + fp > 0).map(precisionOf));
-  const recall = mean(counts.filter(([tp, , fn]) => tp + fn > 0).map(recallOf));
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { file: dir, items: counts.length, metrics: { f1, precision, recall }, misses };
+  const all = aggregate(counts);
+  const base = aggregate(baselineCounts);
+  const metrics = {
+    ...all,
+    readability_f1: base.f1, readability_precision: base.precision, readability_recall: base.recall,
+    regressions: regressions.rows.length,
+    f1_held_out: aggregate(heldOut).f1, held_out_pages: heldOut.length, f1_developed: aggregate(developed).f1,
+  };
+  return { file: dir, items: counts.length, metrics, tables: [regressions], misses };
 }
 
 export function evaluateExtraction(path: string): SetResult[] {

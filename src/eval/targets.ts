@@ -37,6 +37,8 @@ export const TARGETS: readonly Target[] = [
   { task: 'stories', file: /gva/i, metric: 'bcubed_f1', atLeast: 0.90, source: 'issue 8' },
   { task: 'stories', file: /gva/i, metric: 'killed_exact', atLeast: 0.85, source: 'issue 8' },
   { task: 'casualties', file: /gva/i, metric: 'killed_exact', atLeast: 0.80, source: 'issue 8' },
+  { task: 'extraction', file: /aeb/i, metric: 'f1', atLeast: 0.96, source: 'issue 9' },
+  { task: 'extraction', file: /aeb/i, metric: 'regressions', atMost: 0, source: 'issue 9' },
 ];
 
 export interface TargetResult {

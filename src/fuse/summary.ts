@@ -25,8 +25,9 @@ function byKey(a: Mention, b: Mention): number {
 }
 
 /**
- * The source of each document: documents of one host are one source, and so are documents whose evidence
- * is near-identical (one wire story run by several outlets). Named by the smallest document id of the group.
+ * The source of each document: documents of one host are one source, and so are near-duplicate documents
+ * (the store links a syndicated copy to the copies stored before it) and documents whose evidence is
+ * near-identical (one wire story run by several outlets). Named by the smallest document id of the group.
  */
 export function sourcesOf(mentions: readonly Mention[]): Map<string, string> {
   const docs = new Map<string, Mention[]>();
@@ -44,6 +45,7 @@ export function sourcesOf(mentions: readonly Mention[]): Map<string, string> {
     const rb = find(b);
     if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
   };
+  for (const mention of mentions) for (const copy of mention.copies ?? []) if (docs.has(copy)) union(mention.docId, copy);
   const hostOf = (id: string) => docs.get(id)![0]!.host;
   const grams = new Map(ids.map((id) => [id, docs.get(id)!.map((m) => shingles(m.sentence)).filter((g) => g.length >= 3)]));
   for (let i = 0; i < ids.length; i++) {

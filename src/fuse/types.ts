@@ -44,6 +44,8 @@ export interface Mention {
   published?: string;
   /** Host of the document's URL (archive wrappers removed), when it has one. */
   host?: string;
+  /** Ids of the documents stored before this one that its document nearly duplicates (syndicated copies). */
+  copies?: string[];
   /** The first evidence sentence, at most 400 characters. */
   sentence: string;
   /** Lower-cased content words of the evidence sentences and participant names, sorted, distinct. */
@@ -105,7 +107,10 @@ export interface Story {
   lastSeen?: string;
   mentions: number;
   documents: number;
-  /** Distinct sources: documents of one host, or with near-identical evidence (syndicated copies), count once. */
+  /**
+   * Distinct sources: documents of one host, near-duplicate documents (syndicated copies, linked by the
+   * store) and documents with near-identical evidence count once.
+   */
   sources: number;
   casualties: { killed?: StoryFigure; injured?: StoryFigure };
   /** Rises with independent agreeing sources: 1 − ∏(1 − c) over sources, c the source's best confidence. */

@@ -27,6 +27,10 @@ test('common page furniture lines are recognised', () => {
     'This story is from March 3, 2021',
     'We use cookies to improve your experience on our site.',
     'Share | Tweet | Email',
+    'Published 4:00 am CST, Wednesday, November 20, 2019',
+    '| UPDATED: 11:05, Tue, Nov 19, 2019',
+    'Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM',
+    'Updated at 1:23 p.m.',
   ]) {
     assert.ok(furniture.isLine(line), line);
   }
@@ -41,6 +45,9 @@ test('prose that merely contains furniture words is kept', () => {
     'Recommended by the committee, the plan was adopted on Tuesday.',
     'Advertisement boards were torn down by protesters in the capital.',
     'Related talks will continue in Geneva.',
+    'Updated figures show 12 people died in the capital.',
+    'Posted to the border last year, the unit fought in three battles.',
+    'Posted: Friday, March 5, 2021 8:18 PM EST. Two men were shot.',
   ]) {
     assert.equal(furniture.isLine(line), false, line);
   }

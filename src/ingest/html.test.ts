@@ -165,3 +165,38 @@ test('normaliseDate refuses an ISO date whose time or zone cannot be', () => {
     assert.equal(normaliseDate(value), undefined, value);
   }
 });
+
+test('captions are left out of the main text: <figcaption> and elements named caption or credit', () => {
+  const body = `<article><h1>Ministers agree to prisoner exchange</h1>
+<p>${paragraphs[0]}</p>
+<figure><img src="a.jpg"><figcaption>The ministers shake hands in the capital on Friday after the talks.</figcaption></figure>
+<p>${paragraphs[1]}</p>
+<div class="image-caption">Delegates arrive at the conference hall before the first session of the talks.</div>
+<p>${paragraphs[2]}</p>
+<span id="photo_credit">Photograph by the news agency</span>
+<p>${paragraphs[3]}</p></article>`;
+  const result = extractHtml(page('<title>Talks</title>', body));
+  for (const p of paragraphs) assert.ok(result.text.includes(p), p);
+  assert.ok(!result.text.includes('shake hands'), result.text);
+  assert.ok(!result.text.includes('Delegates arrive'), result.text);
+  assert.ok(!result.text.includes('Photograph by'), result.text);
+});
+
+test('short blocks that are nearly all link text are dropped; prose with links and cited addresses are kept', () => {
+  const withLinks = 'Officials said the <a href="/talks">talks</a> would resume next week in the capital, where both delegations have offices and staff.';
+  const body = `<article><h1>Ministers agree to prisoner exchange</h1>
+<p>${paragraphs[0]}</p>
+<p>On Example.com: <a href="/x">Border crossing reopens after two years of closure</a></p>
+<p>${paragraphs[1]}</p>
+<p>${withLinks}</p>
+<div><a href="/a">Flooding forces thousands from their homes</a> <a href="/b">Election date set for spring</a></div>
+<p>${paragraphs[2]}</p>
+<p>Source: <a href="https://www.example.org/report">www.example.org/report</a></p>
+<p>${paragraphs[3]}</p></article>`;
+  const result = extractHtml(page('<title>Talks</title>', body));
+  for (const p of paragraphs) assert.ok(result.text.includes(p), p);
+  assert.ok(result.text.includes('would resume next week'), 'a paragraph of prose with a link in it stays');
+  assert.ok(result.text.includes('www.example.org/report'), 'an address written out is a cited source');
+  assert.ok(!result.text.includes('Border crossing reopens'), result.text);
+  assert.ok(!result.text.includes('Election date'), result.text);
+});

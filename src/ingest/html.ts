@@ -118,11 +118,63 @@ function removeLinkLists(root: DomElement): void {
   }
 }
 
+/** A class or id naming a caption or credit: `caption`, `image-caption`, `photo_credit`, `wp-caption-text`. */
+const CAPTION_NAME = /(?:^|[\s_-])(?:caption|credit)s?(?:$|[\s_-])/i;
+
+/**
+ * Captions are about a picture, not part of the article's running text (and a gallery repeats them):
+ * <figcaption> and elements whose class or id says caption or credit.
+ */
+function removeCaptions(root: DomElement): void {
+  for (const element of Array.from(root.querySelectorAll('figcaption, [class], [id]'))) {
+    if (element.nodeName.toUpperCase() === 'FIGCAPTION' || CAPTION_NAME.test(element.getAttribute('class') ?? '') || CAPTION_NAME.test(element.getAttribute('id') ?? '')) {
+      element.remove();
+    }
+  }
+}
+
+/** Blocks whose text is at least this share link text are links to elsewhere ("On example.com: another headline"). */
+const LINK_BLOCK_SHARE = 0.7;
+
+/** A paragraph or minor heading longer than this (non-space characters) is prose even when it is one link. */
+const MAX_LINK_PARAGRAPH = 200;
+/** Link text that is an address written out (`www.example.org`, `https://…`): a source cited in the text, kept. */
+const ADDRESS_TEXT = /^(?:https?:\/\/|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+(?:\/\S*)?$/i;
+
+/**
+ * Blocks that are nearly all link text: cross-links ("On example.com: another headline") and rows of
+ * teasers, not prose. A short paragraph or minor heading that is one link goes; a division or section only
+ * when it holds two links or more (a whole article can sit in one <div> with a link in it).
+ */
+function removeLinkBlocks(root: DomElement): void {
+  for (const block of Array.from(root.querySelectorAll('p, h3, h4, h5, h6, div, section'))) {
+    const links = Array.from(block.querySelectorAll('a'));
+    if (links.length === 0) continue;
+    const text = (block.textContent ?? '').replace(/\s+/g, '').length;
+    if (text === 0) continue;
+    const isDivision = /^(?:DIV|SECTION)$/i.test(block.nodeName);
+    if (isDivision ? links.length < 2 : text > MAX_LINK_PARAGRAPH) continue;
+    let linkText = 0;
+    for (const link of links) {
+      const words = (link.textContent ?? '').trim();
+      if (!ADDRESS_TEXT.test(words)) linkText += words.replace(/\s+/g, '').length;
+    }
+    if (linkText / text >= LINK_BLOCK_SHARE) block.remove();
+  }
+}
+
+/** What is left out of any main text: link menus, link-only blocks and captions (again: Readability may have made new ones). */
+function removeNonProse(root: DomElement): void {
+  removeLinkLists(root);
+  removeLinkBlocks(root);
+  removeCaptions(root);
+}
+
 function bodyText(document: DomDocument): string {
   const body = document.body ?? document.documentElement;
   if (!body) return '';
   for (const element of Array.from(body.querySelectorAll(CHROME_SELECTOR))) element.remove();
-  removeLinkLists(body);
+  removeNonProse(body);
   return blockText(body);
 }
 
@@ -163,7 +215,7 @@ function readabilityText(document: DomDocument): ReadabilityArticle | undefined 
     });
     const article = reader.parse();
     if (!article?.content) return undefined;
-    removeLinkLists(article.content);
+    removeNonProse(article.content);
     const text = blockText(article.content);
     if (text.trim() === '') return undefined;
     const result: ReadabilityArticle = { text };
@@ -200,6 +252,8 @@ export function extractHtml(html: string, limits: HtmlLimits = {}): HtmlExtract 
   if (!document.documentElement || !fitForReadability(document.documentElement)) {
     return { text: bodyText(document), meta, method: 'body', ...bounds };
   }
+  // Before Readability, which strips class names from what it returns.
+  removeCaptions(document.documentElement);
   const article = readabilityText(document);
   if (article) {
     const filled: PageMeta = { ...meta };

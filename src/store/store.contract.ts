@@ -79,7 +79,7 @@ export function runStoreContract(
     before(async () => {
       store = await makeStore();
       const result = await store.putDocs([docs.shelling, docs.talks, docs.protest, docs.skipped]);
-      assert.deepEqual(result, { inserted: 4, duplicates: 0, events: 4 });
+      assert.deepEqual(result, { inserted: 4, duplicates: 0, nearDuplicates: 0, events: 4 });
     });
     after(async () => {
       await store.close();
@@ -96,17 +96,17 @@ export function runStoreContract(
 
     test('storing the same documents again stores nothing twice', async () => {
       const again = await store.putDocs([docs.shelling, docs.talks, docs.talks]);
-      assert.deepEqual(again, { inserted: 0, duplicates: 3, events: 0 });
+      assert.deepEqual(again, { inserted: 0, duplicates: 3, nearDuplicates: 0, events: 0 });
       assert.equal(await store.countDocs(), 4);
       assert.equal(await store.countEvents(), 4);
-      assert.deepEqual(await store.putDocs([]), { inserted: 0, duplicates: 0, events: 0 });
+      assert.deepEqual(await store.putDocs([]), { inserted: 0, duplicates: 0, nearDuplicates: 0, events: 0 });
     });
 
     test('a document repeated within one batch is stored once', async () => {
       const fresh = await makeStore();
       try {
         const result = await fresh.putDocs([docs.shelling, docs.shelling]);
-        assert.deepEqual(result, { inserted: 1, duplicates: 1, events: 2 });
+        assert.deepEqual(result, { inserted: 1, duplicates: 1, nearDuplicates: 0, events: 2 });
         assert.equal(await fresh.countEvents(), 2);
       } finally {
         await fresh.close();
@@ -184,7 +184,7 @@ export function runStoreContract(
           event('e4', { plover: 'CONSULT', cameo: '043', quadClass: 1, future: true }),
           event('e5', { plover: 'ASSAULT', cameo: '190', historical: true }),
         ];
-        assert.deepEqual(await fresh.putDocs([framed]), { inserted: 1, duplicates: 0, events: 5 });
+        assert.deepEqual(await fresh.putDocs([framed]), { inserted: 1, duplicates: 0, nearDuplicates: 0, events: 5 });
         const local = (events: Array<{ id: string }>) => ids(events).map((id) => id.slice(id.lastIndexOf(':') + 1)).sort();
         assert.deepEqual(local(await fresh.queryEvents()), ['e1']);
         assert.equal(await fresh.countEvents(), 1);
@@ -206,7 +206,7 @@ export function runStoreContract(
         broken.layers.events = [{ ...event('e1', { plover: 'ASSAULT', cameo: '190' }), plover: undefined as unknown as string }];
         await assert.rejects(fresh.putDocs([docs.protest, broken]));
         assert.equal(await fresh.countDocs(), 0);
-        assert.deepEqual(await fresh.putDocs([docs.protest]), { inserted: 1, duplicates: 0, events: 1 });
+        assert.deepEqual(await fresh.putDocs([docs.protest]), { inserted: 1, duplicates: 0, nearDuplicates: 0, events: 1 });
       } finally {
         await fresh.close();
       }
@@ -322,7 +322,7 @@ export function runStoreContract(
           assert.equal(await second.countDocs(), 2);
           assert.deepEqual(await second.getDoc(docs.shelling.id), docs.shelling);
           assert.equal((await second.queryEvents({ actor: 'NLDMIL' })).length, 1);
-          assert.deepEqual(await second.putDocs([docs.shelling]), { inserted: 0, duplicates: 1, events: 0 });
+          assert.deepEqual(await second.putDocs([docs.shelling]), { inserted: 0, duplicates: 1, nearDuplicates: 0, events: 0 });
         } finally {
           await second.close();
         }

@@ -148,6 +148,11 @@ export interface PutResult {
   inserted: number;
   /** Documents already in the store (or repeated within the batch), left untouched. */
   duplicates: number;
+  /**
+   * Newly stored documents that nearly duplicate a stored one (a syndicated copy: same text but for a
+   * headline, a byline, a sentence or two): stored and coded, linked to the others (`Doc.copyOf`).
+   */
+  nearDuplicates: number;
   /** Events stored with the newly inserted documents. */
   events: number;
 }
@@ -165,6 +170,11 @@ export interface Store {
    */
   getDoc(id: string): Promise<Doc | undefined>;
   hasDoc(id: string): Promise<boolean>;
+  /**
+   * The other documents of the document's near-duplicate group (the documents its copy links connect),
+   * first copy first: earliest published, then smallest id. Empty for a document with no copies or unknown.
+   */
+  nearDuplicatesOf(id: string): Promise<string[]>;
   /** Events matching every given filter, newest event date first, then by document and position. */
   queryEvents(filter?: EventFilter): Promise<StoredEvent[]>;
   countEvents(filter?: EventFilter): Promise<number>;

@@ -101,3 +101,12 @@ describe('dyad CLI inputs', () => {
     assert.ok(doc.messages.some((m) => m.ruleId === 'invalid-utf8' && /first at byte \d+/.test(m.reason)), JSON.stringify(doc.messages));
   });
 });
+
+test('ingest counts syndicated copies as near-duplicates: stored and coded, and said so in the summary', async () => {
+  const { WIRE_COPIES, SAME_TOPIC_STORIES } = await import('../../test-support/syndicated.js');
+  const files = WIRE_COPIES.map((copy) => write(`wire/${copy.site}.txt`, `${copy.title}\n\n${copy.text}`));
+  const separate = write('wire/separate.txt', SAME_TOPIC_STORIES[0]!);
+  const run = dyad(['ingest', ...files, separate, '--db', join(dir, 'wire.db')]);
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /^fetched 5, new 5, duplicates 0, near-duplicates 3, skipped 0, failed 0;/);
+});

@@ -38,6 +38,7 @@ export function batchCounts(summary: Readonly<BatchSummary>): RunCounts {
   counts.fetched = summary.stored + summary.skipped + summary.duplicates + summary.failed;
   counts.new = summary.stored;
   counts.duplicates = summary.duplicates;
+  counts.nearDuplicates = summary.nearDuplicates ?? 0;
   counts.skipped = { ...summary.skipReasons };
   counts.events = summary.events;
   for (const failure of summary.failures) counts.failed[failureKind(failure.error)] = (counts.failed[failureKind(failure.error)] ?? 0) + 1;

@@ -14,7 +14,7 @@ function sink(): Writable & { text: string } {
 test('the summary names fetched, new, duplicates, near-duplicates, skipped and failed by reason, events', () => {
   const counts = { ...emptyCounts(), fetched: 9, new: 4, duplicates: 2, skipped: { 'not-english': 1, empty: 1 }, failed: { 'http-404': 1 }, events: 7 };
   assert.equal(countsSummary(counts), 'fetched 9, new 4, duplicates 2, near-duplicates 0, skipped 2 (empty 1, not-english 1), failed 1 (http-404 1); 7 events coded');
-  assert.deepEqual(batchCounts({ stored: 2, skipped: 1, duplicates: 1, failed: 3, events: 5, skipReasons: { empty: 1 }, failures: [{ input: 'a', error: 'cannot fetch http://x/: ECONNREFUSED' }, { input: 'b', error: 'line 2: not JSON' }] }),
+  assert.deepEqual(batchCounts({ stored: 2, skipped: 1, duplicates: 1, nearDuplicates: 0, failed: 3, events: 5, skipReasons: { empty: 1 }, failures: [{ input: 'a', error: 'cannot fetch http://x/: ECONNREFUSED' }, { input: 'b', error: 'line 2: not JSON' }] }),
     { fetched: 7, new: 2, duplicates: 1, nearDuplicates: 0, skipped: { empty: 1 }, failed: { unreachable: 1, error: 1, other: 1 }, events: 5 });
 });
 

@@ -205,10 +205,37 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX watch_items_source ON watch_items (source, seen_at);
     `,
   },
+  {
+    version: 7,
+    sql: `
+      -- Near-duplicates (src/dedupe/minhash.ts): each stored document's MinHash signature, its LSH band keys
+      -- (band × 2^32 + hash of the band's values), and the links between documents whose signatures agree
+      -- enough, one row each way so that a document's group is found from any member.
+      CREATE TABLE near_duplicate_signatures (
+        doc INTEGER PRIMARY KEY REFERENCES documents (num) ON DELETE CASCADE,
+        signature BLOB NOT NULL
+      );
+      CREATE TABLE near_duplicate_bands (
+        key INTEGER NOT NULL,
+        doc INTEGER NOT NULL REFERENCES documents (num) ON DELETE CASCADE,
+        PRIMARY KEY (key, doc)
+      ) WITHOUT ROWID;
+      CREATE INDEX near_duplicate_bands_doc ON near_duplicate_bands (doc);
+      CREATE TABLE near_duplicate_links (
+        doc INTEGER NOT NULL REFERENCES documents (num) ON DELETE CASCADE,
+        other INTEGER NOT NULL REFERENCES documents (num) ON DELETE CASCADE,
+        similarity REAL NOT NULL,
+        PRIMARY KEY (doc, other)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** The migration that added stories: a database upgraded past it has its stored events fused once. */
 export const STORIES_VERSION = 3;
+
+/** The migration that added near-duplicate signatures: a database upgraded past it has its stored documents signed once. */
+export const NEAR_DUPLICATES_VERSION = 7;
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 

@@ -8,7 +8,8 @@ import {
 } from '../store.js';
 import type { Story, StoryFilter, StoryWithMentions } from '../../fuse/types.js';
 import { clampCount, whereClause } from './filter-sql.js';
-import { assertDyadDatabase, migrate, STORIES_VERSION } from './schema.js';
+import { assertDyadDatabase, migrate, NEAR_DUPLICATES_VERSION, STORIES_VERSION } from './schema.js';
+import { SqliteNearDuplicates } from './near-duplicates.js';
 import { SqliteStories } from './stories.js';
 import { SqliteAlerts } from './alerts.js';
 import { SqliteWatch } from './watch.js';
@@ -70,6 +71,7 @@ export function openSqliteStore(path: string, options: SqliteOpenOptions = {}): 
       db = opened.db;
       const store = new SqliteStore(db, readOnly, options.fuse ?? true);
       if (opened.upgradedFrom > 0 && opened.upgradedFrom < STORIES_VERSION) store.fuseStoredEvents();
+      if (opened.upgradedFrom > 0 && opened.upgradedFrom < NEAR_DUPLICATES_VERSION) store.signStoredDocuments();
       return store;
     } catch (error) {
       db?.close();
@@ -138,6 +140,7 @@ class SqliteStore implements Store {
   private readonly pages;
   private readonly watch;
   private readonly writeWatched;
+  private readonly nearDuplicates;
   private readonly queries: StatementCache;
   private closed = false;
 
@@ -178,6 +181,7 @@ class SqliteStore implements Store {
       this.watch.record(items, new Date().toISOString());
       return result;
     });
+    this.nearDuplicates = new SqliteNearDuplicates(db);
   }
 
   /** Files the events stored before stories existed into stories, in one write transaction. */
@@ -185,10 +189,27 @@ class SqliteStore implements Store {
     return this.db.transaction(() => this.stories.backfill(new Date().toISOString())).immediate();
   }
 
+  /**
+   * Signs the documents stored before near-duplicates were detected, oldest first, so that new copies
+   * link to them (the stories of those documents keep the sources they had).
+   */
+  signStoredDocuments(): void {
+    // Pages of texts rather than one iterator: the connection cannot write while a statement iterates.
+    const page = this.db.prepare('SELECT num, text FROM documents WHERE num > ? ORDER BY num LIMIT 500');
+    this.db.transaction(() => {
+      for (let last = 0; ;) {
+        const rows = page.all(last) as Array<{ num: number; text: string }>;
+        if (rows.length === 0) break;
+        for (const row of rows) this.nearDuplicates.file(row.num, row.text);
+        last = rows[rows.length - 1]!.num;
+      }
+    }).immediate();
+  }
+
   async putDocs(docs: readonly Doc[]): Promise<PutResult> {
     this.assertOpen();
     if (this.readOnly) throw new StoreError('the store is open read-only');
-    if (docs.length === 0) return { inserted: 0, duplicates: 0, events: 0 };
+    if (docs.length === 0) return { inserted: 0, duplicates: 0, nearDuplicates: 0, events: 0 };
     // IMMEDIATE takes the write lock before the batch's first read. A deferred transaction would read
     // first, and when another process commits in between, its upgrade to writing fails at once with
     // "database is locked" (SQLite cannot wait there without breaking its snapshot); this one waits.
@@ -196,9 +217,10 @@ class SqliteStore implements Store {
   }
 
   private write(docs: readonly Doc[]): PutResult {
-    const result: PutResult = { inserted: 0, duplicates: 0, events: 0 };
+    const result: PutResult = { inserted: 0, duplicates: 0, nearDuplicates: 0, events: 0 };
     const storedAt = new Date().toISOString();
     const inserted: Doc[] = [];
+    const copies = new Map<string, string[]>();
     for (const doc of docs) {
       // Checked first so a re-run over stored documents costs a look-up each, not a serialisation.
       if (this.selectHas.get(doc.id) !== undefined) {
@@ -216,9 +238,14 @@ class SqliteStore implements Store {
       eventsOf(doc).forEach((event, seq) => this.writeEvent(info.lastInsertRowid, event, seq));
       result.events += row.event_count;
       inserted.push(doc);
+      const linked = this.nearDuplicates.file(Number(info.lastInsertRowid), row.text);
+      if (linked.length > 0) {
+        result.nearDuplicates++;
+        copies.set(doc.id, linked);
+      }
     }
     // In the batch's transaction: the stories always hold exactly the stored events.
-    if (this.fuse) this.stories.fuseDocs(inserted, storedAt);
+    if (this.fuse) this.stories.fuseDocs(inserted, storedAt, copies);
     return result;
   }
 
@@ -231,7 +258,17 @@ class SqliteStore implements Store {
     this.assertOpen();
     const row = this.selectDoc.get(id) as { num: number; text: string; doc_json: string; events_in_table: number } | undefined;
     if (!row) return undefined;
-    return docFromRow(row, row.events_in_table === 1 ? (this.selectDocEvents.all(row.num) as string[]) : undefined);
+    const doc = docFromRow(row, row.events_in_table === 1 ? (this.selectDocEvents.all(row.num) as string[]) : undefined);
+    const copyOf = this.nearDuplicates.firstCopy(row.num, doc.id);
+    if (copyOf !== undefined) doc.copyOf = copyOf;
+    return doc;
+  }
+
+  async nearDuplicatesOf(id: string): Promise<string[]> {
+    this.assertOpen();
+    const row = this.selectDoc.get(id) as { num: number } | undefined;
+    if (!row) return [];
+    return this.nearDuplicates.group(row.num).map((member) => member.id).filter((member) => member !== id);
   }
 
   async hasDoc(id: string): Promise<boolean> {

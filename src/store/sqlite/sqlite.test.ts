@@ -8,6 +8,7 @@ import { runStoriesContract } from '../stories.contract.js';
 import { runAlertsContract } from '../alerts.contract.js';
 import { runPagesContract } from '../pages.contract.js';
 import { runWatchContract } from '../watch.contract.js';
+import { runNearDuplicatesContract, syndicationDocs } from '../near-duplicates.contract.js';
 import { openStore, StoreError, type Store } from '../store.js';
 import Database from 'better-sqlite3';
 import { datePeriod } from './rows.js';
@@ -51,6 +52,7 @@ runWatchContract('sqlite file', () => {
   paths.set(store, path);
   return store;
 }, { reopen: async (closed) => openStore(paths.get(closed) ?? '') });
+runNearDuplicatesContract('sqlite :memory:', () => openStore('sqlite::memory:'));
 
 test('openStore picks the backend by scheme and explains what it cannot open', async () => {
   const bare = await openStore(join(dir, 'nested', 'bare.db'));
@@ -132,8 +134,8 @@ test('a writer may start on an empty SQLite file', async () => {
   await reader.close();
 });
 
-/** Takes a database back to schema 2, the schema of the release before stories (migrations 3 and 6 only add tables). */
-const DROP_STORIES_SQL = ['story_mentions', 'stories', 'story_redirects', 'alerts', 'watch_sources', 'watch_items']
+/** Takes a database back to schema 2, the schema of the release before stories (migrations 3, 6 and 7 only add tables). */
+const DROP_STORIES_SQL = ['story_mentions', 'stories', 'story_redirects', 'alerts', 'watch_sources', 'watch_items', 'near_duplicate_signatures', 'near_duplicate_bands', 'near_duplicate_links']
   .map((table) => `DROP TABLE ${table}`).join('; ');
 
 test('a database of schema 2 (the release before stories) is upgraded: its stored events become stories', async () => {
@@ -194,4 +196,19 @@ test('a stream page seeks by key after the last event, whatever the filter, and 
   } finally {
     db.close();
   }
+});
+
+test('a database from before near-duplicates has its stored documents signed when opened, so new copies link to them', async () => {
+  const path = join(dir, 'schema4.db');
+  const { wire, copies } = syndicationDocs();
+  const store = await openStore(path);
+  await store.putDocs([wire]);
+  await store.close();
+  const raw = new Database(path);
+  raw.exec('DROP TABLE near_duplicate_signatures; DROP TABLE near_duplicate_bands; DROP TABLE near_duplicate_links; DELETE FROM schema_version WHERE version >= 5');
+  raw.close();
+  const upgraded = await openStore(path);
+  assert.equal((await upgraded.putDocs([copies[0]!])).nearDuplicates, 1);
+  assert.equal((await upgraded.getDoc(copies[0]!.id))?.copyOf, wire.id);
+  await upgraded.close();
 });

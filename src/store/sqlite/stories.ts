@@ -77,9 +77,12 @@ export class SqliteStories implements StoryIndex {
   }
 
   /** Fuses the events of documents just written (inside the store's write transaction). */
-  fuseDocs(docs: readonly Doc[], now: string): void {
+  fuseDocs(docs: readonly Doc[], now: string, copies: ReadonlyMap<string, string[]> = new Map()): void {
     this.now = now;
-    const mentions = docs.flatMap(mentionsOf);
+    const mentions = docs.flatMap((doc) => {
+      const linked = copies.get(doc.id);
+      return mentionsOf(doc).map((mention) => (linked ? { ...mention, copies: linked } : mention));
+    });
     if (mentions.length > 0) fuseMentions(this, mentions);
   }
 
