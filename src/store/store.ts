@@ -81,10 +81,15 @@ export type { Story, StoryFilter, StoryWithMentions };
 export interface PutResult {
   /** Documents newly stored (including documents stored with a skip reason). */
   inserted: number;
-  /** Documents already in the store (or repeated within the batch), left untouched. */
+  /** Documents already in the store with the same coding (or repeated within the batch), left untouched. */
   duplicates: number;
   /** Events stored with the newly inserted documents. */
   events: number;
+  /**
+   * Of the inserted, documents that replaced a stored coding of the same text (coded with other stage or
+   * knowledge versions); present only when there were some.
+   */
+  recoded?: number;
 }
 
 /**
