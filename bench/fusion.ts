@@ -22,7 +22,7 @@ const WORDS = 'army police rebels village town market border bridge convoy stati
 
 interface Spec { country: number; type: number; day: number; place: number; killed: number; words: string[] }
 
-function specOf(next: () => number): Spec {
+export function specOf(next: () => number): Spec {
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
   return {
     country: Math.floor(next() * COUNTRIES.length), type: Math.floor(next() * TYPES.length), day: Math.floor(next() * 365),
@@ -51,7 +51,7 @@ function sentence(spec: Spec): string {
 }
 
 /** A document of one event per spec; the sentences follow each other in its text. */
-function docOf(specs: readonly Spec[], serial: string): Doc {
+export function docOf(specs: readonly Spec[], serial: string): Doc {
   const sentences = specs.map(sentence);
   const text = sentences.join(' ');
   const doc = createDoc(`${text} (${serial})`, { url: `https://source${serial.length % 7}.test/${serial}`, published: '2031-01-01' });

@@ -86,6 +86,8 @@ export function clusterComponent(mentions: readonly Mention[]): Mention[][] {
 /** Files the mentions into components and stories, rewriting the stories they touched; returns the touched components. */
 export function fuseMentions(index: StoryIndex, mentions: readonly Mention[]): string[] {
   const touched = new Set<string>();
+  // Components of one new mention that matched nothing: their members are known without reading them.
+  const alone = new Map<string, Mention>();
   for (const mention of mentions) {
     const joined = new Set<string>();
     for (const candidate of index.candidates(mention.family, mention.country, candidateBuckets(mention), mention.day)) {
@@ -101,10 +103,15 @@ export function fuseMentions(index: StoryIndex, mentions: readonly Mention[]): s
     }
     index.addMention(mention, id, bucketOf(mention));
     touched.add(id);
+    for (const component of joined) alone.delete(component);
+    if (joined.size === 0) alone.set(id, mention);
   }
   const components = [...touched].sort();
   const added = new Set(mentions.map((m) => m.key));
-  for (const component of components) restory(index, [component], added);
+  for (const component of components) {
+    const single = alone.get(component);
+    restory(index, [component], added, single && [{ mention: single, story: single.key }]);
+  }
   return components;
 }
 
@@ -153,10 +160,12 @@ export function refileComponents(index: StoryIndex, components: readonly string[
 
 /**
  * Recomputes the stories of components (several when one just fell apart: a story may have spanned them)
- * and writes what changed; `added` are the keys of mentions new in this batch.
+ * and writes what changed; `added` are the keys of mentions new in this batch; `known`, the mentions of a
+ * single component when the caller has them already.
  */
-function restory(index: StoryIndex, components: readonly string[], added: ReadonlySet<string>): void {
-  const held = components.map((component) => index.mentionsOfComponent(component));
+function restory(index: StoryIndex, components: readonly string[], added: ReadonlySet<string>,
+  known?: Array<{ mention: Mention; story: string }>): void {
+  const held = known ? [known] : components.map((component) => index.mentionsOfComponent(component));
   const before = new Map(held.flat().map(({ mention, story }) => [mention.key, story]));
   const previous = new Set(before.values());
   const storyOf = new Map<string, string>();
