@@ -14,13 +14,16 @@
  * mention it was the key of.
  */
 import { bucketOf, candidateBuckets } from './mention.js';
-import { judgePair, mentionsMatch } from './match.js';
+import { contradiction, judgePair, mentionsMatch, type MatchGate } from './match.js';
 import { summariseStory } from './summary.js';
 import type { Mention, Story } from './types.js';
 
 export interface StoryCandidate {
-  mention: Mention;
+  /** What the contradiction rules read: a candidate they rule out is never read in full. */
+  gate: MatchGate;
   component: string;
+  /** The stored mention in full. */
+  mention(): Mention;
 }
 
 /** What fusion needs from a store, inside the store's write transaction. */
@@ -32,11 +35,15 @@ export interface StoryIndex {
   addMention(mention: Mention, component: string, bucket: number): void;
   /** Moves every mention of component `from` into component `into`. */
   mergeComponent(from: string, into: string): void;
+  /** Files a stored mention under another component (when removing mentions splits one). */
+  setComponent(mentionKey: string, component: string): void;
   /** Files the mention under a story (its own key until its component's stories are computed). */
   setStory(mentionKey: string, story: string): void;
   putStory(story: Story): void;
   /** Drops a story that no longer exists; `into` is the story now holding the mention `id` was the key of. */
   retireStory(id: string, into: string): void;
+  /** Drops a story none of whose mentions is stored any more. */
+  dropStory(id: string): void;
 }
 
 /** The stories of one component's mentions (see the file comment), as lists of mentions sorted by key. */
@@ -79,10 +86,13 @@ export function clusterComponent(mentions: readonly Mention[]): Mention[][] {
 /** Files the mentions into components and stories, rewriting the stories they touched; returns the touched components. */
 export function fuseMentions(index: StoryIndex, mentions: readonly Mention[]): string[] {
   const touched = new Set<string>();
+  // Components of one new mention that matched nothing: their members are known without reading them.
+  const alone = new Map<string, Mention>();
   for (const mention of mentions) {
     const joined = new Set<string>();
     for (const candidate of index.candidates(mention.family, mention.country, candidateBuckets(mention), mention.day)) {
-      if (!joined.has(candidate.component) && mentionsMatch(mention, candidate.mention)) joined.add(candidate.component);
+      if (joined.has(candidate.component) || contradiction(mention, candidate.gate) !== undefined) continue;
+      if (mentionsMatch(mention, candidate.mention())) joined.add(candidate.component);
     }
     let id = mention.key;
     for (const component of joined) if (component < id) id = component;
@@ -93,30 +103,89 @@ export function fuseMentions(index: StoryIndex, mentions: readonly Mention[]): s
     }
     index.addMention(mention, id, bucketOf(mention));
     touched.add(id);
+    for (const component of joined) alone.delete(component);
+    if (joined.size === 0) alone.set(id, mention);
   }
   const components = [...touched].sort();
   const added = new Set(mentions.map((m) => m.key));
-  for (const component of components) restory(index, component, added);
+  for (const component of components) {
+    const single = alone.get(component);
+    restory(index, [component], added, single && [{ mention: single, story: single.key }]);
+  }
   return components;
 }
 
-/** Recomputes the stories of one component and writes what changed; `added` are the keys of mentions new in this batch. */
-function restory(index: StoryIndex, component: string, added: ReadonlySet<string>): void {
-  const held = index.mentionsOfComponent(component);
-  const before = new Map(held.map(({ mention, story }) => [mention.key, story]));
+/** The connected groups of the graph "these two mentions match", each sorted by key, in order of their first key. */
+export function connectedGroups(mentions: readonly Mention[]): Mention[][] {
+  const sorted = [...mentions].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const parent = sorted.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  for (let i = 0; i < sorted.length; i++) {
+    for (let j = i + 1; j < sorted.length; j++) {
+      const ri = find(i);
+      const rj = find(j);
+      if (ri !== rj && mentionsMatch(sorted[i]!, sorted[j]!)) parent[Math.max(ri, rj)] = Math.min(ri, rj);
+    }
+  }
+  const groups = new Map<number, Mention[]>();
+  sorted.forEach((mention, i) => {
+    const root = find(i);
+    groups.set(root, [...(groups.get(root) ?? []), mention]);
+  });
+  return [...groups.values()];
+}
+
+/**
+ * Files again the components that lost mentions (their document was coded anew): what is left of each may
+ * fall apart into several components, named by their smallest keys, whose stories are then recomputed, as
+ * a fresh ingest of the mentions left would have them. `lostStories` are the stories the removed mentions
+ * were in; those with no mention left are dropped.
+ */
+export function refileComponents(index: StoryIndex, components: readonly string[], lostStories: readonly string[]): void {
+  const kept = new Set<string>();
+  for (const component of [...new Set(components)].sort()) {
+    const held = index.mentionsOfComponent(component);
+    for (const { story } of held) kept.add(story);
+    const parts = connectedGroups(held.map((h) => h.mention));
+    for (const part of parts) {
+      for (const mention of part) if (part[0]!.key !== component) index.setComponent(mention.key, part[0]!.key);
+    }
+    if (parts.length > 0) restory(index, parts.map((part) => part[0]!.key), new Set());
+  }
+  for (const story of [...new Set(lostStories)].sort()) if (!kept.has(story)) index.dropStory(story);
+}
+
+/**
+ * Recomputes the stories of components (several when one just fell apart: a story may have spanned them)
+ * and writes what changed; `added` are the keys of mentions new in this batch; `known`, the mentions of a
+ * single component when the caller has them already.
+ */
+function restory(index: StoryIndex, components: readonly string[], added: ReadonlySet<string>,
+  known?: Array<{ mention: Mention; story: string }>): void {
+  const held = known ? [known] : components.map((component) => index.mentionsOfComponent(component));
+  const before = new Map(held.flat().map(({ mention, story }) => [mention.key, story]));
   const previous = new Set(before.values());
   const storyOf = new Map<string, string>();
-  for (const cluster of clusterComponent(held.map((h) => h.mention))) {
-    const id = cluster[0]!.key;
-    for (const mention of cluster) {
-      storyOf.set(mention.key, id);
-      if (before.get(mention.key) !== id) index.setStory(mention.key, id);
+  // Where an old story's mentions went, for a story whose id mention is no longer stored.
+  const successor = new Map<string, string>();
+  for (const part of held) {
+    for (const cluster of clusterComponent(part.map((h) => h.mention))) {
+      const id = cluster[0]!.key;
+      for (const mention of cluster) {
+        storyOf.set(mention.key, id);
+        const old = before.get(mention.key)!;
+        if (!successor.has(old)) successor.set(old, id);
+        if (old !== id) index.setStory(mention.key, id);
+      }
+      index.putStory(summariseStory(cluster));
     }
-    index.putStory(summariseStory(cluster));
   }
   for (const old of [...previous].sort()) {
     // A new mention's provisional story (its own key) was never stored; every other story id is a mention key.
     if (old === storyOf.get(old) || (added.has(old) && before.get(old) === old)) continue;
-    index.retireStory(old, storyOf.get(old) ?? old);
+    index.retireStory(old, storyOf.get(old) ?? successor.get(old)!);
   }
 }

@@ -4,7 +4,7 @@ import { createDoc } from '../doc/doc.js';
 import type { Doc, Event, EventParticipant } from '../doc/types.js';
 import { typeFamily } from './family.js';
 import { clusterComponent } from './fuse.js';
-import { judgePair, wordSimilarity } from './match.js';
+import { contradiction, judgePair, wordSimilarity, type MatchGate } from './match.js';
 import { bucketOf, candidateBuckets, contentWords, mentionOf, mentionsOf, sourceHost } from './mention.js';
 import { sourcesOf, summariseStory } from './summary.js';
 import type { Mention } from './types.js';
@@ -161,4 +161,28 @@ test('stories of a component: two events of one document that do not match stay 
   assert.ok(stories.every((story) => new Set(story.map((m) => m.docId)).size === story.length));
   const twin = inDoc(mention({ text: retold, place: DAYTON, date: TUESDAY, killed: 1 }), 'x', 'e3');
   assert.equal(clusterComponent([one, twin]).length, 1, 'two events of one document that match each other are one story');
+});
+
+test('the contradiction rules read only the gate: a pair they rule out from the gate alone is one judgePair rules out', () => {
+  const gate = (m: Mention): MatchGate => {
+    const kept: MatchGate = { parties: m.parties };
+    if (m.day) kept.day = m.day;
+    if (m.place) kept.place = m.place;
+    if (m.killed) kept.killed = m.killed;
+    if (m.injured) kept.injured = m.injured;
+    return kept;
+  };
+  const base = mention({ text: shooting, place: DAYTON, date: TUESDAY, killed: 1 });
+  const others = [
+    mention({ text: retold, place: DAYTON, date: TUESDAY, killed: 1 }),
+    mention({ text: retold, place: CLEVELAND, date: TUESDAY }),
+    mention({ text: retold, place: KETTERING, date: { ...TUESDAY, value: '2024-05-27' } }),
+    mention({ text: retold, place: DAYTON, date: TUESDAY, killed: 5 }),
+  ];
+  const reasons = others.map((other) => contradiction(gate(base), gate(other)));
+  assert.deepEqual(reasons, [undefined, 'places apart', 'dates apart', 'killed figures contradict']);
+  others.forEach((other, i) => {
+    if (reasons[i] !== undefined) assert.deepEqual(judgePair(base, other), { match: false, reason: reasons[i] });
+  });
+  assert.equal(judgePair(base, others[0]!).match, true);
 });

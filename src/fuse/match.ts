@@ -30,7 +30,7 @@ function radius(resolution: string | undefined): number {
   return resolution === undefined ? Infinity : RADIUS_KM[resolution] ?? Infinity;
 }
 
-function datesCompatible(a: Mention, b: Mention): boolean {
+function datesCompatible(a: MatchGate, b: MatchGate): boolean {
   if (a.day === undefined || b.day === undefined) return a.day === undefined && b.day === undefined;
   const coarseA = isCoarse(a.day);
   if (coarseA !== isCoarse(b.day)) return false;
@@ -39,7 +39,7 @@ function datesCompatible(a: Mention, b: Mention): boolean {
 }
 
 /** The km between the two places when both have coordinates and the tighter radius of the two allows it. */
-function placesCompatible(a: Mention, b: Mention): { ok: boolean; close: boolean } {
+function placesCompatible(a: MatchGate, b: MatchGate): { ok: boolean; close: boolean } {
   const pa = a.place;
   const pb = b.place;
   if (!pa || !pb) return { ok: true, close: false };
@@ -112,18 +112,32 @@ export function agreement(a: Mention, b: Mention): number {
   return score;
 }
 
+/**
+ * The part of a mention the contradiction rules read (within one block: type family and country agree).
+ * It is small enough for a store to keep beside each mention's block key, so that candidates a rule rules
+ * out are never read in full.
+ */
+export type MatchGate = Pick<Mention, 'day' | 'place' | 'killed' | 'injured' | 'parties'>;
+
+/** Why two mentions of one block cannot report one event, or undefined when nothing contradicts. */
+export function contradiction(a: MatchGate, b: MatchGate): string | undefined {
+  if (!datesCompatible(a, b)) return 'dates apart';
+  if (!placesCompatible(a, b).ok) return 'places apart';
+  if (figuresContradict(a.killed, b.killed)) return 'killed figures contradict';
+  if (figuresContradict(a.injured, b.injured)) return 'injured figures contradict';
+  const ca = countries(a.parties);
+  const cb = countries(b.parties);
+  if (ca.length > 0 && cb.length > 0 && intersects(ca, cb) === 0) return 'parties differ';
+  return undefined;
+}
+
 /** The verdict on a pair of mentions. */
 export function judgePair(a: Mention, b: Mention): MatchVerdict {
   if (a.key === b.key) return { match: false, reason: 'same mention' };
   if (a.family !== b.family) return { match: false, reason: 'type family differs' };
   if (a.country !== b.country) return { match: false, reason: 'country differs' };
-  if (!datesCompatible(a, b)) return { match: false, reason: 'dates apart' };
-  if (!placesCompatible(a, b).ok) return { match: false, reason: 'places apart' };
-  if (figuresContradict(a.killed, b.killed)) return { match: false, reason: 'killed figures contradict' };
-  if (figuresContradict(a.injured, b.injured)) return { match: false, reason: 'injured figures contradict' };
-  const ca = countries(a.parties);
-  const cb = countries(b.parties);
-  if (ca.length > 0 && cb.length > 0 && intersects(ca, cb) === 0) return { match: false, reason: 'parties differ' };
+  const ruledOut = contradiction(a, b);
+  if (ruledOut !== undefined) return { match: false, reason: ruledOut };
   const score = agreement(a, b);
   return score >= MATCH_THRESHOLD ? { match: true, reason: 'agree', score } : { match: false, reason: 'too little agreement', score };
 }

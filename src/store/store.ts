@@ -146,7 +146,7 @@ export type { Story, StoryFilter, StoryWithMentions };
 export interface PutResult {
   /** Documents newly stored (including documents stored with a skip reason). */
   inserted: number;
-  /** Documents already in the store (or repeated within the batch), left untouched. */
+  /** Documents already in the store with the same coding (or repeated within the batch), left untouched. */
   duplicates: number;
   /**
    * Newly stored documents that nearly duplicate a stored one (a syndicated copy: same text but for a
@@ -155,6 +155,11 @@ export interface PutResult {
   nearDuplicates: number;
   /** Events stored with the newly inserted documents. */
   events: number;
+  /**
+   * Of the inserted, documents that replaced a stored coding of the same text (coded with other stage or
+   * knowledge versions); present only when there were some.
+   */
+  recoded?: number;
 }
 
 /**

@@ -86,6 +86,20 @@ async function storySet(store: Store): Promise<Story[]> {
   return store.queryStories({ limit: 1000 });
 }
 
+/** Another coding of a stored document: the same text, coded by a later version of its events stage. */
+function recoded(doc: Doc, change: (event: Event) => void): Doc {
+  const copy = structuredClone(doc);
+  for (const event of copy.layers.events ?? []) change(event);
+  copy.provenance.push({ stage: 'events', version: 2, ms: 0, at: '2031-04-01T00:00:00.000Z', status: 'ok' });
+  return copy;
+}
+
+/** The stories with their mentions: what a store that was given these codings last should hold. */
+async function storiesWithMentions(store: Store): Promise<StoryWithMentions[]> {
+  const stories = await storySet(store);
+  return Promise.all(stories.map(async (story) => (await store.getStory(story.id))!));
+}
+
 export function runStoriesContract(name: string, makeStore: () => Promise<Store> | Store): void {
   describe(`Store contract, stories: ${name}`, () => {
     test('reports of one event are one story; another place, another type and a denial are not', async () => {
@@ -158,6 +172,62 @@ export function runStoriesContract(name: string, makeStore: () => Promise<Store>
       } finally {
         await forward.close();
         await backward.close();
+      }
+    });
+
+    test('a document coded anew leaves the stories a fresh ingest of the new codings gives', async () => {
+      const early = report({
+        text: 'Northland artillery shelled the border town of Vell on Monday.', url: 'https://alpha.test/1',
+        published: '2031-03-11', place: VELL, date: MONDAY,
+      });
+      const late = report({
+        text: 'Northland artillery shelled the border town of Vell again on Tuesday of the next week.', url: 'https://beta.test/2',
+        published: '2031-03-19', place: VELL, date: { value: '2031-03-18', granularity: 'day', basis: 'event' },
+      });
+      const bridge = report({
+        text: 'Northland artillery shelled the border town of Vell in March.', url: 'https://gamma.test/3',
+        published: '2031-04-02', place: VELL, date: { value: '2031-03', granularity: 'month', basis: 'event' },
+      });
+      const docs = storyDocs();
+      // The month-long report no longer links the two shellings once placed in Doran; the first report of
+      // the Vell shelling becomes talks, leaving its story to the other reports and joining the talks.
+      const bridgeElsewhere = recoded(bridge, (event) => {
+        event.location = { name: DORAN.name, country: 'SLD', lat: DORAN.lat, lon: DORAN.lon, from: 'sentence', resolution: 'city' };
+      });
+      const firstAsTalks = recoded(docs.first, (event) => {
+        event.plover = 'CONSULT';
+        event.cameo = '043';
+        delete event.casualties;
+      });
+      const incremental = await makeStore();
+      const fresh = await makeStore();
+      try {
+        await incremental.putDocs([early, late, bridge, ...Object.values(docs)]);
+        assert.equal((await incremental.storiesOfEvents([eventId(early)])).get(eventId(early)),
+          (await incremental.storiesOfEvents([eventId(late)])).get(eventId(late)), 'linked before the new coding');
+        const again = await incremental.putDocs([bridgeElsewhere, firstAsTalks, docs.second]);
+        assert.deepEqual(again, { inserted: 2, duplicates: 1, events: 2, recoded: 2 });
+        const current = { ...docs, first: firstAsTalks };
+        await fresh.putDocs([early, late, bridgeElsewhere, ...Object.values(current)]);
+        assert.deepEqual(await storiesWithMentions(incremental), await storiesWithMentions(fresh));
+        assert.equal(await incremental.countEvents(), await fresh.countEvents());
+        assert.equal((await incremental.getDoc(docs.first.id))?.layers.events?.[0]?.plover, 'CONSULT');
+        const split = await incremental.storiesOfEvents([eventId(early), eventId(late)]);
+        assert.notEqual(split.get(eventId(early)), split.get(eventId(late)), 'two stories again');
+        // The old story id still finds a story; coding the report back as it was gives the first stories again.
+        const vellBefore = [docs.first, docs.second, docs.copy, docs.followUp].map(eventId).sort()[0]!;
+        assert.ok(await incremental.getStory(vellBefore));
+        await incremental.putDocs([{ ...structuredClone(docs.first), provenance: [...firstAsTalks.provenance, firstAsTalks.provenance[0]!] }]);
+        const back = await makeStore();
+        try {
+          await back.putDocs([early, late, bridgeElsewhere, ...Object.values(docs)]);
+          assert.deepEqual(await storiesWithMentions(incremental), await storiesWithMentions(back));
+        } finally {
+          await back.close();
+        }
+      } finally {
+        await incremental.close();
+        await fresh.close();
       }
     });
 

@@ -102,7 +102,8 @@ function upgradeSource(source: SourceInfo & { externalId?: string }): void {
 }
 
 /** `tokens@1,entities@2` and `entities:2026-11-01,…`: enough to find what to re-code after a change. */
-function versionsOf(doc: Doc): { pipeline: string | null; knowledge: string | null } {
+/** The stages and knowledge a document was coded with: another coding of one text differs in them. */
+export function versionsOf(doc: Doc): { pipeline: string | null; knowledge: string | null } {
   const stages: string[] = [];
   const knowledge: string[] = [];
   for (const run of doc.provenance) {

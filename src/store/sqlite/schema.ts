@@ -173,6 +173,44 @@ const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 5,
+    sql: `
+      -- What the contradiction rules of fusion read (MatchGate in src/fuse/match.ts), beside each mention's
+      -- blocking key and in the block index, so the candidate look-up hands them over without reading the
+      -- rows, and a candidate they rule out is never parsed.
+      ALTER TABLE story_mentions ADD COLUMN place_country TEXT;
+      ALTER TABLE story_mentions ADD COLUMN lat REAL;
+      ALTER TABLE story_mentions ADD COLUMN lon REAL;
+      ALTER TABLE story_mentions ADD COLUMN resolution TEXT;
+      ALTER TABLE story_mentions ADD COLUMN admin1 TEXT;
+      ALTER TABLE story_mentions ADD COLUMN killed_min INTEGER;
+      ALTER TABLE story_mentions ADD COLUMN killed_max INTEGER;
+      ALTER TABLE story_mentions ADD COLUMN killed_exact INTEGER;
+      ALTER TABLE story_mentions ADD COLUMN injured_min INTEGER;
+      ALTER TABLE story_mentions ADD COLUMN injured_max INTEGER;
+      ALTER TABLE story_mentions ADD COLUMN injured_exact INTEGER;
+      -- The participants' countries (parties without a sector), space-separated.
+      ALTER TABLE story_mentions ADD COLUMN party_countries TEXT;
+      UPDATE story_mentions SET
+        place_country = json_extract(mention_json, '$.place.country'),
+        lat = json_extract(mention_json, '$.place.lat'),
+        lon = json_extract(mention_json, '$.place.lon'),
+        resolution = json_extract(mention_json, '$.place.resolution'),
+        admin1 = json_extract(mention_json, '$.place.admin1'),
+        killed_min = json_extract(mention_json, '$.killed.min'),
+        killed_max = json_extract(mention_json, '$.killed.max'),
+        killed_exact = json_extract(mention_json, '$.killed.exact'),
+        injured_min = json_extract(mention_json, '$.injured.min'),
+        injured_max = json_extract(mention_json, '$.injured.max'),
+        injured_exact = json_extract(mention_json, '$.injured.exact'),
+        party_countries = (SELECT group_concat(value, ' ') FROM json_each(mention_json, '$.parties') WHERE instr(value, '/') = 0);
+      DROP INDEX story_mentions_block;
+      CREATE INDEX story_mentions_block ON story_mentions (family, country, bucket, day_end, day_start, component,
+        place_country, lat, lon, resolution, admin1, killed_min, killed_max, killed_exact, injured_min, injured_max,
+        injured_exact, party_countries);
+    `,
+  },
+  {
     version: 6,
     sql: `
       -- dyad watch (src/watch): the sources it follows with their polling cursors and health, and every

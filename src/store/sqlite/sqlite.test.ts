@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { contractDocs, runStoreContract } from '../store.contract.js';
-import { runStoriesContract } from '../stories.contract.js';
+import { runStoriesContract, storyDocs } from '../stories.contract.js';
 import { runAlertsContract } from '../alerts.contract.js';
 import { runPagesContract } from '../pages.contract.js';
 import { runWatchContract } from '../watch.contract.js';
@@ -160,6 +160,37 @@ test('a database of schema 2 (the release before stories) is upgraded: its store
   const again = await openStore(path);
   assert.equal(await again.countStories(), 3, 'opening again fuses nothing twice');
   await again.close();
+});
+
+/** Takes a database back to schema 4, before the contradiction rules' columns of migration 5. */
+const SCHEMA4_SQL = `DROP INDEX story_mentions_block;
+  ${['place_country', 'lat', 'lon', 'resolution', 'admin1', 'killed_min', 'killed_max', 'killed_exact', 'injured_min', 'injured_max',
+    'injured_exact', 'party_countries'].map((column) => `ALTER TABLE story_mentions DROP COLUMN ${column};`).join('\n')}
+  CREATE INDEX story_mentions_block ON story_mentions (family, country, bucket, day_end, day_start, component);
+  DELETE FROM schema_version WHERE version >= 5`;
+
+test('a database of schema 4 is upgraded: its mentions gain the columns fusion rules candidates out by', async () => {
+  const path = join(dir, 'schema4.db');
+  const docs = storyDocs();
+  const store = await openStore(path);
+  await store.putDocs([docs.first, docs.elsewhere, docs.talks]);
+  await store.close();
+  const raw = new Database(path);
+  raw.exec(SCHEMA4_SQL);
+  raw.close();
+  const upgraded = await openStore(path);
+  await upgraded.putDocs([docs.second, docs.copy, docs.followUp, docs.denial]);
+  const fresh = await openStore(join(dir, 'schema4-fresh.db'));
+  await fresh.putDocs(Object.values(docs));
+  assert.deepEqual(await upgraded.queryStories({}), await fresh.queryStories({}), 'later reports match the upgraded mentions as fresh ones');
+  await upgraded.close();
+  await fresh.close();
+  const check = new Database(path, { readonly: true });
+  const first = check.prepare('SELECT place_country, lat, lon, resolution, killed_min, killed_max, killed_exact, injured_min, party_countries FROM story_mentions WHERE key = ?')
+    .get(`${docs.first.id}:e1`);
+  assert.deepEqual(first, { place_country: 'SLD', lat: 41.5, lon: 22.25, resolution: 'city', killed_min: 4, killed_max: null, killed_exact: 1, injured_min: 9, party_countries: 'NLD SLD' });
+  assert.equal(check.prepare('SELECT MAX(version) FROM schema_version').pluck().get(), SCHEMA_VERSION);
+  check.close();
 });
 
 test('a database of schema 1 gains the modality of every stored event when opened', async () => {

@@ -4,10 +4,11 @@ import { radiusCondition } from './geo.js';
 import { StatementCache } from './statements.js';
 import type Database from 'better-sqlite3';
 import type { Doc } from '../../doc/types.js';
-import { fuseMentions, type StoryCandidate, type StoryIndex } from '../../fuse/fuse.js';
+import { fuseMentions, refileComponents, type StoryCandidate, type StoryIndex } from '../../fuse/fuse.js';
 import { mentionsOf } from '../../fuse/mention.js';
 import { docFromRow } from './rows.js';
-import type { Mention, Story, StoryFilter, StoryWithMentions } from '../../fuse/types.js';
+import type { MatchGate } from '../../fuse/match.js';
+import type { Mention, MentionFigure, Story, StoryFilter, StoryWithMentions } from '../../fuse/types.js';
 
 /**
  * Parsed mentions kept between look-ups, least recently used dropped first: candidates of a busy block are
@@ -22,6 +23,9 @@ export class SqliteStories implements StoryIndex {
   private readonly selectComponentMentions;
   private readonly selectMentionJson;
   private readonly updateStory;
+  private readonly updateComponent;
+  private readonly selectDocMentions;
+  private readonly deleteDocMentions;
   private readonly insertMention;
   private readonly moveMentions;
   private readonly deleteStory;
@@ -40,17 +44,26 @@ export class SqliteStories implements StoryIndex {
   constructor(private readonly db: Database.Database) {
     this.queries = new StatementCache(db);
     this.selectCandidates = db.prepare(`
-      SELECT event, component FROM story_mentions
+      SELECT ${CANDIDATE_COLUMNS} FROM story_mentions
       WHERE family = ? AND country = ? AND bucket BETWEEN ? AND ? AND day_start <= ? AND day_end >= ?`);
     this.selectUndated = db.prepare(`
-      SELECT event, component FROM story_mentions WHERE family = ? AND country = ? AND bucket = ?`);
+      SELECT ${CANDIDATE_COLUMNS} FROM story_mentions WHERE family = ? AND country = ? AND bucket = ?`);
     this.selectComponentMentions = db.prepare('SELECT event, story FROM story_mentions WHERE component = ?');
     this.selectMentionJson = db.prepare('SELECT mention_json FROM story_mentions WHERE event = ?').pluck();
     this.insertMention = db.prepare(`
-      INSERT INTO story_mentions (event, key, component, story, family, country, bucket, day_start, day_end, mention_json)
-      VALUES ((SELECT e.id FROM events e JOIN documents d ON d.num = e.doc WHERE d.id = ? AND e.seq = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      INSERT INTO story_mentions (event, key, component, story, family, country, bucket, day_start, day_end, mention_json,
+        place_country, lat, lon, resolution, admin1, killed_min, killed_max, killed_exact, injured_min, injured_max,
+        injured_exact, party_countries)
+      VALUES ((SELECT e.id FROM events e JOIN documents d ON d.num = e.doc WHERE d.id = @docId AND e.seq = @seq), @key,
+        @component, @key, @family, @country, @bucket, @day_start, @day_end, @mention_json, @place_country, @lat, @lon,
+        @resolution, @admin1, @killed_min, @killed_max, @killed_exact, @injured_min, @injured_max, @injured_exact,
+        @party_countries)`);
     this.moveMentions = db.prepare('UPDATE story_mentions SET component = ? WHERE component = ?');
     this.updateStory = db.prepare('UPDATE story_mentions SET story = ? WHERE key = ?');
+    this.updateComponent = db.prepare('UPDATE story_mentions SET component = ? WHERE key = ?');
+    this.selectDocMentions = db.prepare(`
+      SELECT m.event, m.component, m.story FROM story_mentions m JOIN events e ON e.id = m.event WHERE e.doc = ?`);
+    this.deleteDocMentions = db.prepare('DELETE FROM story_mentions WHERE event IN (SELECT id FROM events WHERE doc = ?)');
     this.deleteStory = db.prepare('DELETE FROM stories WHERE id = ?');
     this.insertRedirect = db.prepare(`
       INSERT INTO story_redirects (old_id, new_id, merged_at) VALUES (?, ?, ?)
@@ -108,8 +121,8 @@ export class SqliteStories implements StoryIndex {
   candidates(family: string, country: string, buckets: { from: number; to: number }, day: Mention['day']): StoryCandidate[] {
     const rows = (day === undefined
       ? this.selectUndated.all(family, country, buckets.from)
-      : this.selectCandidates.all(family, country, buckets.from, buckets.to, day.end, day.start)) as Array<{ event: number; component: string }>;
-    return rows.map((row) => ({ mention: this.parsed(row.event), component: row.component }));
+      : this.selectCandidates.all(family, country, buckets.from, buckets.to, day.end, day.start)) as CandidateRow[];
+    return rows.map((row) => ({ gate: gateOfRow(row), component: row.component, mention: () => this.parsed(row.event) }));
   }
 
   mentionsOfComponent(component: string): Array<{ mention: Mention; story: string }> {
@@ -118,8 +131,16 @@ export class SqliteStories implements StoryIndex {
   }
 
   addMention(mention: Mention, component: string, bucket: number): void {
-    const info = this.insertMention.run(mention.docId, mention.seq, mention.key, component, mention.key, mention.family, mention.country, bucket,
-      mention.day?.start ?? null, mention.day?.end ?? null, JSON.stringify(mention));
+    const place = mention.place;
+    const info = this.insertMention.run({
+      docId: mention.docId, seq: mention.seq, key: mention.key, component, family: mention.family, country: mention.country, bucket,
+      day_start: mention.day?.start ?? null, day_end: mention.day?.end ?? null, mention_json: JSON.stringify(mention),
+      place_country: place?.country ?? null, lat: place?.lat ?? null, lon: place?.lon ?? null, resolution: place?.resolution ?? null,
+      admin1: place?.admin1 ?? null, killed_min: mention.killed?.min ?? null, killed_max: mention.killed?.max ?? null,
+      killed_exact: mention.killed === undefined ? null : Number(mention.killed.exact), injured_min: mention.injured?.min ?? null,
+      injured_max: mention.injured?.max ?? null, injured_exact: mention.injured === undefined ? null : Number(mention.injured.exact),
+      party_countries: mention.parties.filter((party) => !party.includes('/')).join(' ') || null,
+    });
     this.remember(Number(info.lastInsertRowid), mention);
   }
 
@@ -127,6 +148,28 @@ export class SqliteStories implements StoryIndex {
     this.cache.delete(event);
     this.cache.set(event, mention);
     if (this.cache.size > MENTION_CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+  }
+
+  /**
+   * Takes the mentions of a stored document's events out of their stories before the document is replaced
+   * by a new coding of it; what is left of their components is filed again (refileComponents).
+   */
+  unfileDoc(docNum: number, now: string): void {
+    const removed = this.selectDocMentions.all(docNum) as Array<{ event: number; component: string; story: string }>;
+    if (removed.length === 0) return;
+    this.now = now;
+    this.deleteDocMentions.run(docNum);
+    // Event row ids can be used again once deleted: a cached mention must not outlive its row.
+    for (const { event } of removed) this.cache.delete(event);
+    refileComponents(this, removed.map((row) => row.component), removed.map((row) => row.story));
+  }
+
+  setComponent(mentionKey: string, component: string): void {
+    this.updateComponent.run(component, mentionKey);
+  }
+
+  dropStory(id: string): void {
+    this.deleteStory.run(id);
   }
 
   mergeComponent(from: string, into: string): void {
@@ -196,6 +239,57 @@ export class SqliteStories implements StoryIndex {
   private statement(sql: string): Database.Statement {
     return this.queries.get(sql);
   }
+}
+
+/** The columns of a candidate look-up: all in the block index (schema migration 5), so it reads no rows. */
+const CANDIDATE_COLUMNS = `event, component, day_start, day_end, place_country, lat, lon, resolution, admin1, killed_min,
+  killed_max, killed_exact, injured_min, injured_max, injured_exact, party_countries`;
+
+interface CandidateRow {
+  event: number;
+  component: string;
+  day_start: number | null;
+  day_end: number | null;
+  place_country: string | null;
+  lat: number | null;
+  lon: number | null;
+  resolution: string | null;
+  admin1: string | null;
+  killed_min: number | null;
+  killed_max: number | null;
+  killed_exact: number | null;
+  injured_min: number | null;
+  injured_max: number | null;
+  injured_exact: number | null;
+  party_countries: string | null;
+}
+
+function figureOfRow(min: number | null, max: number | null, exact: number | null): MentionFigure | undefined {
+  if (min === null) return undefined;
+  return max === null ? { min, exact: exact === 1 } : { min, max, exact: exact === 1 };
+}
+
+/**
+ * The contradiction rules' view of a stored mention, as its columns give it. A place with neither country
+ * nor coordinates can contradict nothing, so it is left out; the rules never read a place's name.
+ */
+function gateOfRow(row: CandidateRow): MatchGate {
+  const gate: MatchGate = { parties: row.party_countries === null ? [] : row.party_countries.split(' ').sort() };
+  if (row.day_start !== null && row.day_end !== null) gate.day = { start: row.day_start, end: row.day_end };
+  if (row.place_country !== null || row.lat !== null || row.lon !== null) {
+    const place: NonNullable<MatchGate['place']> = { name: '', from: 'sentence' };
+    if (row.place_country !== null) place.country = row.place_country;
+    if (row.lat !== null) place.lat = row.lat;
+    if (row.lon !== null) place.lon = row.lon;
+    if (row.resolution !== null) place.resolution = row.resolution as NonNullable<MatchGate['place']>['resolution'];
+    if (row.admin1 !== null) place.admin1 = row.admin1;
+    gate.place = place;
+  }
+  const killed = figureOfRow(row.killed_min, row.killed_max, row.killed_exact);
+  if (killed) gate.killed = killed;
+  const injured = figureOfRow(row.injured_min, row.injured_max, row.injured_exact);
+  if (injured) gate.injured = injured;
+  return gate;
 }
 
 export function storyWhere(filter: StoryFilter): { where: string; params: unknown[] } {
