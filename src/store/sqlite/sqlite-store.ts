@@ -15,6 +15,8 @@ import { StatementCache } from './statements.js';
 import type { Alert } from '../../trends/rules.js';
 import { docFromRow, documentRow, eventRow, eventsOf, participantKeys } from './rows.js';
 import { pageSizeOf, streamEventPages } from './stream.js';
+import { SqliteOverrides } from './overrides.js';
+import { anchorOf, parseOverrideInput, type EventOverride, type OverrideInput } from '../overrides.js';
 
 const FACET_COLUMNS: Record<FacetField, string> = {
   plover: 'e.plover',
@@ -130,6 +132,7 @@ class SqliteStore implements Store {
   private readonly writeBatch;
   private readonly stories;
   private readonly alerts;
+  private readonly overrides;
   private readonly queries: StatementCache;
   private closed = false;
 
@@ -163,6 +166,12 @@ class SqliteStore implements Store {
     this.writeBatch = db.transaction((docs: readonly Doc[]) => this.write(docs));
     this.stories = new SqliteStories(db);
     this.alerts = new SqliteAlerts(db);
+    this.overrides = new SqliteOverrides(db, this.stories, (num) => this.docOfNum(num));
+  }
+
+  private docOfNum(num: number): Doc {
+    const row = this.db.prepare('SELECT text, doc_json FROM documents WHERE num = ?').get(num) as { text: string; doc_json: string };
+    return docFromRow(row);
   }
 
   /** Files the events stored before stories existed into stories, in one write transaction. */
@@ -184,6 +193,7 @@ class SqliteStore implements Store {
     const result: PutResult = { inserted: 0, duplicates: 0, events: 0 };
     const storedAt = new Date().toISOString();
     const inserted: Doc[] = [];
+    const insertedNums: number[] = [];
     for (const doc of docs) {
       // Checked first so a re-run over stored documents costs a look-up each, not a serialisation.
       if (this.selectHas.get(doc.id) !== undefined) {
@@ -201,9 +211,12 @@ class SqliteStore implements Store {
       eventsOf(doc).forEach((event, seq) => this.writeEvent(info.lastInsertRowid, event, seq));
       result.events += row.event_count;
       inserted.push(doc);
+      insertedNums.push(Number(info.lastInsertRowid));
     }
     // In the batch's transaction: the stories always hold exactly the stored events.
     if (this.fuse) this.stories.fuseDocs(inserted, storedAt);
+    // Verdicts made before this coding of a document (carried from another store, or on an earlier coding).
+    for (const num of insertedNums) this.overrides.applyToDoc(num, storedAt);
     return result;
   }
 
@@ -310,6 +323,50 @@ class SqliteStore implements Store {
   async skipReasons(): Promise<FacetCount[]> {
     this.assertOpen();
     return this.selectSkipReasons.all() as FacetCount[];
+  }
+
+  async putOverride(eventId: string, input: OverrideInput): Promise<EventOverride> {
+    this.assertWritable();
+    const checked = parseOverrideInput(input);
+    return this.db.transaction(() => {
+      const { docId, event } = this.overrides.findEvent(eventId);
+      const now = new Date().toISOString();
+      return this.overrides.put({ ...checked, docId, anchor: anchorOf(event), at: now }, now);
+    }).immediate();
+  }
+
+  async importOverrides(overrides: readonly EventOverride[]): Promise<number> {
+    this.assertWritable();
+    for (const override of overrides) {
+      const { docId, anchor, at, machine: _machine, eventId: _eventId, ...input } = override;
+      parseOverrideInput(input);
+      if (typeof docId !== 'string' || !Number.isInteger(anchor?.start) || !Number.isInteger(anchor?.end) || typeof at !== 'string') {
+        throw new StoreError('an imported override needs docId, anchor { start, end } and at');
+      }
+    }
+    const now = new Date().toISOString();
+    return this.db.transaction(() => {
+      for (const { eventId: _eventId, ...override } of overrides) this.overrides.put(override, now);
+      return overrides.length;
+    }).immediate();
+  }
+
+  async deleteOverride(eventId: string): Promise<boolean> {
+    this.assertWritable();
+    return this.db.transaction(() => {
+      const { docId, event } = this.overrides.findEvent(eventId);
+      return this.overrides.delete(docId, anchorOf(event), new Date().toISOString());
+    }).immediate();
+  }
+
+  async listOverrides(query: { docId?: string; limit?: number } = {}): Promise<EventOverride[]> {
+    this.assertOpen();
+    return this.overrides.list(query);
+  }
+
+  private assertWritable(): void {
+    this.assertOpen();
+    if (this.readOnly) throw new StoreError('the store is open read-only');
   }
 
   async close(): Promise<void> {

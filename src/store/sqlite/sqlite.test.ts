@@ -6,6 +6,7 @@ import { after, test } from 'node:test';
 import { contractDocs, runStoreContract } from '../store.contract.js';
 import { runStoriesContract } from '../stories.contract.js';
 import { runAlertsContract } from '../alerts.contract.js';
+import { runOverridesContract } from '../overrides.contract.js';
 import { openStore, StoreError, type Store } from '../store.js';
 import Database from 'better-sqlite3';
 import { datePeriod } from './rows.js';
@@ -42,6 +43,8 @@ runStoreContract('sqlite :memory:', () => openStore('sqlite::memory:'));
 runStoriesContract('sqlite :memory:', () => openStore('sqlite::memory:'));
 runStoriesContract('sqlite file', () => openSqliteStore(join(dir, `stories-${++counter}.db`)));
 runAlertsContract('sqlite file', () => openSqliteStore(join(dir, `alerts-${++counter}.db`)));
+runOverridesContract('sqlite file', () => openSqliteStore(join(dir, `overrides-${++counter}.db`)));
+runOverridesContract('sqlite :memory:', () => openStore('sqlite::memory:'));
 
 test('openStore picks the backend by scheme and explains what it cannot open', async () => {
   const bare = await openStore(join(dir, 'nested', 'bare.db'));
