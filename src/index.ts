@@ -9,6 +9,7 @@ export { DEFAULT_MAX_BYTES, ingest, normaliseLanguage, readSource, SourceError, 
 export { createEngine, type BatchInput, type BatchSummary, type Engine, type EngineOptions, type FailedInput } from './engine/engine.js';
 export {
   DEFAULT_STREAM_PAGE_SIZE, EVENT_MODALITIES, MAX_STREAM_PAGE_SIZE, openStore, StoreError, type EventModality, type EvidencedEvent, type OpenStoreOptions,
+  type ActorCount, type DocQuery, type DocSummary, type GeoRadius, type Page, type PlaceCount, type StoryUpdates,
   type EventFilter, type FacetCount, type FacetField, type Store, type StoredEvent, type StreamOptions, type Story, type StoryFilter, type StoryWithMentions,
 } from './store/store.js';
 export { checkKnowledge, knowledgeManifest } from './knowledge/check.js';
@@ -18,7 +19,8 @@ export { exportStories, STORY_COLUMNS, STORY_FORMATS, type StoryFormat } from '.
 export { exportEvents, EXPORT_FORMATS, GDELT_COLUMNS, GDELT_HEADER, hasStories, type ExportFormat, type ExportOptions, type ExportSource, type ExportSummary, type StoryLookup } from './export/index.js';
 export { buildSeries, nextPeriod, periodOf, PERIODS, sparkline, type Period, type Series, type SeriesItem, type SeriesRow } from './trends/series.js';
 export { DEFAULT_SPIKE, spikes, type Spike, type SpikeOptions } from './trends/spike.js';
-export { AlertRuleError, evaluateRules, readAlertRules, type Alert, type AlertItem, type AlertRule } from './trends/rules.js';
+export { AlertRuleError, evaluateRules, parseAlertRules, readAlertRules, type Alert, type AlertItem, type AlertRule } from './trends/rules.js';
 export { atomFeed, type FeedOptions } from './trends/atom.js';
 export { postAlerts, type WebhookResult } from './trends/webhook.js';
 export { collectItems, type ItemSelection } from './trends/collect.js';
+export { dyadVersion } from './version.js';

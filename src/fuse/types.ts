@@ -128,6 +128,12 @@ export interface StoryFilter {
   to?: string;
   /** Stories reported by at least this many documents. */
   minDocuments?: number;
+  /** Stories with at least this confidence (0–1). */
+  minConfidence?: number;
+  /** Stories placed within `km` kilometres of a point. */
+  near?: { lat: number; lon: number; km: number };
+  /** Full-text search over the documents reporting the story. */
+  text?: string;
   limit?: number;
   offset?: number;
 }

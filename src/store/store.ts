@@ -62,8 +62,72 @@ export interface EventFilter {
    * queries, counts and facets cover what the text reports as having happened.
    */
   include?: readonly EventModality[];
+  /** Events coded with at least this confidence (0–1). */
+  minConfidence?: number;
+  /** Events placed within `km` kilometres of a point (great-circle distance). */
+  near?: GeoRadius;
   limit?: number;
   offset?: number;
+}
+
+export interface GeoRadius {
+  lat: number;
+  lon: number;
+  km: number;
+}
+
+/**
+ * One page of a keyset-paginated listing. `next` is an opaque cursor naming the last item: given back as
+ * `after`, the following page starts right after it (a seek, never a deep offset), so walking the pages
+ * returns every item once even while new items are stored.
+ */
+export interface Page<T> {
+  items: T[];
+  next?: string;
+}
+
+/** A stored document as a listing shows it: its metadata, not its text or layers. */
+export interface DocSummary {
+  id: string;
+  url?: string;
+  title?: string;
+  published?: string;
+  language?: string;
+  storedAt: string;
+  events: number;
+  skip?: { ruleId: string; reason: string };
+}
+
+export interface DocQuery {
+  /** Full-text search over title and text. */
+  text?: string;
+  limit?: number;
+}
+
+/** A participant as the events name it, with how many matching events have it on each side. */
+export interface ActorCount {
+  /** Knowledge-base id, else code, else the lower-cased name: what an `actor` filter takes. */
+  key: string;
+  name: string;
+  code?: string;
+  country?: string;
+  asActor: number;
+  asRecipient: number;
+}
+
+/** A place events were coded at, with how many matching events. */
+export interface PlaceCount {
+  name: string;
+  country?: string;
+  lat: number;
+  lon: number;
+  count: number;
+}
+
+/** Stories a new mention was filed into since a cursor, and the cursor to ask from next time. */
+export interface StoryUpdates {
+  stories: Story[];
+  cursor: string;
 }
 
 /** Ways the text may frame an event other than as having happened (the flags of the Event). */
@@ -128,6 +192,23 @@ export interface Store {
   putAlerts(alerts: readonly Alert[]): Promise<Alert[]>;
   /** Stored alerts, latest date first. */
   listAlerts(query?: AlertQuery): Promise<Alert[]>;
+  /**
+   * Keyset pages, in the order of queryEvents / queryStories (newest date first, then storage order)
+   * and, for documents, newest stored first. `after` is a page's `next`; a cursor that is not one, or an
+   * `offset` with it, is refused with a StoreError.
+   */
+  pageEvents(filter?: EventFilter, after?: string): Promise<Page<StoredEvent>>;
+  pageStories(filter?: StoryFilter, after?: string): Promise<Page<Story>>;
+  pageDocs(query?: DocQuery, after?: string): Promise<Page<DocSummary>>;
+  /** The participants of the matching events, most events first (at most `limit`, default 100). */
+  actors(filter?: EventFilter, limit?: number): Promise<ActorCount[]>;
+  /** The places of the matching events, most events first (at most `limit`, default 100). */
+  places(filter?: EventFilter, limit?: number): Promise<PlaceCount[]>;
+  /**
+   * The stories that gained a mention (new, grown or merged) after `cursor`, oldest change first, at most
+   * `limit` (default 100); without a cursor, none and the cursor of now. Cheap to call often: one index seek.
+   */
+  storyUpdates(cursor?: string, limit?: number): Promise<StoryUpdates>;
   /** Stored documents that were not coded, counted by skip rule. */
   skipReasons(): Promise<FacetCount[]>;
   /**

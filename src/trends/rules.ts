@@ -37,22 +37,33 @@ export class AlertRuleError extends Error {}
 
 /** The rules of a JSON Lines file; a bad line is an error naming it. */
 export function readAlertRules(path: string): AlertRule[] {
-  const rules: AlertRule[] = [];
-  const ids = new Set<string>();
+  const values: Array<{ value: unknown; where: string }> = [];
   readFileSync(path, 'utf8').split('\n').forEach((line, index) => {
     if (!line.trim() || line.trimStart().startsWith('//')) return;
-    let value: unknown;
     try {
-      value = JSON.parse(line);
+      values.push({ value: JSON.parse(line), where: `${path}:${index + 1}` });
     } catch {
       throw new AlertRuleError(`${path}:${index + 1}: not JSON`);
     }
+  });
+  return checkRules(values);
+}
+
+/** Rules given as values (an API request's body); a bad one is an error naming its position. */
+export function parseAlertRules(values: readonly unknown[]): AlertRule[] {
+  return checkRules(values.map((value, index) => ({ value, where: `rule ${index + 1}` })));
+}
+
+function checkRules(values: ReadonlyArray<{ value: unknown; where: string }>): AlertRule[] {
+  const rules: AlertRule[] = [];
+  const ids = new Set<string>();
+  for (const { value, where } of values) {
     const parsed = ruleSchema.safeParse(value);
-    if (!parsed.success) throw new AlertRuleError(`${path}:${index + 1}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'rule'}: ${i.message}`).join('; ')}`);
-    if (ids.has(parsed.data.id)) throw new AlertRuleError(`${path}:${index + 1}: rule id "${parsed.data.id}" is used twice`);
+    if (!parsed.success) throw new AlertRuleError(`${where}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'rule'}: ${i.message}`).join('; ')}`);
+    if (ids.has(parsed.data.id)) throw new AlertRuleError(`${where}: rule id "${parsed.data.id}" is used twice`);
     ids.add(parsed.data.id);
     rules.push(parsed.data);
-  });
+  }
   return rules;
 }
 

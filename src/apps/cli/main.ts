@@ -21,6 +21,7 @@ const COMMANDS: readonly CommandEntry[] = [
   { name: 'export', summary: 'write stored events with their evidence as CSV, JSON Lines, PLOVER JSON, GDELT-style TSV or Parquet', load: async () => (await import('./export.js')).exportCommand },
   { name: 'series', summary: 'counts of stories (or mentions) per day, week or month, by type and QuadClass, with a sparkline', load: async () => (await import('./series.js')).seriesCommand },
   { name: 'alerts', summary: 'evaluate alert rules over the stored stories; list alerts, write an Atom feed, post to webhooks', load: async () => (await import('./alerts.js')).alertsCommand },
+  { name: 'serve', summary: 'serve the HTTP API (and the dashboard) over a database', load: async () => (await import('./serve.js')).serveCommand },
   { name: 'eval', summary: 'score a component on gold data (dyad eval ner|parse|geo|dates|quotes|casualties|extraction|events|stories --gold PATH)', load: async () => (await import('./eval.js')).evalCommand },
   { name: 'knowledge', summary: 'check the knowledge files (dyad knowledge check)', load: async () => (await import('./knowledge.js')).knowledgeCommand },
 ];

@@ -1,5 +1,7 @@
 import type { EventFilter } from '../store.js';
 import { MODALITY_BITS, normaliseActorKey, REJECTED_BIT } from './rows.js';
+import { StoreError } from '../store.js';
+import { radiusCondition } from './geo.js';
 
 /** SQL conditions over `events e` for a filter; values are always bound, never spliced into the SQL. */
 export function whereClause(filter: EventFilter, options: { perRow?: boolean } = {}): { where: string; params: unknown[] } {
@@ -46,6 +48,15 @@ export function whereClause(filter: EventFilter, options: { perRow?: boolean } =
     conditions.push('e.doc = (SELECT num FROM documents WHERE id = ?)');
     params.push(filter.docId);
   }
+  if (filter.minConfidence !== undefined) {
+    conditions.push('e.confidence >= ?');
+    params.push(confidenceOf(filter.minConfidence));
+  }
+  if (filter.near) {
+    const radius = radiusCondition(filter.near, 'e.lat', 'e.lon');
+    conditions.push(radius.sql);
+    params.push(...radius.params);
+  }
   if (filter.text !== undefined) {
     const query = ftsQuery(filter.text);
     if (query === undefined) {
@@ -72,4 +83,9 @@ export function ftsQuery(text: string): string | undefined {
 export function clampCount(value: number | undefined, fallback: number): number {
   if (value === undefined || !Number.isFinite(value)) return fallback;
   return Math.min(Number.MAX_SAFE_INTEGER, Math.max(0, Math.floor(value)));
+}
+
+export function confidenceOf(value: number): number {
+  if (!Number.isFinite(value) || value < 0 || value > 1) throw new StoreError(`a minimum confidence is a number from 0 to 1, got ${value}`);
+  return value;
 }

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import type { Doc, Event } from '../../doc/types.js';
 import {
   StoreError, type EventFilter, type EvidencedEvent, type FacetCount, type FacetField, type PutResult, type Store, type StoredEvent,
-  type StreamOptions, type AlertQuery,
+  type StreamOptions, type AlertQuery, type ActorCount, type DocQuery, type DocSummary, type Page, type PlaceCount, type StoryUpdates,
 } from '../store.js';
 import type { Story, StoryFilter, StoryWithMentions } from '../../fuse/types.js';
 import { clampCount, whereClause } from './filter-sql.js';
@@ -17,6 +17,8 @@ import { docFromRow, documentRow, eventRow, eventsOf, participantKeys } from './
 import { pageSizeOf, streamEventPages } from './stream.js';
 import { SqliteOverrides } from './overrides.js';
 import { anchorOf, parseOverrideInput, type EventOverride, type OverrideInput } from '../overrides.js';
+import { registerGeoFunctions } from './geo.js';
+import { SqlitePages } from './pages.js';
 
 const FACET_COLUMNS: Record<FacetField, string> = {
   plover: 'e.plover',
@@ -99,6 +101,7 @@ function openConnection(path: string, readOnly: boolean): { db: Database.Databas
   try {
     // First, so that every later statement (even switching to WAL) waits for a concurrent writer.
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    registerGeoFunctions(db);
     assertDyadDatabase(db, path, { readOnly });
     if (!readOnly) {
       db.pragma('journal_mode = WAL');
@@ -133,6 +136,7 @@ class SqliteStore implements Store {
   private readonly stories;
   private readonly alerts;
   private readonly overrides;
+  private readonly pages;
   private readonly queries: StatementCache;
   private closed = false;
 
@@ -167,6 +171,7 @@ class SqliteStore implements Store {
     this.stories = new SqliteStories(db);
     this.alerts = new SqliteAlerts(db);
     this.overrides = new SqliteOverrides(db, this.stories, (num) => this.docOfNum(num));
+    this.pages = new SqlitePages(db, this.stories);
   }
 
   private docOfNum(num: number): Doc {
@@ -313,6 +318,36 @@ class SqliteStore implements Store {
   async listAlerts(query: AlertQuery = {}): Promise<Alert[]> {
     this.assertOpen();
     return this.alerts.list(query);
+  }
+
+  async pageEvents(filter: EventFilter = {}, after?: string): Promise<Page<StoredEvent>> {
+    this.assertOpen();
+    return this.pages.events(filter, after);
+  }
+
+  async pageStories(filter: StoryFilter = {}, after?: string): Promise<Page<Story>> {
+    this.assertOpen();
+    return this.pages.storyPage(filter, after);
+  }
+
+  async pageDocs(query: DocQuery = {}, after?: string): Promise<Page<DocSummary>> {
+    this.assertOpen();
+    return this.pages.docs(query, after);
+  }
+
+  async actors(filter: EventFilter = {}, limit?: number): Promise<ActorCount[]> {
+    this.assertOpen();
+    return this.pages.actors(filter, limit);
+  }
+
+  async places(filter: EventFilter = {}, limit?: number): Promise<PlaceCount[]> {
+    this.assertOpen();
+    return this.pages.places(filter, limit);
+  }
+
+  async storyUpdates(cursor?: string, limit?: number): Promise<StoryUpdates> {
+    this.assertOpen();
+    return this.pages.storyUpdates(cursor, limit);
   }
 
   async countDocs(): Promise<number> {

@@ -7,6 +7,7 @@ import { contractDocs, runStoreContract } from '../store.contract.js';
 import { runStoriesContract } from '../stories.contract.js';
 import { runAlertsContract } from '../alerts.contract.js';
 import { runOverridesContract } from '../overrides.contract.js';
+import { runPagesContract } from '../pages.contract.js';
 import { openStore, StoreError, type Store } from '../store.js';
 import Database from 'better-sqlite3';
 import { datePeriod } from './rows.js';
@@ -42,6 +43,7 @@ runStoreContract('sqlite file', () => {
 runStoreContract('sqlite :memory:', () => openStore('sqlite::memory:'));
 runStoriesContract('sqlite :memory:', () => openStore('sqlite::memory:'));
 runStoriesContract('sqlite file', () => openSqliteStore(join(dir, `stories-${++counter}.db`)));
+runPagesContract('sqlite file', () => openSqliteStore(join(dir, `pages-${++counter}.db`)));
 runAlertsContract('sqlite file', () => openSqliteStore(join(dir, `alerts-${++counter}.db`)));
 runOverridesContract('sqlite file', () => openSqliteStore(join(dir, `overrides-${++counter}.db`)));
 runOverridesContract('sqlite :memory:', () => openStore('sqlite::memory:'));

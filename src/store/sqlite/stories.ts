@@ -1,5 +1,6 @@
 /** The stories tables of the SQLite store: fusion's index (fuse.ts) and the story queries. */
-import { clampCount } from './filter-sql.js';
+import { clampCount, confidenceOf, ftsQuery } from './filter-sql.js';
+import { radiusCondition } from './geo.js';
 import { StatementCache } from './statements.js';
 import type Database from 'better-sqlite3';
 import type { Doc } from '../../doc/types.js';
@@ -231,7 +232,7 @@ export class SqliteStories implements StoryIndex {
   }
 }
 
-function storyWhere(filter: StoryFilter): { where: string; params: unknown[] } {
+export function storyWhere(filter: StoryFilter): { where: string; params: unknown[] } {
   const conditions: string[] = [];
   const params: unknown[] = [];
   if (filter.plover) {
@@ -258,6 +259,25 @@ function storyWhere(filter: StoryFilter): { where: string; params: unknown[] } {
   if (filter.minDocuments !== undefined) {
     conditions.push('s.documents >= ?');
     params.push(clampCount(filter.minDocuments, 0));
+  }
+  if (filter.minConfidence !== undefined) {
+    conditions.push('s.confidence >= ?');
+    params.push(confidenceOf(filter.minConfidence));
+  }
+  if (filter.near) {
+    const radius = radiusCondition(filter.near, "json_extract(s.story_json, '$.place.lat')", "json_extract(s.story_json, '$.place.lon')");
+    conditions.push(radius.sql);
+    params.push(...radius.params);
+  }
+  if (filter.text !== undefined) {
+    const query = ftsQuery(filter.text);
+    if (query === undefined) {
+      conditions.push('0');
+    } else {
+      conditions.push(`s.id IN (SELECT m.story FROM story_mentions m JOIN events e ON e.id = m.event
+        WHERE e.doc IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?))`);
+      params.push(query);
+    }
   }
   return { where: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params };
 }
