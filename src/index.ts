@@ -24,3 +24,7 @@ export { atomFeed, type FeedOptions } from './trends/atom.js';
 export { postAlerts, type WebhookResult } from './trends/webhook.js';
 export { collectItems, type ItemSelection } from './trends/collect.js';
 export { dyadVersion } from './version.js';
+export {
+  anchorOf, applyOverride, OverrideError, parseOverrideInput, type EventCorrection, type EventOverride, type OverrideInput, type OverrideVerdict,
+} from './store/overrides.js';
+export { candidateKnowledge, type KnowledgeCandidate } from './store/candidates.js';
