@@ -77,7 +77,7 @@ export function ArticleView({ state }: { state: AppState }) {
     const content = pieces(doc.text, s.start, s.end, all).map((p, i) => <Piece key={i} piece={p} />);
     parts.push(coded
       ? <span key={s.index} id={`sentence-${s.index}`} class={`sentence coded${selected === s.index ? ' selected' : ''}`} role="button" tabindex={0}
-        aria-pressed={selected === s.index} aria-label={`Sentence ${s.index + 1}: show what was coded from it`}
+        aria-pressed={selected === s.index} aria-describedby="coded-hint"
         onClick={() => setSelected(s.index)} onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), setSelected(s.index))}>{content}</span>
       : <span key={s.index} id={`sentence-${s.index}`} class="sentence" tabindex={-1}>{content}</span>);
     at = s.end;
@@ -93,6 +93,7 @@ export function ArticleView({ state }: { state: AppState }) {
         <li><mark class="entity">entity</mark></li><li><mark class="quote">quote</mark></li><li><mark class="date">date</mark></li>
         <li><mark class="figure">figure</mark></li><li><mark class="trigger">event word</mark></li><li><span class="sentence coded">coded sentence</span></li>
       </ul>
+      <p id="coded-hint" class="hint">Underlined sentences had events coded from them: choose one to see what.</p>
       <div class="columns">
         <div class="text" aria-label="Article text">{parts}</div>
         <aside aria-label="Coded events">

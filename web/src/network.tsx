@@ -52,11 +52,12 @@ export function NetworkView({ state, stories }: { state: AppState; stories: Stor
         {nodes.map((key) => {
           const p = at.get(key)!;
           const name = names.get(key) ?? key;
+          const label = name.length > 28 ? `${name.slice(0, 27)}…` : name;
           return (
-            <g key={key} class="node" role="button" tabindex={0} aria-label={`${name}: ${weight.get(key)} stories; filter by it`}
+            <g key={key} class="node" role="button" tabindex={0} aria-label={`${label}: ${weight.get(key)} stories; filter by it`}
               onClick={() => focus(key)} onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), focus(key))}>
               <circle cx={p.x} cy={p.y} r={6 + Math.sqrt(weight.get(key) ?? 1) * 2} />
-              <text x={p.x} y={p.y - 12} text-anchor="middle">{name.length > 28 ? `${name.slice(0, 27)}…` : name}</text>
+              <text x={p.x} y={p.y - 12} text-anchor="middle">{label}</text>
             </g>
           );
         })}
