@@ -63,12 +63,8 @@ export const serveCommand: Command = {
       const started = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(started));
       started.once('error', reject);
     });
-    const address = server.address();
-    const bound = typeof address === 'object' && address ? address.port : port;
-    const shown = host.includes(':') ? `[${host}]` : host;
-    process.stdout.write(`Dyad API on http://${shown}:${bound}/ (reference: /docs)\n`);
-    process.stdout.write(configured === undefined ? `write token: ${token}\n` : 'write token: the one configured\n');
-    await new Promise<void>((resolve) => {
+    // Listened for before the address is printed, so a signal sent as soon as it shows stops the server cleanly.
+    const stopped = new Promise<void>((resolve) => {
       const stop = () => {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
@@ -79,6 +75,12 @@ export const serveCommand: Command = {
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
     });
+    const address = server.address();
+    const bound = typeof address === 'object' && address ? address.port : port;
+    const shown = host.includes(':') ? `[${host}]` : host;
+    process.stdout.write(`Dyad API on http://${shown}:${bound}/ (reference: /docs)\n`);
+    process.stdout.write(configured === undefined ? `write token: ${token}\n` : 'write token: the one configured\n');
+    await stopped;
     await store.close();
     return 0;
   },
