@@ -34,3 +34,7 @@ export {
   type FetchResource, type PollResult, type RunCounts, type WatchLogEntry,
 } from './watch/index.js';
 export type { WatchItem, WatchSource } from './store/watch-state.js';
+export {
+  anchorOf, applyOverride, OverrideError, parseOverrideInput, type EventCorrection, type EventOverride, type OverrideInput, type OverrideVerdict,
+} from './store/overrides.js';
+export { candidateKnowledge, type KnowledgeCandidate } from './store/candidates.js';

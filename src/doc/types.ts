@@ -326,6 +326,19 @@ export interface Event {
   pattern: string;
   /** The event classifier's probability of the event's type (absent where the patterns alone coded). */
   typeProbability?: number;
+  /** Set when an analyst accepted, corrected or rejected the event (src/store/overrides.ts). */
+  review?: EventReview;
+}
+
+/** The mark an event carries once an analyst has looked at it. */
+export interface EventReview {
+  verdict: 'accept' | 'correct' | 'reject';
+  analyst: string;
+  /** ISO date-time of the verdict. */
+  at: string;
+  reason?: string;
+  /** The fields the analyst changed. */
+  corrected?: string[];
 }
 
 export interface Layers {

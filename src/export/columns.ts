@@ -34,6 +34,15 @@ function countries(list: readonly EventParticipant[] | undefined): string | unde
   return joined || undefined;
 }
 
+/**
+ * The analyst's mark (src/store/overrides.ts): `accepted` or `corrected` for an event an analyst verified,
+ * absent for one only the coder has seen. Rejected events never reach an export.
+ */
+export function verified(event: ExportEvent): 'accepted' | 'corrected' | undefined {
+  const verdict = event.event.review?.verdict;
+  return verdict === 'accept' ? 'accepted' : verdict === 'correct' ? 'corrected' : undefined;
+}
+
 /** The evidence sentences as one cell; they never hold a line break (no sentence crosses a paragraph). */
 export function sentenceText(event: ExportEvent): string {
   return event.sentences.join(' ');
@@ -99,4 +108,7 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { name: 'title', type: 'text', value: (e) => e.title },
   { name: 'published', type: 'text', value: (e) => e.published },
   { name: 'pattern', type: 'text', value: (e) => e.event.pattern },
+  { name: 'verified', type: 'text', value: verified },
+  { name: 'verified_by', type: 'text', value: (e) => (verified(e) ? e.event.review?.analyst : undefined) },
+  { name: 'verified_at', type: 'text', value: (e) => (verified(e) ? e.event.review?.at : undefined) },
 ];

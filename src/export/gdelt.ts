@@ -1,5 +1,5 @@
 import type { EventLocation, EventParticipant } from '../doc/types.js';
-import { sentenceText, type ExportEvent } from './columns.js';
+import { sentenceText, verified, type ExportEvent } from './columns.js';
 import { guardFormula } from './csv.js';
 
 /** The columns of the GDELT 2.0 event table, in the order of its codebook (V2.0, 2015). */
@@ -13,7 +13,7 @@ export const GDELT_COLUMNS: readonly string[] = [
 ];
 
 /** Dyad's evidence, after GDELT's columns so that a reader taking the first 61 by position sees GDELT's table. */
-export const GDELT_EVIDENCE_COLUMNS: readonly string[] = ['DyadDocID', 'DyadStoryID', 'DyadQuoteID', 'DyadSentence', 'DyadPlover', 'DyadConfidence'];
+export const GDELT_EVIDENCE_COLUMNS: readonly string[] = ['DyadDocID', 'DyadStoryID', 'DyadQuoteID', 'DyadSentence', 'DyadPlover', 'DyadConfidence', 'DyadVerified'];
 
 export const GDELT_HEADER: readonly string[] = [...GDELT_COLUMNS, ...GDELT_EVIDENCE_COLUMNS];
 
@@ -93,7 +93,7 @@ export function gdeltCells(event: ExportEvent): Cell[] {
     coded.evidence.sentences.length, 1, 1, undefined,
     ...Array<Cell>(16).fill(undefined), ...actionGeoCells(coded.location),
     dateAdded(event.storedAt), event.url,
-    event.docId, event.storyId, coded.evidence.quote, sentenceText(event), coded.plover, coded.confidence,
+    event.docId, event.storyId, coded.evidence.quote, sentenceText(event), coded.plover, coded.confidence, verified(event),
   ];
 }
 

@@ -1,5 +1,5 @@
 import type { EventLocation, EventParticipant } from '../doc/types.js';
-import type { ExportEvent } from './columns.js';
+import { verified, type ExportEvent } from './columns.js';
 
 /**
  * PLOVER's location resolution as NGEC/POLECAT give it (Mordecai): 5 sub-city, 4 city, 3 district,
@@ -86,6 +86,7 @@ export function ploverRecord(event: ExportEvent, coder: string): Record<string, 
     cameo: coded.cameo, date: coded.date ?? null, mediators: (coded.mediators ?? []).map(entity), casualties: coded.casualties ?? {},
     confidence: coded.confidence, negated: coded.negated, hypothetical: coded.hypothetical, future: coded.future,
     historical: coded.historical, trigger: coded.trigger.text, pattern: coded.pattern,
+    verified: verified(event) ?? null, review: coded.review ?? null,
   };
   return record;
 }

@@ -2,6 +2,7 @@ import type { Alert } from '../trends/rules.js';
 import type { Doc, Event } from '../doc/types.js';
 import type { Story, StoryFilter, StoryWithMentions } from '../fuse/types.js';
 import type { WatchItem, WatchItemQuery, WatchItemRecord, WatchSource, WatchSourceUpdate } from './watch-state.js';
+import type { EventOverride, OverrideInput } from './overrides.js';
 
 /** An event as stored: the event record itself plus where it came from. */
 export interface StoredEvent {
@@ -235,6 +236,17 @@ export interface Store {
   /** Stores the documents (as putDocs) and records the items, in one transaction: an item is seen only once its document is stored. */
   putWatchedDocs(docs: readonly Doc[], items: readonly WatchItemRecord[]): Promise<PutResult>;
   listWatchItems(query?: WatchItemQuery): Promise<WatchItem[]>;
+  /**
+   * Records an analyst's verdict on a stored event (`<docId>:<event.id>`), replacing an earlier one, and
+   * applies it at once to the event, its story and what queries and exports read (overrides.ts).
+   */
+  putOverride(eventId: string, input: OverrideInput): Promise<EventOverride>;
+  /** Stores overrides as they are (carried from another store): each applies to a stored event with its anchor, now or when one is stored. */
+  importOverrides(overrides: readonly EventOverride[]): Promise<number>;
+  /** Withdraws the verdict on an event, restoring the coder's event; false when it had none. */
+  deleteOverride(eventId: string): Promise<boolean>;
+  /** Stored overrides, latest first, each with the stored event it applies to now (if any). */
+  listOverrides(query?: { docId?: string; limit?: number }): Promise<EventOverride[]>;
   close(): Promise<void>;
 }
 

@@ -18,6 +18,7 @@ import { peerAddress, rateLimit, securityHeaders, writeToken, type RateLimitOpti
 import { staticResponse } from './static.js';
 import { addStreamRoute, type StreamOptions } from './stream.js';
 import { addTrendRoutes } from './trends-routes.js';
+import { addOverrideRoutes } from './overrides.js';
 
 export interface ApiOptions {
   store: Store;
@@ -71,6 +72,7 @@ export function createApi(options: ApiOptions): OpenAPIHono {
   addReadRoutes(app, store, version);
   addTrendRoutes(app, store);
   addStreamRoute(app, store, options.stream);
+  addOverrideRoutes(app, store);
 
   const document = () => app.getOpenAPI31Document({ openapi: '3.1.0', info: { ...OPENAPI_INFO, version } });
   app.get('/openapi.json', (c) => c.json(document()));

@@ -1,7 +1,7 @@
 import type { EventFilter } from '../store.js';
+import { MODALITY_BITS, normaliseActorKey, REJECTED_BIT } from './rows.js';
 import { StoreError } from '../store.js';
 import { radiusCondition } from './geo.js';
-import { MODALITY_BITS, normaliseActorKey } from './rows.js';
 
 /** SQL conditions over `events e` for a filter; values are always bound, never spliced into the SQL. */
 export function whereClause(filter: EventFilter, options: { perRow?: boolean } = {}): { where: string; params: unknown[] } {
@@ -9,10 +9,11 @@ export function whereClause(filter: EventFilter, options: { perRow?: boolean } =
   const params: unknown[] = [];
   const allowed = (filter.include ?? []).reduce((bits, flag) => bits | MODALITY_BITS[flag], 0);
   if (allowed === 0) conditions.push('e.modality = 0');
-  else if (allowed !== 15) {
-    // Any flag outside the included ones keeps an event out ("future" alone does not admit a negated future).
+  else {
+    // Any flag outside the included ones keeps an event out ("future" alone does not admit a negated
+    // future), and an event an analyst rejected (REJECTED_BIT) is never included.
     conditions.push('(e.modality & ?) = 0');
-    params.push(15 & ~allowed);
+    params.push((15 | REJECTED_BIT) & ~allowed);
   }
   if (filter.plover) {
     conditions.push('e.plover = ?');

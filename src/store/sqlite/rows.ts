@@ -142,8 +142,11 @@ export function eventRow(docNum: number | bigint, event: Event, seq: number): Ev
 /** The bit of each way an event may be framed other than as having happened (the events.modality column). */
 export const MODALITY_BITS = { negated: 1, hypothetical: 2, future: 4, historical: 8 } as const;
 
-export function modalityBits(event: Pick<Event, keyof typeof MODALITY_BITS>): number {
-  let bits = 0;
+/** The modality bit of an event an analyst rejected: no query, count, facet or export includes it. */
+export const REJECTED_BIT = 16;
+
+export function modalityBits(event: Pick<Event, keyof typeof MODALITY_BITS> & Pick<Partial<Event>, 'review'>): number {
+  let bits = event.review?.verdict === 'reject' ? REJECTED_BIT : 0;
   for (const [flag, bit] of Object.entries(MODALITY_BITS) as Array<[keyof typeof MODALITY_BITS, number]>) if (event[flag]) bits |= bit;
   return bits;
 }

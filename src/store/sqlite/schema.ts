@@ -267,6 +267,38 @@ const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 9,
+    sql: `
+      -- Analyst verdicts on events (src/store/overrides.ts), keyed by the document id and the trigger span,
+      -- which survive re-coding where event ids and positions do not. No foreign key: an override carried
+      -- from another store waits for its document. IF NOT EXISTS: a database set back to an older version
+      -- (the upgrade tests) keeps these tables, and stored verdicts must not be lost by opening it. machine_json is the coder's event it was last applied to.
+      CREATE TABLE IF NOT EXISTS event_overrides (
+        doc_id TEXT NOT NULL,
+        anchor_start INTEGER NOT NULL,
+        anchor_end INTEGER NOT NULL,
+        verdict TEXT NOT NULL,
+        correction_json TEXT,
+        analyst TEXT NOT NULL,
+        reason TEXT,
+        at TEXT NOT NULL,
+        machine_json TEXT,
+        PRIMARY KEY (doc_id, anchor_start, anchor_end)
+      ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS event_overrides_at ON event_overrides (at);
+      -- Every verdict recorded or withdrawn, for audit: who, when, why.
+      CREATE TABLE IF NOT EXISTS event_override_log (
+        id INTEGER PRIMARY KEY,
+        doc_id TEXT NOT NULL,
+        anchor_start INTEGER NOT NULL,
+        anchor_end INTEGER NOT NULL,
+        action TEXT NOT NULL,
+        override_json TEXT NOT NULL,
+        at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 /** The migration that added stories: a database upgraded past it has its stored events fused once. */

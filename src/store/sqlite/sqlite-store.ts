@@ -18,6 +18,8 @@ import { StatementCache } from './statements.js';
 import type { Alert } from '../../trends/rules.js';
 import { docFromRow, documentRow, eventRow, eventsOf, participantKeys, versionsOf } from './rows.js';
 import { pageSizeOf, streamEventPages } from './stream.js';
+import { SqliteOverrides } from './overrides.js';
+import { anchorOf, parseOverrideInput, type EventOverride, type OverrideInput } from '../overrides.js';
 import { registerGeoFunctions } from './geo.js';
 import { SqlitePages } from './pages.js';
 
@@ -155,6 +157,7 @@ class SqliteStore implements Store {
   private readonly writeBatch;
   private readonly stories;
   private readonly alerts;
+  private readonly overrides;
   private readonly pages;
   private readonly watch;
   private readonly writeWatched;
@@ -195,6 +198,7 @@ class SqliteStore implements Store {
     this.writeBatch = db.transaction((docs: readonly Doc[]) => this.write(docs));
     this.stories = new SqliteStories(db);
     this.alerts = new SqliteAlerts(db);
+    this.overrides = new SqliteOverrides(db, this.stories, (num) => this.docOfNum(num));
     this.pages = new SqlitePages(db, this.stories);
     this.watch = new SqliteWatch(db);
     this.writeWatched = db.transaction((docs: readonly Doc[], items: readonly WatchItemRecord[]) => {
@@ -203,6 +207,11 @@ class SqliteStore implements Store {
       return result;
     });
     this.nearDuplicates = new SqliteNearDuplicates(db);
+  }
+
+  private docOfNum(num: number): Doc {
+    const row = this.db.prepare('SELECT text, doc_json FROM documents WHERE num = ?').get(num) as { text: string; doc_json: string };
+    return docFromRow(row);
   }
 
   /** Files the events stored before stories existed into stories, in one write transaction. */
@@ -242,6 +251,7 @@ class SqliteStore implements Store {
     const storedAt = new Date().toISOString();
     const inserted: Doc[] = [];
     const copies = new Map<string, string[]>();
+    const insertedNums: number[] = [];
     for (const doc of docs) {
       // Checked first so a re-run over stored documents costs a look-up each, not a serialisation.
       const stored = this.selectStoredCoding.get(doc.id) as StoredCoding | undefined;
@@ -274,9 +284,12 @@ class SqliteStore implements Store {
         result.nearDuplicates++;
         copies.set(doc.id, linked);
       }
+      insertedNums.push(Number(info.lastInsertRowid));
     }
     // In the batch's transaction: the stories always hold exactly the stored events.
     if (this.fuse) this.stories.fuseDocs(inserted, storedAt, copies);
+    // Verdicts made before this coding of a document (carried from another store, or on an earlier coding).
+    for (const num of insertedNums) this.overrides.applyToDoc(num, storedAt);
     return result;
   }
 
@@ -460,6 +473,45 @@ class SqliteStore implements Store {
   async listWatchItems(query: WatchItemQuery = {}): Promise<WatchItem[]> {
     this.assertOpen();
     return this.watch.listItems(query);
+  }
+
+  async putOverride(eventId: string, input: OverrideInput): Promise<EventOverride> {
+    this.assertWritable();
+    const checked = parseOverrideInput(input);
+    return this.db.transaction(() => {
+      const { docId, event } = this.overrides.findEvent(eventId);
+      const now = new Date().toISOString();
+      return this.overrides.put({ ...checked, docId, anchor: anchorOf(event), at: now }, now);
+    }).immediate();
+  }
+
+  async importOverrides(overrides: readonly EventOverride[]): Promise<number> {
+    this.assertWritable();
+    for (const override of overrides) {
+      const { docId, anchor, at, machine: _machine, eventId: _eventId, ...input } = override;
+      parseOverrideInput(input);
+      if (typeof docId !== 'string' || !Number.isInteger(anchor?.start) || !Number.isInteger(anchor?.end) || typeof at !== 'string') {
+        throw new StoreError('an imported override needs docId, anchor { start, end } and at');
+      }
+    }
+    const now = new Date().toISOString();
+    return this.db.transaction(() => {
+      for (const { eventId: _eventId, ...override } of overrides) this.overrides.put(override, now);
+      return overrides.length;
+    }).immediate();
+  }
+
+  async deleteOverride(eventId: string): Promise<boolean> {
+    this.assertWritable();
+    return this.db.transaction(() => {
+      const { docId, event } = this.overrides.findEvent(eventId);
+      return this.overrides.delete(docId, anchorOf(event), new Date().toISOString());
+    }).immediate();
+  }
+
+  async listOverrides(query: { docId?: string; limit?: number } = {}): Promise<EventOverride[]> {
+    this.assertOpen();
+    return this.overrides.list(query);
   }
 
   async close(): Promise<void> {

@@ -6,6 +6,7 @@ import { after, test } from 'node:test';
 import { contractDocs, runStoreContract } from '../store.contract.js';
 import { runStoriesContract, storyDocs } from '../stories.contract.js';
 import { runAlertsContract } from '../alerts.contract.js';
+import { runOverridesContract } from '../overrides.contract.js';
 import { runPagesContract } from '../pages.contract.js';
 import { runWatchContract } from '../watch.contract.js';
 import { runNearDuplicatesContract, syndicationDocs } from '../near-duplicates.contract.js';
@@ -53,6 +54,8 @@ runWatchContract('sqlite file', () => {
   return store;
 }, { reopen: async (closed) => openStore(paths.get(closed) ?? '') });
 runNearDuplicatesContract('sqlite :memory:', () => openStore('sqlite::memory:'));
+runOverridesContract('sqlite file', () => openSqliteStore(join(dir, `overrides-${++counter}.db`)));
+runOverridesContract('sqlite :memory:', () => openStore('sqlite::memory:'));
 
 test('openStore picks the backend by scheme and explains what it cannot open', async () => {
   const bare = await openStore(join(dir, 'nested', 'bare.db'));

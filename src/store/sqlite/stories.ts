@@ -4,8 +4,9 @@ import { radiusCondition } from './geo.js';
 import { StatementCache } from './statements.js';
 import type Database from 'better-sqlite3';
 import type { Doc } from '../../doc/types.js';
-import { fuseMentions, refileComponents, type StoryCandidate, type StoryIndex } from '../../fuse/fuse.js';
+import { clusterComponent, fuseMentions, refileComponents, type StoryCandidate, type StoryIndex } from '../../fuse/fuse.js';
 import { mentionsOf } from '../../fuse/mention.js';
+import { summariseStory } from '../../fuse/summary.js';
 import { docFromRow } from './rows.js';
 import type { MatchGate } from '../../fuse/match.js';
 import type { Mention, MentionFigure, Story, StoryFilter, StoryWithMentions } from '../../fuse/types.js';
@@ -116,6 +117,42 @@ export class SqliteStories implements StoryIndex {
       count += mentions.length;
     }
     return count;
+  }
+
+  /**
+   * Files one event again after an analyst's verdict changed it: its mention leaves its story (whose
+   * stories are recomputed from the mentions left), and the event's new mention, when it has one (a
+   * rejected event has none), is fused like a new one. Inside the store's write transaction.
+   */
+  refile(eventNum: number, mention: Mention | undefined, now: string): void {
+    this.now = now;
+    const held = this.db.prepare('SELECT key, component, story FROM story_mentions WHERE event = ?').get(eventNum) as
+      { key: string; component: string; story: string } | undefined;
+    if (held) {
+      this.db.prepare('DELETE FROM story_mentions WHERE event = ?').run(eventNum);
+      this.cache.delete(eventNum);
+      this.restoryWithout(held);
+    }
+    if (mention) fuseMentions(this, [mention]);
+  }
+
+  /** Recomputes the stories of a component a mention left; a story id that no mention holds any more is dropped. */
+  private restoryWithout(removed: { key: string; component: string; story: string }): void {
+    const held = this.mentionsOfComponent(removed.component);
+    const before = new Set([removed.story, ...held.map((h) => h.story)]);
+    const now = new Set<string>();
+    for (const cluster of clusterComponent(held.map((h) => h.mention))) {
+      const id = cluster[0]!.key;
+      now.add(id);
+      for (const mention of cluster) if (held.find((h) => h.mention.key === mention.key)?.story !== id) this.setStory(mention.key, id);
+      this.putStory(summariseStory(cluster));
+    }
+    for (const old of [...before].sort()) {
+      if (now.has(old)) continue;
+      const into = this.selectStoryOfKey.get(old) as string | undefined;
+      if (into === undefined) this.deleteStory.run(old);
+      else this.retireStory(old, into);
+    }
   }
 
   candidates(family: string, country: string, buckets: { from: number; to: number }, day: Mention['day']): StoryCandidate[] {
