@@ -71,3 +71,15 @@ test('bad verdicts are problem details: 400 for an invalid body, 404 for an unkn
   assert.equal(unknown.status, 404);
   assert.equal(unknown.headers.get('Content-Type'), 'application/problem+json');
 });
+
+test('a correction made through the API shows in the next series, though no mention was stored since', async () => {
+  const total = async () => {
+    const series = await (await app.request('/api/series?by=month&of=mentions')).json() as { rows: Array<{ count: number }>; unplaced: number };
+    return series.rows.reduce((sum, row) => sum + row.count, 0) + series.unplaced;
+  };
+  const before = await total();
+  assert.equal((await send('POST', { verdict: 'reject', analyst: 'ana', reason: 'not an attack' })).status, 200);
+  assert.equal(await total(), before - 1);
+  assert.equal((await send('DELETE')).status, 200);
+  assert.equal(await total(), before);
+});

@@ -48,8 +48,9 @@ const routes = {
 };
 
 /**
- * A series is recomputed only when the store has changed: it is cached under its parameters and the
- * store's story change cursor, which moves with every stored mention. A busy dashboard then costs one
+ * A series is recomputed only when the store has changed: it is cached under its parameters, the
+ * store's story change cursor, which moves with every stored mention, and the corrections this server
+ * has written (a correction made by another process shows once the cursor next moves). A busy dashboard then costs one
  * index seek per request instead of a pass over every story.
  */
 class SeriesCache {
@@ -71,7 +72,10 @@ class SeriesCache {
   }
 }
 
-export function addTrendRoutes(app: OpenAPIHono, store: Store): void {
+/** Analyst corrections this server has written; a correction changes a story's counts in place. */
+export interface CorrectionCount { count: number }
+
+export function addTrendRoutes(app: OpenAPIHono, store: Store, corrections: CorrectionCount = { count: 0 }): void {
   const cache = new SeriesCache(64);
 
   app.openapi(routes.series, async (c) => {
@@ -82,7 +86,7 @@ export function addTrendRoutes(app: OpenAPIHono, store: Store): void {
     if (query.dyad) selection.dyad = query.dyad.toUpperCase().split(':') as [string, string];
     if (query.from) selection.from = query.from;
     if (query.to) selection.to = query.to;
-    const key = JSON.stringify([(await store.storyUpdates()).cursor, query.by, selection]);
+    const key = JSON.stringify([(await store.storyUpdates()).cursor, corrections.count, query.by, selection]);
     let series = cache.get(key);
     if (!series) {
       series = buildSeries(await collectItems(store, selection), query.by);
