@@ -7,13 +7,13 @@ import { AddressPolicy, guardedConnector, type Resolver, systemResolver } from '
 import { HostGate } from './politeness.js';
 import { RobotsCache } from './robots.js';
 
-/** Where a site operator reads who runs this crawler; a deployment should set its own (DYAD_CONTACT_URL). */
-export const DEFAULT_CONTACT_URL = 'https://example.org/dyad-crawler';
-
 export interface FetcherSettings {
   /** Hosts fetched although they are not public addresses: names, IPs, `host:port` (see AddressPolicy). */
   allowHosts?: readonly string[];
-  /** Put in the user agent, `Dyad/<version> (+<contactUrl>)`. */
+  /**
+   * Where a site operator reads who runs this crawler, put in the user agent as `Dyad/<version> (+<contactUrl>)`.
+   * Dyad has no address of its own to put there: without one the agent says none was set (DYAD_CONTACT_URL).
+   */
   contactUrl?: string;
   /** Time to open a connection, DNS included. */
   connectTimeoutMs?: number;
@@ -119,7 +119,8 @@ function header(headers: Record<string, string | string[] | undefined>, name: st
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
-function userAgentFor(contactUrl: string): string {
+function userAgentFor(contactUrl: string | undefined): string {
+  if (contactUrl === undefined) return `Dyad/${dyadVersion()} (news event coder; no contact URL set)`;
   if (!/^(https?:\/\/|mailto:)\S+$/i.test(contactUrl)) throw new Error(`contact URL ${JSON.stringify(contactUrl.slice(0, 80))} is not an http(s) or mailto: URL`);
   return `Dyad/${dyadVersion()} (+${contactUrl})`;
 }
@@ -154,7 +155,7 @@ function describeError(error: unknown, url: string, deadlineHit: boolean, deadli
 /** One fetcher per process or run: its agent, robots.txt cache and per-host gate are shared by every fetch. */
 export function createFetcher(settings: FetcherSettings = {}): Fetcher {
   const policy = new AddressPolicy(settings.allowHosts ?? []);
-  const userAgent = userAgentFor(settings.contactUrl ?? DEFAULT_CONTACT_URL);
+  const userAgent = userAgentFor(settings.contactUrl);
   const readTimeoutMs = settings.readTimeoutMs ?? DEFAULTS.readTimeoutMs;
   const minIntervalMs = settings.minIntervalMs ?? DEFAULTS.minIntervalMs;
   const agent = new Agent({

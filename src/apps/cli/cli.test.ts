@@ -225,7 +225,7 @@ describe('dyad CLI', () => {
       const allowed = await dyadAsync(['ingest', `${server.base}/story`, '--db', 'allow.db', '--allow-host', 'localhost', '--allow-host', server.hostPort]);
       assert.equal(allowed.status, 0, allowed.stderr);
       assert.match(allowed.stdout, /^fetched 1, new 1,/);
-      assert.match(server.headers.at(-1)?.['user-agent'] ?? '', /^Dyad\/\S+ \(\+https?:\/\/\S+\)$/);
+      assert.match(server.headers.at(-1)?.['user-agent'] ?? '', /^Dyad\/\S+ \(news event coder; no contact URL set\)$/);
       const byEnv = await dyadAsync(['extract', `${server.base}/story`], { DYAD_ALLOW_HOSTS: `example.org, ${server.hostPort}`, DYAD_CONTACT_URL: 'mailto:desk@news.example' });
       assert.equal(byEnv.status, 0, byEnv.stderr);
       assert.equal(server.headers.at(-1)?.['user-agent']?.endsWith('(+mailto:desk@news.example)'), true);
