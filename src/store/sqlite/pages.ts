@@ -4,7 +4,6 @@
  * meanwhile neither repeat nor shift the pages already read.
  */
 import type Database from 'better-sqlite3';
-import type { Event } from '../../doc/types.js';
 import type { Story, StoryFilter } from '../../fuse/types.js';
 import {
   StoreError, type ActorCount, type DocQuery, type DocSummary, type EventFilter, type Page, type PlaceCount, type StoredEvent,
@@ -13,6 +12,7 @@ import {
 import { clampCount, ftsQuery, whereClause } from './filter-sql.js';
 import { StatementCache } from './statements.js';
 import { storyWhere, type SqliteStories } from './stories.js';
+import { storedEventOf, type StoredEventRow } from './rows.js';
 
 const DEFAULT_PAGE = 100;
 const DEFAULT_COUNTS = 100;
@@ -58,14 +58,9 @@ function refuseOffset(filter: { offset?: number }, after: string | undefined): v
   if (after !== undefined && filter.offset !== undefined) throw new StoreError('a page is found by its cursor or by an offset, not both');
 }
 
-interface EventPageRow {
+interface EventPageRow extends StoredEventRow {
   num: number;
   date_start: string | null;
-  doc_id: string;
-  input_id: string | null;
-  event_json: string;
-  url: string | null;
-  published: string | null;
 }
 
 interface DocRow {
@@ -110,14 +105,7 @@ export class SqlitePages {
       LIMIT ? OFFSET ?`;
     const rows = this.queries.get(sql).all(...params, limit + 1, clampCount(filter.offset, 0)) as EventPageRow[];
     const page = rows.slice(0, limit);
-    const items = page.map((row) => {
-      const event = JSON.parse(row.event_json) as Event;
-      const stored: StoredEvent = { id: `${row.doc_id}:${event.id}`, docId: row.doc_id, event };
-      if (row.input_id !== null) stored.inputId = row.input_id;
-      if (row.url !== null) stored.url = row.url;
-      if (row.published !== null) stored.published = row.published;
-      return stored;
-    });
+    const items = page.map(storedEventOf);
     const last = page[page.length - 1];
     return rows.length > limit && last ? { items, next: encodeCursor([last.date_start, last.num]) } : { items };
   }

@@ -1,4 +1,5 @@
 import type { Doc, Event, EventParticipant, SourceInfo } from '../../doc/types.js';
+import type { StoredEvent } from '../store.js';
 
 /** Column values for one document row. */
 export interface DocumentRow {
@@ -221,4 +222,22 @@ function isoWeekMonday(year: number, week: number): Date {
 
 function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
+}
+
+/** What an events query selects for each stored event: its JSON and the document it cites. */
+export interface StoredEventRow {
+  doc_id: string;
+  input_id: string | null;
+  event_json: string;
+  url: string | null;
+  published: string | null;
+}
+
+export function storedEventOf(row: StoredEventRow): StoredEvent {
+  const event = JSON.parse(row.event_json) as Event;
+  const stored: StoredEvent = { id: `${row.doc_id}:${event.id}`, docId: row.doc_id, event };
+  if (row.input_id !== null) stored.inputId = row.input_id;
+  if (row.url !== null) stored.url = row.url;
+  if (row.published !== null) stored.published = row.published;
+  return stored;
 }

@@ -16,7 +16,7 @@ import { SqliteWatch } from './watch.js';
 import type { WatchItem, WatchItemQuery, WatchItemRecord, WatchSource, WatchSourceUpdate } from '../watch-state.js';
 import { StatementCache } from './statements.js';
 import type { Alert } from '../../trends/rules.js';
-import { docFromRow, documentRow, eventRow, eventsOf, participantKeys, versionsOf } from './rows.js';
+import { docFromRow, documentRow, eventRow, eventsOf, participantKeys, storedEventOf, versionsOf, type StoredEventRow } from './rows.js';
 import { pageSizeOf, streamEventPages } from './stream.js';
 import { SqliteOverrides } from './overrides.js';
 import { anchorOf, parseOverrideInput, type EventOverride, type OverrideInput } from '../overrides.js';
@@ -39,14 +39,6 @@ interface StoredCoding {
   text: string;
   pipeline_version: string | null;
   knowledge_version: string | null;
-}
-
-interface EventQueryRow {
-  doc_id: string;
-  input_id: string | null;
-  event_json: string;
-  url: string | null;
-  published: string | null;
 }
 
 /**
@@ -339,15 +331,8 @@ class SqliteStore implements Store {
       LIMIT ? OFFSET ?`;
     const limit = clampCount(filter.limit, DEFAULT_LIMIT);
     const offset = clampCount(filter.offset, 0);
-    const rows = this.statement(sql).all(...params, limit, offset) as EventQueryRow[];
-    return rows.map((row) => {
-      const event = JSON.parse(row.event_json) as Event;
-      const stored: StoredEvent = { id: `${row.doc_id}:${event.id}`, docId: row.doc_id, event };
-      if (row.input_id !== null) stored.inputId = row.input_id;
-      if (row.url !== null) stored.url = row.url;
-      if (row.published !== null) stored.published = row.published;
-      return stored;
-    });
+    const rows = this.statement(sql).all(...params, limit, offset) as StoredEventRow[];
+    return rows.map(storedEventOf);
   }
 
   async countEvents(filter: EventFilter = {}): Promise<number> {

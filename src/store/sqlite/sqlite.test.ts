@@ -165,8 +165,13 @@ test('a database of schema 2 (the release before stories) is upgraded: its store
   await again.close();
 });
 
-/** Takes a database back to schema 4, before the contradiction rules' columns of migration 5. */
-const SCHEMA4_SQL = `DROP INDEX story_mentions_block;
+/**
+ * Takes a database back to schema 4: before the contradiction rules' columns of migration 5 and the tables of
+ * migrations 6 (watch state) and 7 (near-duplicates); migration 9's tables are created only if missing.
+ */
+const SCHEMA4_SQL = `DROP TABLE watch_sources; DROP TABLE watch_items;
+  DROP TABLE near_duplicate_signatures; DROP TABLE near_duplicate_bands; DROP TABLE near_duplicate_links;
+  DROP INDEX story_mentions_block;
   ${['place_country', 'lat', 'lon', 'resolution', 'admin1', 'killed_min', 'killed_max', 'killed_exact', 'injured_min', 'injured_max',
     'injured_exact', 'party_countries'].map((column) => `ALTER TABLE story_mentions DROP COLUMN ${column};`).join('\n')}
   CREATE INDEX story_mentions_block ON story_mentions (family, country, bucket, day_end, day_start, component);
@@ -233,13 +238,13 @@ test('a stream page seeks by key after the last event, whatever the filter, and 
 });
 
 test('a database from before near-duplicates has its stored documents signed when opened, so new copies link to them', async () => {
-  const path = join(dir, 'schema4.db');
+  const path = join(dir, 'schema6.db');
   const { wire, copies } = syndicationDocs();
   const store = await openStore(path);
   await store.putDocs([wire]);
   await store.close();
   const raw = new Database(path);
-  raw.exec('DROP TABLE near_duplicate_signatures; DROP TABLE near_duplicate_bands; DROP TABLE near_duplicate_links; DELETE FROM schema_version WHERE version >= 5');
+  raw.exec('DROP TABLE near_duplicate_signatures; DROP TABLE near_duplicate_bands; DROP TABLE near_duplicate_links; DELETE FROM schema_version WHERE version >= 7');
   raw.close();
   const upgraded = await openStore(path);
   assert.equal((await upgraded.putDocs([copies[0]!])).nearDuplicates, 1);
