@@ -12,6 +12,9 @@ const RADIUS_KM: Readonly<Record<string, number>> = { city: 30, admin: 150, regi
 
 /** Agreement a pair needs beyond not contradicting (see agreement()). */
 export const MATCH_THRESHOLD = 1.2;
+/** Agreement a surname both documents name adds (see agreement()), and the most surnames can add. */
+const SURNAME_WEIGHT = 0.75;
+const SURNAMES_CAP = 1;
 
 export interface MatchVerdict {
   match: boolean;
@@ -97,7 +100,9 @@ function countries(parties: readonly string[]): string[] {
 
 /**
  * How much two non-contradicting mentions agree: similar evidence wording (up to 2), the same close place
- * (0.75), the same day given by the text (0.5), shared participants (0.5 a side), the same casualty figures.
+ * (0.75), the same day given by the text (0.5), shared participants (0.5 a side), people both documents
+ * name (0.75 a surname, at most 1: victims and suspects are named in every report of an incident and
+ * rarely in reports of another), the same casualty figures.
  */
 export function agreement(a: Mention, b: Mention): number {
   let score = 2 * wordSimilarity(a.words, b.words);
@@ -107,6 +112,8 @@ export function agreement(a: Mention, b: Mention): number {
   const everyone = (m: Mention) => [...new Set([...m.actors, ...m.recipients])].sort();
   const sharedParticipants = intersects(everyone(a), everyone(b));
   score += Math.min(1, 0.5 * sharedParticipants);
+  // A document's surnames are the same for all its mentions: they tell two documents apart, not two events of one.
+  if (a.docId !== b.docId) score += Math.min(SURNAMES_CAP, SURNAME_WEIGHT * intersects(a.surnames ?? [], b.surnames ?? []));
   if (figuresAgree(a.killed, b.killed)) score += 0.5;
   if (figuresAgree(a.injured, b.injured)) score += 0.25;
   return score;
