@@ -65,12 +65,17 @@ test('dyad eval stories: each half stored and scored, with the targets judged on
   assert.match(formatReport(report), /bcubed_f1 .*target ≥ 0\.900 \(issue 8\)/);
 });
 
-test('main story: the most documents first, then the document\'s most intense event, then more events', async () => {
+test('main story: the most documents first, then the document\'s most intense event, its deadliest, more events', async () => {
   // A follow-up on an arrest (COERCE, Goldstein -5) that also reports the shooting (ASSAULT, -10).
-  const event = (id: string, goldstein: number) => ({ id, goldstein });
-  const doc = (id: string, events: Array<{ id: string; goldstein: number }>) => ({ id, layers: { events } }) as unknown as Doc;
-  const storyOf: Record<string, string> = { 'd1:ev1': 'arrest', 'd1:ev2': 'arrest', 'd1:ev3': 'shooting', 'd2:ev1': 'talks', 'd2:ev2': 'shooting2' };
-  const documents: Record<string, number> = { arrest: 1, shooting: 1, talks: 2, shooting2: 1 };
+  const event = (id: string, goldstein: number, killed?: number) => ({
+    id, goldstein, ...(killed === undefined ? {} : { casualties: { killed: { min: killed, exact: true } } }),
+  });
+  const doc = (id: string, events: Array<ReturnType<typeof event>>) => ({ id, layers: { events } }) as unknown as Doc;
+  const storyOf: Record<string, string> = {
+    'd1:ev1': 'arrest', 'd1:ev2': 'arrest', 'd1:ev3': 'shooting', 'd2:ev1': 'talks', 'd2:ev2': 'shooting2',
+    'd3:ev1': 'wounded', 'd3:ev2': 'wounded', 'd3:ev3': 'killed',
+  };
+  const documents: Record<string, number> = { arrest: 1, shooting: 1, talks: 2, shooting2: 1, wounded: 1, killed: 1 };
   const store = {
     storiesOfEvents: async (keys: string[]) => new Map(keys.filter((k) => storyOf[k]).map((k) => [k, storyOf[k]!])),
     getStory: async (id: string) => ({ documents: documents[id] }),
@@ -78,7 +83,9 @@ test('main story: the most documents first, then the document\'s most intense ev
   const main = await mainStories(store, [
     doc('d1', [event('ev1', -5), event('ev2', -5), event('ev3', -10)]),
     doc('d2', [event('ev1', 1), event('ev2', -10)]),
+    doc('d3', [event('ev1', -10), event('ev2', -10), event('ev3', -10, 2)]),
   ]);
+  assert.equal(main.get('d3'), 'killed', 'of two shootings, the one the document gives a toll');
   assert.equal(main.get('d1'), 'shooting', 'the shooting outranks the arrest the document says more about');
   assert.equal(main.get('d2'), 'talks', 'a story more documents report comes first');
 });
