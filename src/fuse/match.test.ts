@@ -70,6 +70,16 @@ test('the distance allowed depends on the coarser place: a state contains its ci
   assert.equal(judgePair(here, abroad).reason, 'country differs');
 });
 
+test('a state contains the places of its own subdivision, however far its centre is', () => {
+  const texas = { name: 'Texas', lat: 31.25, lon: -99.25, resolution: 'admin' as const };
+  const elPaso = { name: 'El Paso', lat: 31.76, lon: -106.49 };
+  const inState = (m: Mention, admin1: string): Mention => ({ ...m, place: { ...m.place!, admin1 } });
+  const city = inState(mention({ text: shooting, place: elPaso, date: TUESDAY }), 'USA.TX');
+  const state = inState(mention({ text: retold, url: 'https://two.test/b', place: texas, date: TUESDAY }), 'USA.TX');
+  assert.equal(contradiction(city, state), undefined, 'El Paso is some 690 km from the centre of Texas');
+  assert.equal(contradiction(city, inState(state, 'USA.NM')), 'places apart', 'another state that far away');
+});
+
 test('surnames both documents name count as agreement between documents, not within one', () => {
   const withPeople = (text: string, names: string[]): Doc => {
     const doc = docWith({ text, url: 'https://one.test/a' });

@@ -48,6 +48,10 @@ function placesCompatible(a: MatchGate, b: MatchGate): { ok: boolean; close: boo
   if (!pa || !pb) return { ok: true, close: false };
   if (pa.country && pb.country && pa.country !== pb.country) return { ok: false, close: false };
   if (pa.lat === undefined || pb.lat === undefined || pa.lon === undefined || pb.lon === undefined) return { ok: true, close: false };
+  // A state or county contains the places of its own first-level subdivision however far its centre is
+  // ("Colorado" and "Mesa County", "Missouri" and "Kansas City"): a radius cannot say that of a large state.
+  const subdivision = pa.resolution === 'admin' || pb.resolution === 'admin';
+  if (subdivision && pa.admin1 !== undefined && pa.admin1 === pb.admin1) return { ok: true, close: false };
   // The coarser place must contain the finer: the allowed distance is the coarser one's radius.
   const allowed = Math.max(radius(pa.resolution), radius(pb.resolution));
   if (allowed === Infinity) return { ok: true, close: false };
