@@ -4,7 +4,7 @@ import { createDoc } from '../doc/doc.js';
 import type { Doc, Event, EventParticipant } from '../doc/types.js';
 import { typeFamily } from './family.js';
 import { clusterComponent } from './fuse.js';
-import { contradiction, judgePair, wordSimilarity, type MatchGate } from './match.js';
+import { contradiction, judgePair, MATCH_THRESHOLD, wordSimilarity, type MatchGate } from './match.js';
 import { bucketOf, candidateBuckets, contentWords, documentSurnames, mentionOf, mentionsOf, sourceHost } from './mention.js';
 import { sourcesOf, summariseStory } from './summary.js';
 import type { Mention } from './types.js';
@@ -52,7 +52,7 @@ const retold = 'Police said a teenager was shot by a gunman outside a grocery st
 test('two outlets reporting one shooting match; the verdict gives its score', () => {
   const verdict = judgePair(mention({ text: shooting, place: DAYTON, date: TUESDAY }), mention({ text: retold, url: 'https://two.test/b', place: DAYTON, date: TUESDAY }));
   assert.equal(verdict.match, true, verdict.reason);
-  assert.ok(verdict.score! >= 1.2);
+  assert.ok(verdict.score! >= MATCH_THRESHOLD);
 });
 
 test('a neighbouring town within a city radius is no contradiction; a city 300 km away is', () => {
