@@ -7,8 +7,9 @@
  * - a document's **main story** is, of the stories its events belong to, the one reported by the most
  *   documents; on a tie the one holding the document's most intense event (lowest Goldstein score: an article
  *   on the arrest, the investigation or an appeal after a shooting reports the shooting, as conflict event
- *   data count the violent act and not its aftermath), then the one of its event with the most killed (then
- *   injured): the deadliest, then the one holding more of the document's events, then the one of its earliest event. A document without events is a cluster of its own;
+ *   data count the violent act and not its aftermath), then the one of its deadliest event (most killed, then
+ *   injured), then the one holding more of the document's events, then the one of its earliest event.
+ *   A document without events is a cluster of its own;
  * - pairwise and B-cubed precision / recall / F1 of the documents grouped by main story against the incidents;
  * - `killed_exact` / `injured_exact`: the share of incidents whose story (the main story most of its
  *   documents have, then the one with more documents) has a best figure equal to the gold (none counts as 0).

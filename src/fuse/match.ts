@@ -51,8 +51,9 @@ function placesCompatible(a: MatchGate, b: MatchGate): { ok: boolean; close: boo
   if (!pa || !pb) return { ok: true, close: false };
   if (pa.country && pb.country && pa.country !== pb.country) return { ok: false, close: false };
   if (pa.lat === undefined || pb.lat === undefined || pa.lon === undefined || pb.lon === undefined) return { ok: true, close: false };
-  // A state or county contains the places of its own first-level subdivision however far its centre is
-  // ("Colorado" and "Mesa County", "Missouri" and "Kansas City"): a radius cannot say that of a large state.
+  // A state contains the places of its own first-level subdivision however far its centre is ("Colorado"
+  // and "Mesa County", "Missouri" and "Kansas City"): a radius cannot say that of a large state. The gate
+  // does not tell a state from a county (both 'admin'), so a county passes too; agreement must still be met.
   const subdivision = pa.resolution === 'admin' || pb.resolution === 'admin';
   if (subdivision && pa.admin1 !== undefined && pa.admin1 === pb.admin1) return { ok: true, close: false };
   // The coarser place must contain the finer: the allowed distance is the coarser one's radius.
