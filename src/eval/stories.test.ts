@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { clusterScores } from './clustering.js';
 import { evaluate, evaluateAsync, formatReport } from './evaluate.js';
-import { incidentHalf } from './stories.js';
+import type { Doc } from '../doc/types.js';
+import type { Store } from '../store/store.js';
+import { incidentHalf, mainStories } from './stories.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dyad-eval-stories-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -61,4 +63,29 @@ test('dyad eval stories: each half stored and scored, with the targets judged on
   assert.deepEqual(even!.targets?.map((t) => t.metric), ['bcubed_f1', 'killed_exact']);
   assert.equal(odd!.metrics.bcubed_f1, 1, 'one article is its own cluster');
   assert.match(formatReport(report), /bcubed_f1 .*target ≥ 0\.900 \(issue 8\)/);
+});
+
+test('main story: the most documents first, then the document\'s most intense event, its deadliest, more events', async () => {
+  // A follow-up on an arrest (COERCE, Goldstein -5) that also reports the shooting (ASSAULT, -10).
+  const event = (id: string, goldstein: number, killed?: number) => ({
+    id, goldstein, ...(killed === undefined ? {} : { casualties: { killed: { min: killed, exact: true } } }),
+  });
+  const doc = (id: string, events: Array<ReturnType<typeof event>>) => ({ id, layers: { events } }) as unknown as Doc;
+  const storyOf: Record<string, string> = {
+    'd1:ev1': 'arrest', 'd1:ev2': 'arrest', 'd1:ev3': 'shooting', 'd2:ev1': 'talks', 'd2:ev2': 'shooting2',
+    'd3:ev1': 'wounded', 'd3:ev2': 'wounded', 'd3:ev3': 'killed',
+  };
+  const documents: Record<string, number> = { arrest: 1, shooting: 1, talks: 2, shooting2: 1, wounded: 1, killed: 1 };
+  const store = {
+    storiesOfEvents: async (keys: string[]) => new Map(keys.filter((k) => storyOf[k]).map((k) => [k, storyOf[k]!])),
+    getStory: async (id: string) => ({ documents: documents[id] }),
+  } as unknown as Store;
+  const main = await mainStories(store, [
+    doc('d1', [event('ev1', -5), event('ev2', -5), event('ev3', -10)]),
+    doc('d2', [event('ev1', 1), event('ev2', -10)]),
+    doc('d3', [event('ev1', -10), event('ev2', -10), event('ev3', -10, 2)]),
+  ]);
+  assert.equal(main.get('d3'), 'killed', 'of two shootings, the one the document gives a toll');
+  assert.equal(main.get('d1'), 'shooting', 'the shooting outranks the arrest the document says more about');
+  assert.equal(main.get('d2'), 'talks', 'a story more documents report comes first');
 });

@@ -5,7 +5,10 @@
  * rules are tuned on the other) is coded and stored into a fresh in-memory store, whose stories are then
  * compared with the incidents:
  * - a document's **main story** is, of the stories its events belong to, the one reported by the most
- *   documents; on a tie the one holding more of the document's events, then the one of its earliest event.
+ *   documents; on a tie the one holding the document's most intense event (lowest Goldstein score: an article
+ *   on the arrest, the investigation or an appeal after a shooting reports the shooting, as conflict event
+ *   data count the violent act and not its aftermath), then the one of its deadliest event (most killed, then
+ *   injured), then the one holding more of the document's events, then the one of its earliest event.
  *   A document without events is a cluster of its own;
  * - pairwise and B-cubed precision / recall / F1 of the documents grouped by main story against the incidents;
  * - `killed_exact` / `injured_exact`: the share of incidents whose story (the main story most of its
@@ -59,19 +62,26 @@ export async function mainStories(store: Store, docs: readonly Doc[]): Promise<M
     if (result.has(doc.id)) continue;
     const events = doc.skip ? [] : doc.layers.events ?? [];
     const stories = await store.storiesOfEvents(events.map((e) => `${doc.id}:${e.id}`));
-    const tally = new Map<string, { events: number; first: number }>();
+    const tally = new Map<string, { events: number; first: number; intensity: number; toll: number }>();
     events.forEach((event, seq) => {
       const story = stories.get(`${doc.id}:${event.id}`);
       if (story === undefined) return;
+      // Goldstein runs from -10 (military attack) to +10: the lower, the more intense the conflict.
+      const intensity = -(event.goldstein ?? 0);
+      // The killed first, the injured between events with as many dead.
+      const toll = (event.casualties?.killed?.min ?? 0) * 1_000_000 + (event.casualties?.injured?.min ?? 0);
       const held = tally.get(story);
-      if (held) held.events++;
-      else tally.set(story, { events: 1, first: seq });
+      if (held) {
+        held.events++;
+        held.intensity = Math.max(held.intensity, intensity);
+        held.toll = Math.max(held.toll, toll);
+      } else tally.set(story, { events: 1, first: seq, intensity, toll });
     });
     for (const story of tally.keys()) {
       if (!documentsOf.has(story)) documentsOf.set(story, (await store.getStory(story))?.documents ?? 0);
     }
     const ranked = [...tally.entries()].sort((a, b) => documentsOf.get(b[0])! - documentsOf.get(a[0])!
-      || b[1].events - a[1].events || a[1].first - b[1].first);
+      || b[1].intensity - a[1].intensity || b[1].toll - a[1].toll || b[1].events - a[1].events || a[1].first - b[1].first);
     result.set(doc.id, ranked[0]?.[0]);
   }
   return result;

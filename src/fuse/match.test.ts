@@ -4,8 +4,8 @@ import { createDoc } from '../doc/doc.js';
 import type { Doc, Event, EventParticipant } from '../doc/types.js';
 import { typeFamily } from './family.js';
 import { clusterComponent } from './fuse.js';
-import { contradiction, judgePair, wordSimilarity, type MatchGate } from './match.js';
-import { bucketOf, candidateBuckets, contentWords, mentionOf, mentionsOf, sourceHost } from './mention.js';
+import { contradiction, judgePair, MATCH_THRESHOLD, wordSimilarity, type MatchGate } from './match.js';
+import { bucketOf, candidateBuckets, contentWords, documentSurnames, mentionOf, mentionsOf, sourceHost } from './mention.js';
 import { sourcesOf, summariseStory } from './summary.js';
 import type { Mention } from './types.js';
 
@@ -52,7 +52,7 @@ const retold = 'Police said a teenager was shot by a gunman outside a grocery st
 test('two outlets reporting one shooting match; the verdict gives its score', () => {
   const verdict = judgePair(mention({ text: shooting, place: DAYTON, date: TUESDAY }), mention({ text: retold, url: 'https://two.test/b', place: DAYTON, date: TUESDAY }));
   assert.equal(verdict.match, true, verdict.reason);
-  assert.ok(verdict.score! >= 1.2);
+  assert.ok(verdict.score! >= MATCH_THRESHOLD);
 });
 
 test('a neighbouring town within a city radius is no contradiction; a city 300 km away is', () => {
@@ -68,6 +68,35 @@ test('the distance allowed depends on the coarser place: a state contains its ci
   assert.equal(judgePair(here, state).match, true);
   const abroad = mention({ text: retold, url: 'https://two.test/b', place: { name: 'Ontario', lat: 45, lon: -80, resolution: 'admin', country: 'CAN' }, date: TUESDAY });
   assert.equal(judgePair(here, abroad).reason, 'country differs');
+});
+
+test('a state contains the places of its own subdivision, however far its centre is', () => {
+  const texas = { name: 'Texas', lat: 31.25, lon: -99.25, resolution: 'admin' as const };
+  const elPaso = { name: 'El Paso', lat: 31.76, lon: -106.49 };
+  const inState = (m: Mention, admin1: string): Mention => ({ ...m, place: { ...m.place!, admin1 } });
+  const city = inState(mention({ text: shooting, place: elPaso, date: TUESDAY }), 'USA.TX');
+  const state = inState(mention({ text: retold, url: 'https://two.test/b', place: texas, date: TUESDAY }), 'USA.TX');
+  assert.equal(contradiction(city, state), undefined, 'El Paso is some 690 km from the centre of Texas');
+  assert.equal(contradiction(city, inState(state, 'USA.NM')), 'places apart', 'another state that far away');
+});
+
+test('surnames both documents name count as agreement between documents, not within one', () => {
+  const withPeople = (text: string, names: string[]): Doc => {
+    const doc = docWith({ text, url: 'https://one.test/a' });
+    doc.layers.actors = names.map((name, i) => ({ id: `a${i + 1}`, name, type: 'PERSON', mentions: [] }));
+    return doc;
+  };
+  const doc = withPeople('x', ['Kevin Barbee', 'Robinson', 'Edward Hollis Jr.', 'Police']);
+  assert.deepEqual(documentSurnames(doc), ['barbee', 'hollis'], 'names of one word and suffixes are left out');
+  const lead = 'A teenager was shot outside a Dayton grocery store on Tuesday night.';
+  const other = 'Relatives gathered on Wednesday to remember the boy, who loved basketball.';
+  const first = { ...mention({ text: lead, place: DAYTON, date: TUESDAY }), surnames: ['barbee'] };
+  const second = { ...mention({ text: other, url: 'https://two.test/b', place: DAYTON, published: '2024-05-08',
+    date: { value: '2024-05-08', granularity: 'day', basis: 'report' },
+    actors: [person('relatives')], recipients: [person('the boy')] }), surnames: ['barbee'] };
+  assert.equal(judgePair(first, { ...second, surnames: ['jones'] }).reason, 'too little agreement');
+  assert.equal(judgePair(first, second).match, true, judgePair(first, second).reason);
+  assert.equal(judgePair(first, { ...second, docId: first.docId }).reason, 'too little agreement', 'one document: the same names on both');
 });
 
 test('dates: a named day allows a few days either way, a report date the week before it', () => {

@@ -46,6 +46,8 @@ export interface Mention {
   host?: string;
   /** Ids of the documents stored before this one that its document nearly duplicates (syndicated copies). */
   copies?: string[];
+  /** Surnames of the people the mention's document names in full (see documentSurnames), sorted. */
+  surnames?: string[];
   /** The first evidence sentence, at most 400 characters. */
   sentence: string;
   /** Lower-cased content words of the evidence sentences and participant names, sorted, distinct. */
