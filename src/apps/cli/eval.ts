@@ -22,7 +22,8 @@ Tasks:
               ece; a confusion matrix and a reliability table
   stories     articles with an incident_id, coded into a fresh store per half of the incidents (even
               ids: tuned on; odd: held out): bcubed_f1, pairwise_f1 of documents grouped by their main
-              story (the story of their events reported by the most documents) against the incidents;
+              story (the story of their events reported by the most documents, then the one of their
+              most intense event by Goldstein score, then of their deadliest) against the incidents;
               killed_exact, injured_exact of each incident's story's best figures
 
 Options:
