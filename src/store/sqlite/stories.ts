@@ -168,7 +168,15 @@ export class SqliteStories implements StoryIndex {
     const rows = (day === undefined
       ? this.selectUndated.all(family, country, buckets.from)
       : this.selectCandidates.all(family, country, buckets.from, buckets.to, day.end, day.start)) as CandidateRow[];
-    return rows.map((row) => ({ gate: gateOfRow(row), component: row[1], mention: () => this.parsed(row[0]) }));
+    // The gate is built only when read: a candidate of a component the mention has joined already is skipped
+    // unread (in a dense block, nearly every candidate).
+    return rows.map((row) => ({
+      get gate() {
+        return gateOfRow(row);
+      },
+      component: row[1],
+      mention: () => this.parsed(row[0]),
+    }));
   }
 
   mentionsOfComponent(component: string): Array<{ mention: Mention; story: string }> {
