@@ -14,7 +14,7 @@
  * mention it was the key of.
  */
 import { bucketOf, candidateBuckets } from './mention.js';
-import { contradiction, judgePair, mentionsMatch, type MatchGate } from './match.js';
+import { contradiction, judgePair, mentionsMatch, type MatchGate, type MatchVerdict } from './match.js';
 import { summariseStory } from './summary.js';
 import type { Mention, Story } from './types.js';
 
@@ -46,13 +46,45 @@ export interface StoryIndex {
   dropStory(id: string): void;
 }
 
-/** The stories of one component's mentions (see the file comment), as lists of mentions sorted by key. */
-export function clusterComponent(mentions: readonly Mention[]): Mention[][] {
-  const sorted = [...mentions].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+/**
+ * The most mentions a component's stories are computed over at once. A dense block (one dyad, type and
+ * week reported thousands of times) makes one huge component, and judging all pairs of it is quadratic
+ * (20,000 mentions: hours per batch). A larger component is clustered in slices of consecutive mentions
+ * (by first possible day, then key), none larger than this, so a batch judges at most
+ * size × MAX_CLUSTERED_MENTIONS pairs. The slices depend only on the component's mentions, so the stories
+ * stay order-independent; a story never spans two slices.
+ */
+export const MAX_CLUSTERED_MENTIONS = 200;
+
+type Judge = (a: Mention, b: Mention) => MatchVerdict;
+
+function byKey(a: Mention, b: Mention): number {
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
+/**
+ * The stories of one component's mentions (see the file comment), as lists of mentions sorted by key, in
+ * order of their first key. `judge` is the pair rule (a test counts the pairs judged through it).
+ */
+export function clusterComponent(mentions: readonly Mention[], judge: Judge = judgePair): Mention[][] {
+  if (mentions.length <= MAX_CLUSTERED_MENTIONS) return clusterSlice([...mentions].sort(byKey), judge);
+  // One component's mentions are all undated, all coarse or all fine (only such pairs match): day order is total.
+  const byDay = [...mentions].sort((a, b) => (a.day?.start ?? 0) - (b.day?.start ?? 0) || byKey(a, b));
+  const slices = Math.ceil(byDay.length / MAX_CLUSTERED_MENTIONS);
+  const size = Math.ceil(byDay.length / slices);
+  const clusters: Mention[][] = [];
+  for (let from = 0; from < byDay.length; from += size) {
+    clusters.push(...clusterSlice(byDay.slice(from, from + size).sort(byKey), judge));
+  }
+  return clusters.sort((a, b) => byKey(a[0]!, b[0]!));
+}
+
+/** The stories of mentions sorted by key: all their pairs judged, strongest match joined first. */
+function clusterSlice(sorted: readonly Mention[], judge: Judge): Mention[][] {
   const edges: Array<{ a: number; b: number; score: number }> = [];
   for (let i = 0; i < sorted.length; i++) {
     for (let j = i + 1; j < sorted.length; j++) {
-      const verdict = judgePair(sorted[i]!, sorted[j]!);
+      const verdict = judge(sorted[i]!, sorted[j]!);
       if (verdict.match) edges.push({ a: i, b: j, score: verdict.score ?? 0 });
     }
   }
@@ -65,7 +97,7 @@ export function clusterComponent(mentions: readonly Mention[]): Mention[][] {
   };
   // Two stories join unless one document has a mention in each that do not match each other.
   const compatible = (x: number[], y: number[]) => x.every((i) => y.every((j) => sorted[i]!.docId !== sorted[j]!.docId
-    || judgePair(sorted[i]!, sorted[j]!).match));
+    || judge(sorted[i]!, sorted[j]!).match));
   for (const { a, b } of edges) {
     const ra = find(a);
     const rb = find(b);
@@ -78,7 +110,9 @@ export function clusterComponent(mentions: readonly Mention[]): Mention[][] {
   const groups = new Map<number, Mention[]>();
   sorted.forEach((mention, i) => {
     const root = find(i);
-    groups.set(root, [...(groups.get(root) ?? []), mention]);
+    const group = groups.get(root);
+    if (group) group.push(mention);
+    else groups.set(root, [mention]);
   });
   return [...groups.values()];
 }
@@ -110,7 +144,7 @@ export function fuseMentions(index: StoryIndex, mentions: readonly Mention[]): s
   const added = new Set(mentions.map((m) => m.key));
   for (const component of components) {
     const single = alone.get(component);
-    restory(index, [component], added, single && [{ mention: single, story: single.key }]);
+    restory(index, [component], added, true, single && [{ mention: single, story: single.key }]);
   }
   return components;
 }
@@ -133,7 +167,9 @@ export function connectedGroups(mentions: readonly Mention[]): Mention[][] {
   const groups = new Map<number, Mention[]>();
   sorted.forEach((mention, i) => {
     const root = find(i);
-    groups.set(root, [...(groups.get(root) ?? []), mention]);
+    const group = groups.get(root);
+    if (group) group.push(mention);
+    else groups.set(root, [mention]);
   });
   return [...groups.values()];
 }
@@ -153,7 +189,7 @@ export function refileComponents(index: StoryIndex, components: readonly string[
     for (const part of parts) {
       for (const mention of part) if (part[0]!.key !== component) index.setComponent(mention.key, part[0]!.key);
     }
-    if (parts.length > 0) restory(index, parts.map((part) => part[0]!.key), new Set());
+    if (parts.length > 0) restory(index, parts.map((part) => part[0]!.key), new Set(), false);
   }
   for (const story of [...new Set(lostStories)].sort()) if (!kept.has(story)) index.dropStory(story);
 }
@@ -161,26 +197,32 @@ export function refileComponents(index: StoryIndex, components: readonly string[
 /**
  * Recomputes the stories of components (several when one just fell apart: a story may have spanned them)
  * and writes what changed; `added` are the keys of mentions new in this batch; `known`, the mentions of a
- * single component when the caller has them already.
+ * single component when the caller has them already. `complete`: the components hold every mention their
+ * stories had before (nothing was removed), so a story whose mentions are all as they were is the same
+ * record as stored (a story depends on its mentions alone) and is not written again.
  */
-function restory(index: StoryIndex, components: readonly string[], added: ReadonlySet<string>,
+function restory(index: StoryIndex, components: readonly string[], added: ReadonlySet<string>, complete: boolean,
   known?: Array<{ mention: Mention; story: string }>): void {
   const held = known ? [known] : components.map((component) => index.mentionsOfComponent(component));
   const before = new Map(held.flat().map(({ mention, story }) => [mention.key, story]));
   const previous = new Set(before.values());
+  const sizeBefore = new Map<string, number>();
+  for (const story of before.values()) sizeBefore.set(story, (sizeBefore.get(story) ?? 0) + 1);
   const storyOf = new Map<string, string>();
   // Where an old story's mentions went, for a story whose id mention is no longer stored.
   const successor = new Map<string, string>();
   for (const part of held) {
     for (const cluster of clusterComponent(part.map((h) => h.mention))) {
       const id = cluster[0]!.key;
+      let unchanged = complete && sizeBefore.get(id) === cluster.length;
       for (const mention of cluster) {
         storyOf.set(mention.key, id);
         const old = before.get(mention.key)!;
         if (!successor.has(old)) successor.set(old, id);
         if (old !== id) index.setStory(mention.key, id);
+        if (old !== id || added.has(mention.key)) unchanged = false;
       }
-      index.putStory(summariseStory(cluster));
+      if (!unchanged) index.putStory(summariseStory(cluster));
     }
   }
   for (const old of [...previous].sort()) {

@@ -299,6 +299,42 @@ const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 10,
+    sql: `
+      -- Stories in a rowid table. As a WITHOUT ROWID table keyed by its text id, a story row longer than
+      -- about 1,000 bytes (most are: story_json) went to an overflow page of its own, so each story took
+      -- two pages (4.5 KB for a 1 KB record) and each rewrite of it dirtied both. The id stays unique, and
+      -- each index keeps the id after its columns, as the WITHOUT ROWID indexes held it (keyset pages by
+      -- date and id read them in order).
+      CREATE TABLE stories_by_rowid (
+        num INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        plover TEXT NOT NULL,
+        country TEXT,
+        date_start TEXT,
+        date_end TEXT,
+        first_seen TEXT,
+        last_seen TEXT,
+        mentions INTEGER NOT NULL,
+        documents INTEGER NOT NULL,
+        sources INTEGER NOT NULL,
+        killed_best INTEGER,
+        injured_best INTEGER,
+        confidence REAL NOT NULL,
+        story_json TEXT NOT NULL
+      );
+      INSERT INTO stories_by_rowid (id, plover, country, date_start, date_end, first_seen, last_seen, mentions, documents,
+        sources, killed_best, injured_best, confidence, story_json)
+      SELECT id, plover, country, date_start, date_end, first_seen, last_seen, mentions, documents, sources, killed_best,
+        injured_best, confidence, story_json FROM stories ORDER BY id;
+      DROP TABLE stories;
+      ALTER TABLE stories_by_rowid RENAME TO stories;
+      CREATE INDEX stories_plover_date ON stories (plover, date_start, id);
+      CREATE INDEX stories_country_date ON stories (country, date_start, id);
+      CREATE INDEX stories_date ON stories (date_start, date_end, id);
+    `,
+  },
 ];
 
 /** The migration that added stories: a database upgraded past it has its stored events fused once. */

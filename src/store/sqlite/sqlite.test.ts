@@ -251,3 +251,39 @@ test('a database from before near-duplicates has its stored documents signed whe
   assert.equal((await upgraded.getDoc(copies[0]!.id))?.copyOf, wire.id);
   await upgraded.close();
 });
+
+/** Takes a database back to schema 9: stories in the WITHOUT ROWID table of migration 3, records kept. */
+const SCHEMA9_SQL = `CREATE TABLE stories_v3 (id TEXT PRIMARY KEY, plover TEXT NOT NULL, country TEXT, date_start TEXT,
+    date_end TEXT, first_seen TEXT, last_seen TEXT, mentions INTEGER NOT NULL, documents INTEGER NOT NULL, sources INTEGER NOT NULL,
+    killed_best INTEGER, injured_best INTEGER, confidence REAL NOT NULL, story_json TEXT NOT NULL) WITHOUT ROWID;
+  INSERT INTO stories_v3 SELECT id, plover, country, date_start, date_end, first_seen, last_seen, mentions, documents, sources,
+    killed_best, injured_best, confidence, story_json FROM stories;
+  DROP TABLE stories; ALTER TABLE stories_v3 RENAME TO stories;
+  CREATE INDEX stories_plover_date ON stories (plover, date_start); CREATE INDEX stories_country_date ON stories (country, date_start);
+  CREATE INDEX stories_date ON stories (date_start, date_end);
+  DELETE FROM schema_version WHERE version >= 10`;
+
+test('a database of schema 9 is upgraded: its stories move to a rowid table unchanged, and later reports join them', async () => {
+  const path = join(dir, 'schema9.db');
+  const docs = storyDocs();
+  const store = await openStore(path);
+  await store.putDocs([docs.first, docs.elsewhere, docs.talks]);
+  const before = await store.queryStories({});
+  await store.close();
+  const raw = new Database(path);
+  raw.exec(SCHEMA9_SQL);
+  raw.close();
+  const upgraded = await openStore(path);
+  assert.deepEqual(await upgraded.queryStories({}), before, 'the stored stories are read back as they were');
+  await upgraded.putDocs([docs.second, docs.copy, docs.followUp, docs.denial]);
+  const fresh = await openStore(join(dir, 'schema9-fresh.db'));
+  await fresh.putDocs(Object.values(docs));
+  assert.deepEqual(await upgraded.queryStories({}), await fresh.queryStories({}), 'later reports are fused with the moved stories as with fresh ones');
+  await upgraded.close();
+  await fresh.close();
+  const check = new Database(path, { readonly: true });
+  const table = check.prepare("SELECT sql FROM sqlite_master WHERE name = 'stories'").pluck().get() as string;
+  assert.doesNotMatch(table, /WITHOUT ROWID/);
+  assert.equal(check.prepare('SELECT MAX(version) FROM schema_version').pluck().get(), SCHEMA_VERSION);
+  check.close();
+});
