@@ -46,6 +46,26 @@ export function runPagesContract(name: string, makeStore: () => Promise<Store> |
       }
     });
 
+    test('an event page as JSON is the page serialised, on every page, filtered or not', async () => {
+      const store = await makeStore();
+      try {
+        await store.putDocs(Object.values(contractDocs()));
+        for (const filter of [{ limit: 1 }, { limit: 2 }, { plover: 'ASSAULT', limit: 1 }, { limit: 100 }, { country: 'NOWHERE' }]) {
+          let after: string | undefined;
+          let pages = 0;
+          do {
+            const page = await store.pageEvents(filter, after);
+            assert.equal(await store.pageEventsJson(filter, after), JSON.stringify(page), `${JSON.stringify(filter)} after ${after}`);
+            after = page.next;
+            pages += 1;
+          } while (after !== undefined && pages < 100);
+        }
+        await assert.rejects(store.pageEventsJson({}, 'not-a-cursor'), StoreError);
+      } finally {
+        await store.close();
+      }
+    });
+
     test('a page after the cursor is the same when events are stored in between', async () => {
       const store = await makeStore();
       try {

@@ -214,6 +214,8 @@ export interface Store {
    * `offset` with it, is refused with a StoreError.
    */
   pageEvents(filter?: EventFilter, after?: string): Promise<Page<StoredEvent>>;
+  /** Exactly JSON.stringify(await pageEvents(filter, after)), for a server to send as it is: no event parsed and written again. */
+  pageEventsJson(filter?: EventFilter, after?: string): Promise<string>;
   pageStories(filter?: StoryFilter, after?: string): Promise<Page<Story>>;
   pageDocs(query?: DocQuery, after?: string): Promise<Page<DocSummary>>;
   /** The participants of the matching events, most events first (at most `limit`, default 100). */

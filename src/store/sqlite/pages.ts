@@ -12,7 +12,7 @@ import {
 import { clampCount, ftsQuery, whereClause } from './filter-sql.js';
 import { StatementCache } from './statements.js';
 import { storyWhere, type SqliteStories } from './stories.js';
-import { storedEventOf, type StoredEventRow } from './rows.js';
+import { storedEventJson, storedEventOf, type StoredEventRow } from './rows.js';
 
 const DEFAULT_PAGE = 100;
 const DEFAULT_COUNTS = 100;
@@ -88,26 +88,50 @@ export class SqlitePages {
   }
 
   events(filter: EventFilter, after: string | undefined): Page<StoredEvent> {
+    const { rows, more } = this.eventRows(filter, after);
+    const items = rows.map(storedEventOf);
+    const last = rows[rows.length - 1];
+    return more && last ? { items, next: encodeCursor([last.date_start, last.num]) } : { items };
+  }
+
+  /** The page of events(), serialised as JSON.stringify would, with each event's stored JSON spliced in unparsed. */
+  eventsJson(filter: EventFilter, after: string | undefined): string {
+    const { rows, more } = this.eventRows(filter, after);
+    const items = rows.map(storedEventJson).join(',');
+    const last = rows[rows.length - 1];
+    return more && last ? `{"items":[${items}],"next":${JSON.stringify(encodeCursor([last.date_start, last.num]))}}` : `{"items":[${items}]}`;
+  }
+
+  /**
+   * One page of event rows in \`date_start DESC (NULL last), id\` order, read along the (…, date_start DESC, id)
+   * indexes of migration 11 so a page is a seek that stops after limit + 1 rows. After a dated cursor the
+   * dated rest and the undated events are two seeks: one condition OR-ing them would make SQLite collect
+   * and sort every matching event instead.
+   */
+  private eventRows(filter: EventFilter, after: string | undefined): { rows: EventPageRow[]; more: boolean } {
     refuseOffset(filter, after);
-    let { where, params } = whereClause(filter);
-    if (after !== undefined) {
-      const seek = afterDateKey(decodeCursor(after, 'number', true), 'e.date_start', 'e.id');
-      where = and(where, seek.sql);
-      params = [...params, ...seek.params];
-    }
+    const { where, params } = whereClause(filter);
     const limit = pageLimit(filter.limit);
-    // e.id grows with (doc, seq), so this is queryEvents' order with a key that is unique.
-    const sql = `
-      SELECT e.id AS num, e.date_start, d.id AS doc_id, d.external_id AS input_id, e.event_json, d.url, d.published
-      FROM events e JOIN documents d ON d.num = e.doc
-      ${where}
-      ORDER BY e.date_start DESC, e.id
-      LIMIT ? OFFSET ?`;
-    const rows = this.queries.get(sql).all(...params, limit + 1, clampCount(filter.offset, 0)) as EventPageRow[];
-    const page = rows.slice(0, limit);
-    const items = page.map(storedEventOf);
-    const last = page[page.length - 1];
-    return rows.length > limit && last ? { items, next: encodeCursor([last.date_start, last.num]) } : { items };
+    const select = (condition: string | undefined, conditionParams: readonly unknown[], wanted: number, offset: number): EventPageRow[] => {
+      const sql = `
+        SELECT e.id AS num, e.date_start, d.id AS doc_id, d.external_id AS input_id, e.event_json, d.url, d.published
+        FROM events e JOIN documents d ON d.num = e.doc
+        ${condition === undefined ? where : and(where, condition)}
+        ORDER BY e.date_start DESC, e.id
+        LIMIT ? OFFSET ?`;
+      return this.queries.get(sql).all(...params, ...conditionParams, wanted, offset) as EventPageRow[];
+    };
+    let rows: EventPageRow[];
+    if (after === undefined) rows = select(undefined, [], limit + 1, clampCount(filter.offset, 0));
+    else {
+      const [day, last] = decodeCursor(after, 'number', true);
+      rows = day === null ? [] : select('e.date_start <= ? AND (e.date_start < ? OR e.id > ?)', [day, day, last], limit + 1, 0);
+      if (rows.length <= limit) {
+        const undated = select(day === null ? 'e.date_start IS NULL AND e.id > ?' : 'e.date_start IS NULL', day === null ? [last] : [], limit + 1 - rows.length, 0);
+        rows = rows.concat(undated);
+      }
+    }
+    return { rows: rows.slice(0, limit), more: rows.length > limit };
   }
 
   storyPage(filter: StoryFilter, after: string | undefined): Page<Story> {

@@ -395,6 +395,11 @@ class SqliteStore implements Store {
     return this.pages.events(filter, after);
   }
 
+  async pageEventsJson(filter: EventFilter = {}, after?: string): Promise<string> {
+    this.assertOpen();
+    return this.pages.eventsJson(filter, after);
+  }
+
   async pageStories(filter: StoryFilter = {}, after?: string): Promise<Page<Story>> {
     this.assertOpen();
     return this.pages.storyPage(filter, after);
