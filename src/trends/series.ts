@@ -13,6 +13,8 @@ export interface SeriesItem {
   plover: string;
   quadClass: 1 | 2 | 3 | 4;
   goldstein: number | null;
+  /** How many items this one stands for (a count the store grouped): 1 when absent. */
+  count?: number;
 }
 
 export interface SeriesRow {
@@ -66,14 +68,16 @@ export function buildSeries(items: Iterable<SeriesItem>, by: Period): Series {
   for (const item of items) {
     const period = periodOf(item.date, by);
     if (!period) {
-      unplaced += 1;
+      unplaced += item.count ?? 1;
       continue;
     }
+    const count = item.count ?? 1;
     const row = rows.get(period) ?? emptyRow(period);
-    row.count += 1;
-    row.byType[item.plover] = (row.byType[item.plover] ?? 0) + 1;
-    row.byQuadClass[item.quadClass - 1] = (row.byQuadClass[item.quadClass - 1] ?? 0) + 1;
-    row.goldstein = Math.round((row.goldstein + (item.goldstein ?? 0)) * 10) / 10;
+    row.count += count;
+    row.byType[item.plover] = (row.byType[item.plover] ?? 0) + count;
+    row.byQuadClass[item.quadClass - 1] = (row.byQuadClass[item.quadClass - 1] ?? 0) + count;
+    // Goldstein values have one decimal: rounding the sum to one keeps it exact, whether items come one by one or counted.
+    row.goldstein = Math.round((row.goldstein + (item.goldstein ?? 0) * count) * 10) / 10;
     rows.set(period, row);
   }
   const periods = [...rows.keys()].sort();

@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import type { Story, StoryFilter } from '../../fuse/types.js';
 import {
   StoreError, type ActorCount, type DocQuery, type DocSummary, type EventFilter, type Page, type PlaceCount, type StoredEvent,
-  type StoryUpdates,
+  type SeriesCount, type SeriesCountQuery, type StoryUpdates,
 } from '../store.js';
 import { clampCount, ftsQuery, whereClause } from './filter-sql.js';
 import { StatementCache } from './statements.js';
@@ -81,8 +81,13 @@ export class SqlitePages {
   private readonly lastMention;
   private readonly mentionsAfter;
 
+  private readonly dataVersion;
+  private readonly totalChanges;
+
   constructor(db: Database.Database, private readonly stories: SqliteStories) {
     this.queries = new StatementCache(db);
+    this.dataVersion = db.prepare('PRAGMA data_version').pluck();
+    this.totalChanges = db.prepare('SELECT total_changes()').pluck();
     this.lastMention = db.prepare('SELECT COALESCE(MAX(event), 0) FROM story_mentions').pluck();
     this.mentionsAfter = db.prepare('SELECT event, story FROM story_mentions WHERE event > ? ORDER BY event LIMIT ?');
   }
@@ -225,5 +230,39 @@ export class SqlitePages {
     const stories = ids.map((id) => this.stories.getStory(id)).filter((story): story is NonNullable<typeof story> => story !== undefined)
       .map(({ mentionKeys: _keys, ...story }) => story);
     return { stories, cursor: String(rows[rows.length - 1]!.event) };
+  }
+
+  /**
+   * Stories from story_dates (migration 11), a covering index walk; mentions from the event columns, with
+   * the document's published day for an undated event (as eventItem in src/trends/items.ts).
+   */
+  seriesCounts(query: SeriesCountQuery): SeriesCount[] {
+    const filter = {
+      ...(query.plover ? { plover: query.plover } : {}), ...(query.country ? { country: query.country } : {}),
+      ...(query.from ? { from: query.from } : {}), ...(query.to ? { to: query.to } : {}),
+    };
+    if (query.mentions) {
+      const { where, params } = whereClause(filter);
+      const sql = `
+        SELECT date, plover, quadClass, goldstein, COUNT(*) AS count FROM (
+          SELECT COALESCE(e.date_value, substr(d.published, 1, 10)) AS date, e.plover, e.quad_class AS quadClass, e.goldstein
+          FROM events e JOIN documents d ON d.num = e.doc ${where})
+        WHERE date IS NOT NULL AND date <> '' GROUP BY date, plover, quadClass, goldstein`;
+      return this.queries.get(sql).all(...params) as SeriesCount[];
+    }
+    // storyWhere's conditions, over the same columns of story_dates.
+    const { where, params } = storyWhere(filter);
+    const sql = `
+      SELECT s.date_value AS date, s.plover, COUNT(*) AS count FROM story_dates s
+      ${and(where, "s.date_value IS NOT NULL AND s.date_value <> ''")} GROUP BY s.date_value, s.plover`;
+    return this.queries.get(sql).all(...params) as SeriesCount[];
+  }
+
+  /**
+   * data_version moves when another connection commits, total_changes with this connection's own writes:
+   * together they move with every change, whoever made it.
+   */
+  changeToken(): string {
+    return `${this.dataVersion.get() as number}.${this.totalChanges.get() as number}`;
   }
 }

@@ -313,6 +313,35 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX IF NOT EXISTS events_plover_country_page ON events (plover, country, date_start DESC, id);
       DROP INDEX IF EXISTS events_plover_date;
       DROP INDEX IF EXISTS events_country_date;
+
+      -- What a series counts of each story (Store.seriesCounts): its type, country, date value and days, kept by
+      -- triggers in step with stories, so a series is a walk over a covering index. The stories rows are large
+      -- (story_json), and reading them took ~40 µs a story: 100 ms for the stories of one country of 100,000.
+      CREATE TABLE IF NOT EXISTS story_dates (
+        id TEXT PRIMARY KEY,
+        plover TEXT NOT NULL,
+        country TEXT,
+        date_value TEXT,
+        date_start TEXT,
+        date_end TEXT
+      ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS story_dates_country ON story_dates (country, plover, date_value, date_start, date_end);
+      CREATE INDEX IF NOT EXISTS story_dates_plover ON story_dates (plover, date_value, date_start, date_end);
+      DELETE FROM story_dates;
+      INSERT INTO story_dates (id, plover, country, date_value, date_start, date_end)
+        SELECT id, plover, country, json_extract(story_json, '$.date.value'), date_start, date_end FROM stories;
+      CREATE TRIGGER IF NOT EXISTS story_dates_insert AFTER INSERT ON stories BEGIN
+        INSERT OR REPLACE INTO story_dates (id, plover, country, date_value, date_start, date_end)
+        VALUES (NEW.id, NEW.plover, NEW.country, json_extract(NEW.story_json, '$.date.value'), NEW.date_start, NEW.date_end);
+      END;
+      CREATE TRIGGER IF NOT EXISTS story_dates_update AFTER UPDATE ON stories BEGIN
+        DELETE FROM story_dates WHERE id = OLD.id;
+        INSERT OR REPLACE INTO story_dates (id, plover, country, date_value, date_start, date_end)
+        VALUES (NEW.id, NEW.plover, NEW.country, json_extract(NEW.story_json, '$.date.value'), NEW.date_start, NEW.date_end);
+      END;
+      CREATE TRIGGER IF NOT EXISTS story_dates_delete AFTER DELETE ON stories BEGIN
+        DELETE FROM story_dates WHERE id = OLD.id;
+      END;
     `,
   },
 ];
