@@ -233,7 +233,7 @@ export class SqlitePages {
   }
 
   /**
-   * Stories from story_dates (migration 11), a covering index walk; mentions from the event columns, with
+   * Stories from story_dates (migration 11), a covering index walk grouped in the index's order (no sort); mentions from the event columns, with
    * the document's published day for an undated event (as eventItem in src/trends/items.ts).
    */
   seriesCounts(query: SeriesCountQuery): SeriesCount[] {
@@ -254,7 +254,7 @@ export class SqlitePages {
     const { where, params } = storyWhere(filter);
     const sql = `
       SELECT s.date_value AS date, s.plover, COUNT(*) AS count FROM story_dates s
-      ${and(where, "s.date_value IS NOT NULL AND s.date_value <> ''")} GROUP BY s.date_value, s.plover`;
+      ${and(where, "s.date_value IS NOT NULL AND s.date_value <> ''")} GROUP BY s.plover, s.date_value`;
     return this.queries.get(sql).all(...params) as SeriesCount[];
   }
 
