@@ -39,11 +39,22 @@ function decodeCursor(cursor: string, idType: 'number' | 'string', withDate: boo
   return withDate ? [list[0] as string | null, list[1] as number | string] : [null, list[0] as number | string];
 }
 
-/** Rows after the key in `date DESC (NULL last), id ASC` order. */
-function afterDateKey(key: SortKey, date: string, id: string): { sql: string; params: unknown[] } {
+/**
+ * The rows of one page in `date DESC (NULL last), id` order after the cursor's key: `select` runs the
+ * listing's query with one more condition. After a dated key the dated rest and the undated rows are two
+ * seeks along the page-order indexes (migration 11): one condition OR-ing them made SQLite collect and
+ * sort every matching row for each page.
+ */
+function rowsAfter<Row>(
+  key: SortKey | undefined, date: string, id: string, wanted: number,
+  select: (condition: string | undefined, params: readonly unknown[], wanted: number) => Row[],
+): Row[] {
+  if (key === undefined) return select(undefined, [], wanted);
   const [day, last] = key;
-  if (day === null) return { sql: `(${date} IS NULL AND ${id} > ?)`, params: [last] };
-  return { sql: `(${date} < ? OR (${date} = ? AND ${id} > ?) OR ${date} IS NULL)`, params: [day, day, last] };
+  const dated = day === null ? [] : select(`${date} <= ? AND (${date} < ? OR ${id} > ?)`, [day, day, last], wanted);
+  if (dated.length >= wanted) return dated;
+  const undated = select(day === null ? `${date} IS NULL AND ${id} > ?` : `${date} IS NULL`, day === null ? [last] : [], wanted - dated.length);
+  return dated.concat(undated);
 }
 
 function and(where: string, condition: string): string {
@@ -107,17 +118,14 @@ export class SqlitePages {
     return more && last ? `{"items":[${items}],"next":${JSON.stringify(encodeCursor([last.date_start, last.num]))}}` : `{"items":[${items}]}`;
   }
 
-  /**
-   * One page of event rows in \`date_start DESC (NULL last), id\` order, read along the (…, date_start DESC, id)
-   * indexes of migration 11 so a page is a seek that stops after limit + 1 rows. After a dated cursor the
-   * dated rest and the undated events are two seeks: one condition OR-ing them would make SQLite collect
-   * and sort every matching event instead.
-   */
+  /** One page of event rows (e.id grows with (doc, seq), so this is queryEvents' order with a key that is unique). */
   private eventRows(filter: EventFilter, after: string | undefined): { rows: EventPageRow[]; more: boolean } {
     refuseOffset(filter, after);
     const { where, params } = whereClause(filter);
     const limit = pageLimit(filter.limit);
-    const select = (condition: string | undefined, conditionParams: readonly unknown[], wanted: number, offset: number): EventPageRow[] => {
+    const offset = clampCount(filter.offset, 0);
+    const key = after === undefined ? undefined : decodeCursor(after, 'number', true);
+    const rows = rowsAfter(key, 'e.date_start', 'e.id', limit + 1, (condition, conditionParams, wanted) => {
       const sql = `
         SELECT e.id AS num, e.date_start, d.id AS doc_id, d.external_id AS input_id, e.event_json, d.url, d.published
         FROM events e JOIN documents d ON d.num = e.doc
@@ -125,31 +133,21 @@ export class SqlitePages {
         ORDER BY e.date_start DESC, e.id
         LIMIT ? OFFSET ?`;
       return this.queries.get(sql).all(...params, ...conditionParams, wanted, offset) as EventPageRow[];
-    };
-    let rows: EventPageRow[];
-    if (after === undefined) rows = select(undefined, [], limit + 1, clampCount(filter.offset, 0));
-    else {
-      const [day, last] = decodeCursor(after, 'number', true);
-      rows = day === null ? [] : select('e.date_start <= ? AND (e.date_start < ? OR e.id > ?)', [day, day, last], limit + 1, 0);
-      if (rows.length <= limit) {
-        const undated = select(day === null ? 'e.date_start IS NULL AND e.id > ?' : 'e.date_start IS NULL', day === null ? [last] : [], limit + 1 - rows.length, 0);
-        rows = rows.concat(undated);
-      }
-    }
+    });
     return { rows: rows.slice(0, limit), more: rows.length > limit };
   }
 
   storyPage(filter: StoryFilter, after: string | undefined): Page<Story> {
     refuseOffset(filter, after);
-    let { where, params } = storyWhere(filter);
-    if (after !== undefined) {
-      const seek = afterDateKey(decodeCursor(after, 'string', true), 's.date_start', 's.id');
-      where = and(where, seek.sql);
-      params = [...params, ...seek.params];
-    }
+    const { where, params } = storyWhere(filter);
     const limit = pageLimit(filter.limit);
-    const sql = `SELECT s.date_start, s.id, s.story_json FROM stories s ${where} ORDER BY s.date_start DESC, s.id LIMIT ? OFFSET ?`;
-    const rows = this.queries.get(sql).all(...params, limit + 1, clampCount(filter.offset, 0)) as Array<{ date_start: string | null; id: string; story_json: string }>;
+    const offset = clampCount(filter.offset, 0);
+    const key = after === undefined ? undefined : decodeCursor(after, 'string', true);
+    const rows = rowsAfter(key, 's.date_start', 's.id', limit + 1, (condition, conditionParams, wanted) => {
+      const sql = `SELECT s.date_start, s.id, s.story_json FROM stories s ${condition === undefined ? where : and(where, condition)}
+        ORDER BY s.date_start DESC, s.id LIMIT ? OFFSET ?`;
+      return this.queries.get(sql).all(...params, ...conditionParams, wanted, offset) as Array<{ date_start: string | null; id: string; story_json: string }>;
+    });
     const page = rows.slice(0, limit);
     const items = page.map((row) => JSON.parse(row.story_json) as Story);
     const last = page[page.length - 1];

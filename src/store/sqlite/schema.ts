@@ -302,7 +302,7 @@ const MIGRATIONS: readonly Migration[] = [
   {
     version: 11,
     sql: `
-      -- Event pages (pages.ts) are read newest date first, then by key: indexes in exactly that order make a
+      -- Event and story pages (pages.ts) are read newest date first, then by key: indexes in exactly that order make a
       -- page, and the page after a cursor, one seek that stops after a page, where the (…, date_start) indexes
       -- made SQLite read every matching event and sort them (100,000 events for an unfiltered page). They
       -- replace the (plover, date_start) and (country, date_start) indexes, whose uses they serve as well.
@@ -311,6 +311,7 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX IF NOT EXISTS events_plover_page ON events (plover, date_start DESC, id);
       CREATE INDEX IF NOT EXISTS events_country_page ON events (country, date_start DESC, id);
       CREATE INDEX IF NOT EXISTS events_plover_country_page ON events (plover, country, date_start DESC, id);
+      CREATE INDEX IF NOT EXISTS stories_page ON stories (date_start DESC, id);
       DROP INDEX IF EXISTS events_plover_date;
       DROP INDEX IF EXISTS events_country_date;
 
