@@ -7,6 +7,8 @@ import { describe, test } from 'node:test';
 import { contractDocs } from './store.contract.js';
 import { storyDocs } from './stories.contract.js';
 import { StoreError, type Page, type Store } from './store.js';
+import { collectItems, collectSeries, type ItemSelection } from '../trends/collect.js';
+import { buildSeries, PERIODS } from '../trends/series.js';
 
 async function walk<T>(fetch: (after: string | undefined) => Promise<Page<T>>, maxPages = 100): Promise<T[][]> {
   const pages: T[][] = [];
@@ -41,6 +43,50 @@ export function runPagesContract(name: string, makeStore: () => Promise<Store> |
         await assert.rejects(store.pageEvents({ offset: 1 }, first.next), StoreError);
         const stories = await store.pageStories({ limit: 1 });
         if (stories.next) await assert.rejects(store.pageEvents({}, stories.next), StoreError, 'a story cursor is not an event cursor');
+      } finally {
+        await store.close();
+      }
+    });
+
+    test('an event page as JSON is the page serialised, on every page, filtered or not', async () => {
+      const store = await makeStore();
+      try {
+        await store.putDocs(Object.values(contractDocs()));
+        for (const filter of [{ limit: 1 }, { limit: 2 }, { plover: 'ASSAULT', limit: 1 }, { limit: 100 }, { country: 'NOWHERE' }]) {
+          let after: string | undefined;
+          let pages = 0;
+          do {
+            const page = await store.pageEvents(filter, after);
+            assert.equal(await store.pageEventsJson(filter, after), JSON.stringify(page), `${JSON.stringify(filter)} after ${after}`);
+            after = page.next;
+            pages += 1;
+          } while (after !== undefined && pages < 100);
+        }
+        await assert.rejects(store.pageEventsJson({}, 'not-a-cursor'), StoreError);
+      } finally {
+        await store.close();
+      }
+    });
+
+    test('series from the grouped counts equal series built item by item, and the change token moves with writes', async () => {
+      const store = await makeStore();
+      try {
+        const token = await store.changeToken();
+        await store.putDocs([...Object.values(contractDocs()), ...Object.values(storyDocs())]);
+        assert.notEqual(await store.changeToken(), token, 'a write moves the token');
+        const selections: ItemSelection[] = [
+          {}, { mentions: true }, { plover: 'ASSAULT' }, { mentions: true, plover: 'ASSAULT' }, { country: 'SLD' },
+          { mentions: true, country: 'SLD' }, { from: '2031-03-01', to: '2031-03-31' }, { mentions: true, from: '2031-03-01' }, { plover: 'NOTHING' },
+        ];
+        for (const selection of selections) {
+          const items = await collectItems(store, selection);
+          for (const by of PERIODS) {
+            assert.deepEqual(await collectSeries(store, selection, by), buildSeries(items, by), `${JSON.stringify(selection)} by ${by}`);
+          }
+        }
+        assert.ok((await store.seriesCounts({ mentions: true })).length > 0);
+        const quiet = await store.changeToken();
+        assert.equal(await store.changeToken(), quiet, 'reads leave it');
       } finally {
         await store.close();
       }

@@ -132,6 +132,27 @@ export interface StoryUpdates {
 }
 
 /** Ways the text may frame an event other than as having happened (the flags of the Event). */
+/** What a series counts (Store.seriesCounts): stories, or event mentions reported as having happened. */
+export interface SeriesCountQuery {
+  mentions?: boolean;
+  plover?: string;
+  country?: string;
+  /** Items that may have happened on or after this day (as the story and event filters' from and to). */
+  from?: string;
+  to?: string;
+}
+
+/** How many of the counted items have one date value and type (and, for mentions, one QuadClass and Goldstein value). */
+export interface SeriesCount {
+  /** A story's date value; an event's, else the day its document was published. */
+  date: string;
+  plover: string;
+  /** Mentions only: the event's own scale (a story's is its type's). */
+  quadClass?: number | null;
+  goldstein?: number | null;
+  count: number;
+}
+
 export type EventModality = 'negated' | 'hypothetical' | 'future' | 'historical';
 export const EVENT_MODALITIES: readonly EventModality[] = ['negated', 'hypothetical', 'future', 'historical'];
 
@@ -214,6 +235,8 @@ export interface Store {
    * `offset` with it, is refused with a StoreError.
    */
   pageEvents(filter?: EventFilter, after?: string): Promise<Page<StoredEvent>>;
+  /** Exactly JSON.stringify(await pageEvents(filter, after)), for a server to send as it is: no event parsed and written again. */
+  pageEventsJson(filter?: EventFilter, after?: string): Promise<string>;
   pageStories(filter?: StoryFilter, after?: string): Promise<Page<Story>>;
   pageDocs(query?: DocQuery, after?: string): Promise<Page<DocSummary>>;
   /** The participants of the matching events, most events first (at most `limit`, default 100). */
@@ -225,6 +248,16 @@ export interface Store {
    * `limit` (default 100); without a cursor, none and the cursor of now. Cheap to call often: one index seek.
    */
   storyUpdates(cursor?: string, limit?: number): Promise<StoryUpdates>;
+  /**
+   * The dated items a series counts, grouped (stories with a date, or events with a date or a published
+   * document), in no promised order: what buildSeries needs without reading every story or event.
+   */
+  seriesCounts(query?: SeriesCountQuery): Promise<SeriesCount[]>;
+  /**
+   * A value that differs whenever anything in the store changed since it was last read, whether this
+   * process or another wrote it: what a cache of answers is keyed by. Cheap: no table is read.
+   */
+  changeToken(): Promise<string>;
   /** Stored documents that were not coded, counted by skip rule. */
   skipReasons(): Promise<FacetCount[]>;
   /** Watch state (src/watch, watch.contract.ts): adds the sources not yet followed, due at once; returns how many were new. */

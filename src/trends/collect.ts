@@ -3,8 +3,9 @@
  * its event mentions. A dyad keeps the items with one country on each side, either way round.
  */
 import type { Store } from '../store/store.js';
-import { eventItem, storyItem } from './items.js';
+import { eventItem, storyItem, typeScale } from './items.js';
 import type { AlertItem } from './rules.js';
+import { buildSeries, type Period, type Series, type SeriesItem } from './series.js';
 
 export interface ItemSelection {
   /** Count event mentions instead of stories. */
@@ -42,12 +43,32 @@ export async function collectItems(store: Store, selection: ItemSelection): Prom
     }
     return items;
   }
-  for (let offset = 0; ; offset += STORY_PAGE) {
-    const page = await store.queryStories({ ...base, limit: STORY_PAGE, offset });
-    for (const story of page) {
+  let after: string | undefined;
+  do {
+    const page = await store.pageStories({ ...base, limit: STORY_PAGE }, after);
+    for (const story of page.items) {
       const item = storyItem(story);
       if (keep(item, selection)) items.push(item);
     }
-    if (page.length < STORY_PAGE) return items;
-  }
+    after = page.next;
+  } while (after !== undefined);
+  return items;
+}
+
+/**
+ * The series of the selected items. Without a dyad it is built from the counts the store groups
+ * (Store.seriesCounts), so no story or event is read one by one; a dyad needs each item's sides.
+ */
+export async function collectSeries(store: Store, selection: ItemSelection, by: Period): Promise<Series> {
+  if (selection.dyad) return buildSeries(await collectItems(store, selection), by);
+  const counts = await store.seriesCounts({
+    ...(selection.mentions ? { mentions: true } : {}), ...(selection.plover ? { plover: selection.plover } : {}),
+    ...(selection.country ? { country: selection.country } : {}), ...(selection.from ? { from: selection.from } : {}),
+    ...(selection.to ? { to: selection.to } : {}),
+  });
+  const items = counts.map((counted): SeriesItem => {
+    const scale = selection.mentions ? { quadClass: counted.quadClass as 1 | 2 | 3 | 4, goldstein: counted.goldstein ?? null } : typeScale(counted.plover);
+    return { date: counted.date, plover: counted.plover, ...scale, count: counted.count };
+  });
+  return buildSeries(items, by);
 }

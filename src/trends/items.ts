@@ -22,7 +22,7 @@ let scales: Map<string, { quadClass: 1 | 2 | 3 | 4; goldstein: number | null }> 
  * mean of the type's two-digit CAMEO roots (ASSAULT: 18, 19, 20; all its codes where it has no root) —
  * one number per type, the same for every story of it.
  */
-function typeScale(plover: string): { quadClass: 1 | 2 | 3 | 4; goldstein: number | null } {
+export function typeScale(plover: string): { quadClass: 1 | 2 | 3 | 4; goldstein: number | null } {
   if (!scales) {
     const codebook = getCodebook();
     scales = new Map(codebook.ploverTypes.map((type) => {

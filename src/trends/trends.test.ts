@@ -9,7 +9,7 @@ import { after, test } from 'node:test';
 import { parseHTML } from 'linkedom';
 import { atomFeed } from './atom.js';
 import { AlertRuleError, evaluateRules, readAlertRules, type AlertItem } from './rules.js';
-import { buildSeries, periodOf, sparkline } from './series.js';
+import { buildSeries, nextPeriod, periodOf, sparkline } from './series.js';
 import { spikes } from './spike.js';
 import { postAlerts } from './webhook.js';
 
@@ -26,6 +26,32 @@ test('periods: ISO weeks start on Monday, months on the 1st; a date coarser than
   assert.equal(periodOf('2020-10-04', 'month'), '2020-10-01');
   assert.equal(periodOf('2020-10', 'day'), undefined);
   assert.equal(periodOf('2020-10', 'month'), '2020-10-01');
+});
+
+test('periods agree with Date arithmetic on every day of 1999-2033, leap days and year ends included', () => {
+  const iso = (time: number) => new Date(time).toISOString().slice(0, 10);
+  for (let time = Date.UTC(1999, 0, 1); time <= Date.UTC(2033, 11, 31); time += 86_400_000) {
+    const day = iso(time);
+    const weekday = (new Date(time).getUTCDay() + 6) % 7;
+    assert.equal(periodOf(day, 'week'), iso(time - weekday * 86_400_000), day);
+    assert.equal(nextPeriod(day, 'day'), iso(time + 86_400_000), day);
+    assert.equal(nextPeriod(day, 'week'), iso(time + 7 * 86_400_000), day);
+    if (day.endsWith('-01')) assert.equal(nextPeriod(day, 'month'), iso(Date.UTC(new Date(time).getUTCFullYear(), new Date(time).getUTCMonth() + 1, 1)), day);
+  }
+});
+
+test('series from grouped counts equal series from the items one by one', () => {
+  const items = [
+    item('a', '2020-09-27'), item('b', '2020-09-27'), item('c', '2020-09-29', { plover: 'CONSULT', quadClass: 1, goldstein: 2.8 }),
+    item('d', '2020-09-29', { plover: 'CONSULT', quadClass: 1, goldstein: 2.8 }), item('e', '2020-09-29', { plover: 'CONSULT', quadClass: 1, goldstein: 2.8 }),
+    item('f', '2020-10'), item('g', '2020-10'),
+  ];
+  const counted = [
+    { ...item('ab', '2020-09-27'), count: 2 }, { ...item('cde', '2020-09-29', { plover: 'CONSULT', quadClass: 1, goldstein: 2.8 }), count: 3 },
+    { ...item('fg', '2020-10'), count: 2 },
+  ];
+  for (const by of ['day', 'week', 'month'] as const) assert.deepEqual(buildSeries(counted, by), buildSeries(items, by), by);
+  assert.equal(buildSeries(counted, 'week').rows[1]!.goldstein, 8.4);
 });
 
 test('series: counts, types, QuadClasses and Goldstein per period, quiet periods as zeros, coarse dates counted apart', () => {

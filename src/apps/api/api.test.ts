@@ -7,6 +7,7 @@ import { createEngine, openStore, type Store } from '../../index.js';
 import { createApi } from './app.js';
 import { ARTICLES, LATE_ARTICLE } from '../../test-support/api-articles.js';
 import { CONTENT_SECURITY_POLICY } from './security.js';
+import * as S from './schemas.js';
 
 const TOKEN = 'test-token-0123456789abcdef';
 const dir = mkdtempSync(join(tmpdir(), 'dyad-api-'));
@@ -86,6 +87,22 @@ describe('API over a real store', () => {
       assert.deepEqual(pages.flat().map((e) => e.id), all, `pages of ${limit}`);
       assert.ok(pages.every((page) => page.length <= limit));
     }
+  });
+
+  test('an events page is the store\'s page, valid against its documented schema', async () => {
+    let after: string | undefined;
+    do {
+      const path = `/api/events?limit=2${after ? `&after=${encodeURIComponent(after)}` : ''}`;
+      const response = await app.request(path);
+      assert.equal(response.status, 200);
+      assert.equal(response.headers.get('Content-Type'), 'application/json');
+      assert.equal(response.headers.get('X-Content-Type-Options'), 'nosniff');
+      const body = (await response.json()) as Page<unknown>;
+      const parsed = S.EventPage.safeParse(body);
+      assert.ok(parsed.success, parsed.error?.message);
+      assert.deepEqual(body, await store.pageEvents({ limit: 2 }, after));
+      after = body.next;
+    } while (after !== undefined);
   });
 
   test('events filter by actor, type, country, radius, time range, confidence and text', async () => {

@@ -17,7 +17,7 @@ import { addReadRoutes } from './routes.js';
 import { peerAddress, rateLimit, securityHeaders, writeToken, type RateLimitOptions } from './security.js';
 import { staticResponse } from './static.js';
 import { addStreamRoute, type StreamOptions } from './stream.js';
-import { addTrendRoutes, type CorrectionCount } from './trends-routes.js';
+import { addTrendRoutes } from './trends-routes.js';
 import { addOverrideRoutes } from './overrides.js';
 
 export interface ApiOptions {
@@ -69,12 +69,10 @@ export function createApi(options: ApiOptions): OpenAPIHono {
   }));
   app.use('/api/*', writeToken(options.token));
 
-  // Corrections change stories without moving the story change cursor: cached series are keyed by both.
-  const corrections: CorrectionCount = { count: 0 };
   addReadRoutes(app, store, version);
-  addTrendRoutes(app, store, corrections);
+  addTrendRoutes(app, store);
   addStreamRoute(app, store, options.stream);
-  addOverrideRoutes(app, store, corrections);
+  addOverrideRoutes(app, store);
 
   const document = () => app.getOpenAPI31Document({ openapi: '3.1.0', info: { ...OPENAPI_INFO, version } });
   app.get('/openapi.json', (c) => c.json(document()));

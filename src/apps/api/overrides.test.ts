@@ -83,3 +83,23 @@ test('a correction made through the API shows in the next series, though no ment
   assert.equal((await send('DELETE')).status, 200);
   assert.equal(await total(), before);
 });
+
+test('a correction written by another process shows in the next series: the cache is keyed by the store\'s change token', async () => {
+  const other = await openStore(join(dir, 'overrides.db'));
+  try {
+    const count = async (of: string) => {
+      const series = await (await app.request(`/api/series?by=month&of=${of}`)).json() as { rows: Array<{ count: number }>; unplaced: number };
+      return series.rows.reduce((sum, row) => sum + row.count, 0) + series.unplaced;
+    };
+    const mentions = await count('mentions');
+    const token = await store.changeToken();
+    assert.equal(await store.changeToken(), token, 'no write, no change');
+    await other.putOverride(eventId, { verdict: 'reject', analyst: 'ana', reason: 'not an attack' });
+    assert.notEqual(await store.changeToken(), token);
+    assert.equal(await count('mentions'), mentions - 1, 'the other connection\'s correction is seen');
+    await other.deleteOverride(eventId);
+    assert.equal(await count('mentions'), mentions);
+  } finally {
+    await other.close();
+  }
+});

@@ -6,7 +6,6 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { OverrideError, parseOverrideInput, StoreError, type Store } from '../../index.js';
 import { problemBody } from './problem.js';
 import { problemResponse } from './routes.js';
-import type { CorrectionCount } from './trends-routes.js';
 
 const EventIdParam = z.object({ id: z.string().min(3).max(300).openapi({ param: { name: 'id', in: 'path' }, description: '<docId>:<event id>' }) });
 
@@ -55,12 +54,11 @@ const notFound = (path: string, message: string) => new Response(JSON.stringify(
   status: 404, headers: { 'Content-Type': 'application/problem+json' },
 });
 
-export function addOverrideRoutes(app: OpenAPIHono, store: Store, corrections: CorrectionCount = { count: 0 }): void {
+export function addOverrideRoutes(app: OpenAPIHono, store: Store): void {
   app.openapi(routes.put, async (c) => {
     const { id } = c.req.valid('param');
     try {
       const saved = await store.putOverride(id, parseOverrideInput(c.req.valid('json')));
-      corrections.count++;
       return c.json(saved as typeof saved & Record<string, unknown>, 200);
     } catch (error) {
       if (error instanceof StoreError && /no stored event/.test(error.message)) return notFound(c.req.path, error.message) as never;
@@ -72,7 +70,6 @@ export function addOverrideRoutes(app: OpenAPIHono, store: Store, corrections: C
   app.openapi(routes.remove, async (c) => {
     try {
       const deleted = await store.deleteOverride(c.req.valid('param').id);
-      if (deleted) corrections.count++;
       return c.json({ deleted }, 200);
     } catch (error) {
       if (error instanceof StoreError && /no stored event/.test(error.message)) return notFound(c.req.path, error.message) as never;

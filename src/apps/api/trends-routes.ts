@@ -2,7 +2,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import {
-  buildSeries, collectItems, evaluateRules, exportEvents, exportStories, parseAlertRules, type ItemSelection, type Series, type Store,
+  collectItems, collectSeries, evaluateRules, exportEvents, exportStories, parseAlertRules, type ItemSelection, type Series, type Store,
 } from '../../index.js';
 import { unpagedFilter } from './filters.js';
 import { BAD_REQUEST, problemResponse } from './routes.js';
@@ -48,10 +48,9 @@ const routes = {
 };
 
 /**
- * A series is recomputed only when the store has changed: it is cached under its parameters, the
- * store's story change cursor, which moves with every stored mention, and the corrections this server
- * has written (a correction made by another process shows once the cursor next moves). A busy dashboard then costs one
- * index seek per request instead of a pass over every story.
+ * A series is recomputed only when the store has changed: it is cached under its parameters and the
+ * store's change token, which moves with every write, this server's or another process's (an analyst's
+ * correction from the CLI included). A busy dashboard then costs two pragma reads per repeated request.
  */
 class SeriesCache {
   private readonly entries = new Map<string, Series>();
@@ -72,10 +71,7 @@ class SeriesCache {
   }
 }
 
-/** Analyst corrections this server has written; a correction changes a story's counts in place. */
-export interface CorrectionCount { count: number }
-
-export function addTrendRoutes(app: OpenAPIHono, store: Store, corrections: CorrectionCount = { count: 0 }): void {
+export function addTrendRoutes(app: OpenAPIHono, store: Store): void {
   const cache = new SeriesCache(64);
 
   app.openapi(routes.series, async (c) => {
@@ -86,10 +82,10 @@ export function addTrendRoutes(app: OpenAPIHono, store: Store, corrections: Corr
     if (query.dyad) selection.dyad = query.dyad.toUpperCase().split(':') as [string, string];
     if (query.from) selection.from = query.from;
     if (query.to) selection.to = query.to;
-    const key = JSON.stringify([(await store.storyUpdates()).cursor, corrections.count, query.by, selection]);
+    const key = JSON.stringify([await store.changeToken(), query.by, selection]);
     let series = cache.get(key);
     if (!series) {
-      series = buildSeries(await collectItems(store, selection), query.by);
+      series = await collectSeries(store, selection, query.by);
       cache.set(key, series);
     }
     return c.json(series, 200);

@@ -1,4 +1,4 @@
-import { buildSeries, collectItems, PERIODS, sparkline, type ItemSelection, type Series } from '../../index.js';
+import { collectSeries, PERIODS, sparkline, type ItemSelection, type Series } from '../../index.js';
 import { choiceOption, dateOption, parseCommand, stringOption, UsageError } from './args.js';
 import type { Command } from './command.js';
 import { writeOut } from './io.js';
@@ -77,7 +77,7 @@ export const seriesCommand: Command = {
     if (to) selection.to = to;
     const store = await openCliStore(stringOption(parsed, 'db') ?? DEFAULT_DB, { readOnly: true });
     try {
-      const series = buildSeries(await collectItems(store, selection), by);
+      const series = await collectSeries(store, selection, by);
       await writeOut(format === 'csv' ? csv(series) : table(series, selection.mentions ? 'mentions' : 'stories'));
     } finally {
       await store.close();

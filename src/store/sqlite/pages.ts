@@ -7,12 +7,12 @@ import type Database from 'better-sqlite3';
 import type { Story, StoryFilter } from '../../fuse/types.js';
 import {
   StoreError, type ActorCount, type DocQuery, type DocSummary, type EventFilter, type Page, type PlaceCount, type StoredEvent,
-  type StoryUpdates,
+  type SeriesCount, type SeriesCountQuery, type StoryUpdates,
 } from '../store.js';
 import { clampCount, ftsQuery, whereClause } from './filter-sql.js';
 import { StatementCache } from './statements.js';
 import { storyWhere, type SqliteStories } from './stories.js';
-import { storedEventOf, type StoredEventRow } from './rows.js';
+import { storedEventJson, storedEventOf, type StoredEventRow } from './rows.js';
 
 const DEFAULT_PAGE = 100;
 const DEFAULT_COUNTS = 100;
@@ -39,11 +39,22 @@ function decodeCursor(cursor: string, idType: 'number' | 'string', withDate: boo
   return withDate ? [list[0] as string | null, list[1] as number | string] : [null, list[0] as number | string];
 }
 
-/** Rows after the key in `date DESC (NULL last), id ASC` order. */
-function afterDateKey(key: SortKey, date: string, id: string): { sql: string; params: unknown[] } {
+/**
+ * The rows of one page in `date DESC (NULL last), id` order after the cursor's key: `select` runs the
+ * listing's query with one more condition. After a dated key the dated rest and the undated rows are two
+ * seeks along the page-order indexes (migration 11): one condition OR-ing them made SQLite collect and
+ * sort every matching row for each page.
+ */
+function rowsAfter<Row>(
+  key: SortKey | undefined, date: string, id: string, wanted: number,
+  select: (condition: string | undefined, params: readonly unknown[], wanted: number) => Row[],
+): Row[] {
+  if (key === undefined) return select(undefined, [], wanted);
   const [day, last] = key;
-  if (day === null) return { sql: `(${date} IS NULL AND ${id} > ?)`, params: [last] };
-  return { sql: `(${date} < ? OR (${date} = ? AND ${id} > ?) OR ${date} IS NULL)`, params: [day, day, last] };
+  const dated = day === null ? [] : select(`${date} <= ? AND (${date} < ? OR ${id} > ?)`, [day, day, last], wanted);
+  if (dated.length >= wanted) return dated;
+  const undated = select(day === null ? `${date} IS NULL AND ${id} > ?` : `${date} IS NULL`, day === null ? [last] : [], wanted - dated.length);
+  return dated.concat(undated);
 }
 
 function and(where: string, condition: string): string {
@@ -81,46 +92,62 @@ export class SqlitePages {
   private readonly lastMention;
   private readonly mentionsAfter;
 
+  private readonly dataVersion;
+  private readonly totalChanges;
+
   constructor(db: Database.Database, private readonly stories: SqliteStories) {
     this.queries = new StatementCache(db);
+    this.dataVersion = db.prepare('PRAGMA data_version').pluck();
+    this.totalChanges = db.prepare('SELECT total_changes()').pluck();
     this.lastMention = db.prepare('SELECT COALESCE(MAX(event), 0) FROM story_mentions').pluck();
     this.mentionsAfter = db.prepare('SELECT event, story FROM story_mentions WHERE event > ? ORDER BY event LIMIT ?');
   }
 
   events(filter: EventFilter, after: string | undefined): Page<StoredEvent> {
+    const { rows, more } = this.eventRows(filter, after);
+    const items = rows.map(storedEventOf);
+    const last = rows[rows.length - 1];
+    return more && last ? { items, next: encodeCursor([last.date_start, last.num]) } : { items };
+  }
+
+  /** The page of events(), serialised as JSON.stringify would, with each event's stored JSON spliced in unparsed. */
+  eventsJson(filter: EventFilter, after: string | undefined): string {
+    const { rows, more } = this.eventRows(filter, after);
+    const items = rows.map(storedEventJson).join(',');
+    const last = rows[rows.length - 1];
+    return more && last ? `{"items":[${items}],"next":${JSON.stringify(encodeCursor([last.date_start, last.num]))}}` : `{"items":[${items}]}`;
+  }
+
+  /** One page of event rows (e.id grows with (doc, seq), so this is queryEvents' order with a key that is unique). */
+  private eventRows(filter: EventFilter, after: string | undefined): { rows: EventPageRow[]; more: boolean } {
     refuseOffset(filter, after);
-    let { where, params } = whereClause(filter);
-    if (after !== undefined) {
-      const seek = afterDateKey(decodeCursor(after, 'number', true), 'e.date_start', 'e.id');
-      where = and(where, seek.sql);
-      params = [...params, ...seek.params];
-    }
+    const { where, params } = whereClause(filter);
     const limit = pageLimit(filter.limit);
-    // e.id grows with (doc, seq), so this is queryEvents' order with a key that is unique.
-    const sql = `
-      SELECT e.id AS num, e.date_start, d.id AS doc_id, d.external_id AS input_id, e.event_json, d.url, d.published
-      FROM events e JOIN documents d ON d.num = e.doc
-      ${where}
-      ORDER BY e.date_start DESC, e.id
-      LIMIT ? OFFSET ?`;
-    const rows = this.queries.get(sql).all(...params, limit + 1, clampCount(filter.offset, 0)) as EventPageRow[];
-    const page = rows.slice(0, limit);
-    const items = page.map(storedEventOf);
-    const last = page[page.length - 1];
-    return rows.length > limit && last ? { items, next: encodeCursor([last.date_start, last.num]) } : { items };
+    const offset = clampCount(filter.offset, 0);
+    const key = after === undefined ? undefined : decodeCursor(after, 'number', true);
+    const rows = rowsAfter(key, 'e.date_start', 'e.id', limit + 1, (condition, conditionParams, wanted) => {
+      const sql = `
+        SELECT e.id AS num, e.date_start, d.id AS doc_id, d.external_id AS input_id, e.event_json, d.url, d.published
+        FROM events e JOIN documents d ON d.num = e.doc
+        ${condition === undefined ? where : and(where, condition)}
+        ORDER BY e.date_start DESC, e.id
+        LIMIT ? OFFSET ?`;
+      return this.queries.get(sql).all(...params, ...conditionParams, wanted, offset) as EventPageRow[];
+    });
+    return { rows: rows.slice(0, limit), more: rows.length > limit };
   }
 
   storyPage(filter: StoryFilter, after: string | undefined): Page<Story> {
     refuseOffset(filter, after);
-    let { where, params } = storyWhere(filter);
-    if (after !== undefined) {
-      const seek = afterDateKey(decodeCursor(after, 'string', true), 's.date_start', 's.id');
-      where = and(where, seek.sql);
-      params = [...params, ...seek.params];
-    }
+    const { where, params } = storyWhere(filter);
     const limit = pageLimit(filter.limit);
-    const sql = `SELECT s.date_start, s.id, s.story_json FROM stories s ${where} ORDER BY s.date_start DESC, s.id LIMIT ? OFFSET ?`;
-    const rows = this.queries.get(sql).all(...params, limit + 1, clampCount(filter.offset, 0)) as Array<{ date_start: string | null; id: string; story_json: string }>;
+    const offset = clampCount(filter.offset, 0);
+    const key = after === undefined ? undefined : decodeCursor(after, 'string', true);
+    const rows = rowsAfter(key, 's.date_start', 's.id', limit + 1, (condition, conditionParams, wanted) => {
+      const sql = `SELECT s.date_start, s.id, s.story_json FROM stories s ${condition === undefined ? where : and(where, condition)}
+        ORDER BY s.date_start DESC, s.id LIMIT ? OFFSET ?`;
+      return this.queries.get(sql).all(...params, ...conditionParams, wanted, offset) as Array<{ date_start: string | null; id: string; story_json: string }>;
+    });
     const page = rows.slice(0, limit);
     const items = page.map((row) => JSON.parse(row.story_json) as Story);
     const last = page[page.length - 1];
@@ -201,5 +228,39 @@ export class SqlitePages {
     const stories = ids.map((id) => this.stories.getStory(id)).filter((story): story is NonNullable<typeof story> => story !== undefined)
       .map(({ mentionKeys: _keys, ...story }) => story);
     return { stories, cursor: String(rows[rows.length - 1]!.event) };
+  }
+
+  /**
+   * Stories from story_dates (migration 11), a covering index walk grouped in the index's order (no sort); mentions from the event columns, with
+   * the document's published day for an undated event (as eventItem in src/trends/items.ts).
+   */
+  seriesCounts(query: SeriesCountQuery): SeriesCount[] {
+    const filter = {
+      ...(query.plover ? { plover: query.plover } : {}), ...(query.country ? { country: query.country } : {}),
+      ...(query.from ? { from: query.from } : {}), ...(query.to ? { to: query.to } : {}),
+    };
+    if (query.mentions) {
+      const { where, params } = whereClause(filter);
+      const sql = `
+        SELECT date, plover, quadClass, goldstein, COUNT(*) AS count FROM (
+          SELECT COALESCE(e.date_value, substr(d.published, 1, 10)) AS date, e.plover, e.quad_class AS quadClass, e.goldstein
+          FROM events e JOIN documents d ON d.num = e.doc ${where})
+        WHERE date IS NOT NULL AND date <> '' GROUP BY date, plover, quadClass, goldstein`;
+      return this.queries.get(sql).all(...params) as SeriesCount[];
+    }
+    // storyWhere's conditions, over the same columns of story_dates.
+    const { where, params } = storyWhere(filter);
+    const sql = `
+      SELECT s.date_value AS date, s.plover, COUNT(*) AS count FROM story_dates s
+      ${and(where, "s.date_value IS NOT NULL AND s.date_value <> ''")} GROUP BY s.plover, s.date_value`;
+    return this.queries.get(sql).all(...params) as SeriesCount[];
+  }
+
+  /**
+   * data_version moves when another connection commits, total_changes with this connection's own writes:
+   * together they move with every change, whoever made it.
+   */
+  changeToken(): string {
+    return `${this.dataVersion.get() as number}.${this.totalChanges.get() as number}`;
   }
 }

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import type { Doc, Event } from '../../doc/types.js';
 import {
   StoreError, type EventFilter, type EvidencedEvent, type FacetCount, type FacetField, type PutResult, type Store, type StoredEvent,
-  type StreamOptions, type AlertQuery, type ActorCount, type DocQuery, type DocSummary, type Page, type PlaceCount, type StoryUpdates,
+  type StreamOptions, type AlertQuery, type ActorCount, type DocQuery, type DocSummary, type Page, type PlaceCount, type StoryUpdates, type SeriesCount, type SeriesCountQuery,
 } from '../store.js';
 import type { Story, StoryFilter, StoryWithMentions } from '../../fuse/types.js';
 import { clampCount, whereClause } from './filter-sql.js';
@@ -395,6 +395,11 @@ class SqliteStore implements Store {
     return this.pages.events(filter, after);
   }
 
+  async pageEventsJson(filter: EventFilter = {}, after?: string): Promise<string> {
+    this.assertOpen();
+    return this.pages.eventsJson(filter, after);
+  }
+
   async pageStories(filter: StoryFilter = {}, after?: string): Promise<Page<Story>> {
     this.assertOpen();
     return this.pages.storyPage(filter, after);
@@ -418,6 +423,16 @@ class SqliteStore implements Store {
   async storyUpdates(cursor?: string, limit?: number): Promise<StoryUpdates> {
     this.assertOpen();
     return this.pages.storyUpdates(cursor, limit);
+  }
+
+  async seriesCounts(query: SeriesCountQuery = {}): Promise<SeriesCount[]> {
+    this.assertOpen();
+    return this.pages.seriesCounts(query);
+  }
+
+  async changeToken(): Promise<string> {
+    this.assertOpen();
+    return this.pages.changeToken();
   }
 
   async countDocs(): Promise<number> {
