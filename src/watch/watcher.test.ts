@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createEngine } from '../engine/engine.js';
+import { defaultPipeline } from '../pipeline/default.js';
+import { createPipeline } from '../pipeline/pipeline.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import { MAX_ITEM_ATTEMPTS } from '../store/watch-state.js';
@@ -177,6 +179,60 @@ describe('Watcher against a local server', () => {
       assert.deepEqual((await store.listWatchSources()).map((s) => s.title).sort(), ['A', 'B', undefined]);
       assert.equal(await store.countDocs(), 1);
       assert.equal(server.hits('/opml/1'), 1);
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('a page already stored with the same coding is not coded again; a near-duplicate copy still is, and is linked', async () => {
+    const pipeline = defaultPipeline();
+    let codings = 0;
+    const counting = createEngine({ timeBudgetMs: Infinity, pipeline: { ...pipeline, run: (doc, budget) => (codings++, pipeline.run(doc, budget)) } });
+    server.routes.set('/dup/page', articlePage('dup'));
+    server.routes.set('/dup/copy', articlePage('dup'));
+    // Two feed links (tracking parameters) that redirect to one canonical page: two items, one document.
+    for (const campaign of ['a', 'b']) server.routes.set(`/dup/page?utm=${campaign}`, { status: 301, headers: { location: `${server.base}/dup/page` } });
+    server.routes.set('/dup/feed', { headers: XML, body: rss(['page?utm=a', 'page?utm=b', 'copy'].map((path) => ({ url: `${server.base}/dup/${path}` }))) });
+    const store = newStore();
+    try {
+      const w = watcher(store, { engine: counting });
+      await w.follow([{ url: `${server.base}/dup/feed` }]);
+      assert.equal((await w.pollAll())[0]?.newItems, 3);
+      assert.equal(server.hits('/dup/page'), 2, 'both links fetched the page');
+      assert.equal(codings, 2, 'the page and its copy at another URL coded once each; the second fetch of the page not at all');
+      assert.deepEqual([w.counts.new, w.counts.duplicates, w.counts.nearDuplicates], [2, 1, 1]);
+      assert.equal(await store.countDocs(), 2);
+      const items = await store.listWatchItems({});
+      const docOf = (path: string) => items.find((i) => i.url.endsWith(path))!.docId!;
+      assert.equal(docOf('utm=a'), docOf('utm=b'));
+      assert.equal((await store.getDoc(docOf('/copy')))?.copyOf, docOf('utm=a'), 'the copy is linked to the page it copies');
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('a page stored with another coding (other stage versions) is coded again and replaces it', async () => {
+    const pipeline = defaultPipeline();
+    let codings = 0;
+    const older = createPipeline(pipeline.stages.map((stage) => ({ ...stage, version: stage.version - 1 })), pipeline.knowledgeVersion ? { knowledgeVersion: pipeline.knowledgeVersion } : {});
+    const counting = (base: typeof pipeline) => createEngine({ timeBudgetMs: Infinity, pipeline: { ...base, run: (doc, budget) => (codings++, base.run(doc, budget)) } });
+    server.routes.set('/recode/page', articlePage('recode'));
+    const store = newStore();
+    try {
+      const url = `${server.base}/recode/page`;
+      server.routes.set('/recode/a', { headers: XML, body: rss([{ url }]) });
+      server.routes.set('/recode/b', { headers: XML, body: rss([{ url: `${url}?again` }]) });
+      server.routes.set('/recode/page?again', { status: 301, headers: { location: url } });
+      await watcher(store, { engine: counting(older) }).follow([{ url: `${server.base}/recode/a` }]);
+      await watcher(store, { engine: counting(older) }).pollAll();
+      await watcher(store, { engine: counting(pipeline) }).follow([{ url: `${server.base}/recode/b` }]);
+      const current = watcher(store, { engine: counting(pipeline) });
+      await current.pollAll();
+      assert.equal(codings, 2, 'coded by the older stages, then again by the current ones');
+      assert.equal(await store.countDocs(), 1);
+      const [item] = await store.listWatchItems({ status: 'stored' });
+      const stored = await store.getDoc(item!.docId!);
+      assert.deepEqual(stored?.provenance.filter((run) => run.stage !== 'ingest').map((run) => run.version), pipeline.stages.map((stage) => stage.version));
     } finally {
       await store.close();
     }
