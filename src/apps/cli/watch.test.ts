@@ -64,7 +64,7 @@ function setFeed(path: string, count: number, delayMs = 0): string[] {
 describe('dyad watch and dyad sources', () => {
   test('watch --once stores every item, --json summarises; sources shows health and round-trips through OPML', async () => {
     const urls = setFeed('/cli/feed', 3);
-    const first = await dyad(['watch', `${server.base}/cli/feed`, '--once', '--db', 'a.db', '--allow-host', '127.0.0.1', '--json']);
+    const first = await dyad(['watch', `${server.base}/cli/feed`, '--once', '--db', 'a.db', '--allow-host', '127.0.0.1', '--host-delay', '0', '--json']);
     assert.equal(first.status, 0, first.stderr);
     const lines = first.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     const summary = lines.at(-1)!.summary as Record<string, unknown>;
@@ -102,6 +102,11 @@ describe('dyad watch and dyad sources', () => {
     const interval = await dyad(['watch', 'http://example.test/feed', '--interval', 'soon']);
     assert.equal(interval.status, 2);
     assert.match(interval.stderr, /--interval must be a duration/);
+    for (const delay of ['fast', '61s', '2m']) {
+      const hostDelay = await dyad(['watch', 'http://example.test/feed', '--host-delay', delay]);
+      assert.equal(hostDelay.status, 2, delay);
+      assert.match(hostDelay.stderr, /--host-delay must be a duration from 0 to 1m/);
+    }
     const refused = await dyad(['watch', `${server.base}/cli/feed`, '--once', '--db', 'refused.db']);
     assert.equal(refused.status, 0, refused.stderr);
     assert.match(refused.stdout, /failed 1 \(refused 1\)/);
