@@ -11,16 +11,18 @@ import type { Store } from '../store/store.js';
 import { MAX_ITEM_ATTEMPTS } from '../store/watch-state.js';
 import { createFetcher } from '../fetch/index.js';
 import { fetcherResource } from './fetcher.js';
-import { articlePage, rss, TestServer } from './test-server.js';
+import { articlePage, reply, rss, startServer, type TestServer } from '../test-support/http-server.js';
 import { Watcher, type WatcherOptions } from './watcher.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dyad-watch-'));
 const engine = createEngine({ timeBudgetMs: Infinity });
-const server = new TestServer();
+let server: TestServer;
 /** The real fetcher, allowed to reach the test server, without the pause between requests to one host. */
 const localFetcher = createFetcher({ allowHosts: ['127.0.0.1'], minIntervalMs: 0 });
 let counter = 0;
-before(() => server.start());
+before(async () => {
+  server = await startServer();
+});
 after(async () => {
   await server.close();
   await localFetcher.close();
@@ -80,10 +82,10 @@ describe('Watcher against a local server', () => {
   test('conditional GET: validators sent back, a 304 fetches nothing, a changed feed gives only its new item', async () => {
     const urls = pages('cond', 3);
     let version = 1;
-    server.routes.set('/c/feed', (headers) => {
+    server.routes.set('/c/feed', (request, response) => {
       const etag = `"v${version}"`;
-      if (headers['if-none-match'] === etag) return { status: 304, headers: { etag } };
-      return { headers: { ...XML, etag, 'last-modified': 'Tue, 01 Dec 2026 10:00:00 GMT' }, body: rss(urls.slice(0, version + 1).map((url) => ({ url }))) };
+      if (request.headers['if-none-match'] === etag) reply(response, { status: 304, headers: { etag } });
+      else reply(response, { headers: { ...XML, etag, 'last-modified': 'Tue, 01 Dec 2026 10:00:00 GMT' }, body: rss(urls.slice(0, version + 1).map((url) => ({ url }))) });
     });
     const store = newStore();
     try {
@@ -92,9 +94,9 @@ describe('Watcher against a local server', () => {
       assert.equal((await w.pollAll())[0]?.newItems, 2);
       const second = await w.pollAll();
       assert.equal(second[0]?.notModified, true);
-      const conditional = server.requests.filter((r) => r.path === '/c/feed').at(-1)!;
-      assert.equal(conditional.headers['if-none-match'], '"v1"');
-      assert.equal(conditional.headers['if-modified-since'], 'Tue, 01 Dec 2026 10:00:00 GMT');
+      const conditional = server.headers[server.requests.lastIndexOf('/c/feed')]!;
+      assert.equal(conditional['if-none-match'], '"v1"');
+      assert.equal(conditional['if-modified-since'], 'Tue, 01 Dec 2026 10:00:00 GMT');
       version = 2;
       const third = await w.pollAll();
       assert.deepEqual([third[0]?.items, third[0]?.newItems], [3, 1]);

@@ -7,12 +7,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
-import { articlePage, rss, TestServer } from '../../watch/test-server.js';
+import { articlePage, rss, startServer, type TestServer } from '../../test-support/http-server.js';
 
 const MAIN = join(dirname(fileURLToPath(import.meta.url)), 'main.js');
 const dir = mkdtempSync(join(tmpdir(), 'dyad-watch-cli-'));
-const server = new TestServer();
-before(() => server.start());
+let server: TestServer;
+before(async () => {
+  server = await startServer();
+});
 after(async () => {
   await server.close();
   rmSync(dir, { recursive: true, force: true });
