@@ -5,13 +5,15 @@
  * texts, half of them edited copies of stored ones. The time is that of SqliteNearDuplicates.file: the
  * signature, one look-up per band, reading and comparing the candidates' signatures, writing the links,
  * the signature and the bands, inside one transaction per 200 documents as the store does.
- * Run on its own with `node dist/bench/near-duplicates.js [sizes…]`; `npm run bench` runs it with 10k and 100k.
+ * The stored signatures are built once per size and cached in the temporary folder (cachedIndex); each run
+ * measures on a copy. Run on its own with `node dist/bench/near-duplicates.js [sizes…]`; `npm run bench`
+ * runs it with 10k and 100k.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { migrate } from '../src/store/sqlite/schema.js';
+import { migrate, SCHEMA_VERSION } from '../src/store/sqlite/schema.js';
 import { SqliteNearDuplicates } from '../src/store/sqlite/near-duplicates.js';
 import { seededRandom } from '../src/util/random.js';
 import { markdownTable } from './report.js';
@@ -31,40 +33,84 @@ function editedCopy(text: string, next: () => number): string {
   return `by staff reporter ${words.join(' ')}`;
 }
 
-export interface NearDuplicateResult { stored: number; measured: number; linked: number; ms: number }
+export interface NearDuplicateResult { stored: number; measured: number; linked: number; ms: number; cached: boolean }
+
+/** Bump when the stored texts change (vocabulary, length, edits, seed): a cached index of the old ones is then not reused. */
+const GENERATOR_VERSION = 1;
+const CACHE_DIR = join(tmpdir(), 'dyad-bench-neardup');
+
+/** The stored texts, in batches of 1,000: one in ten an edited copy of a text of an earlier batch. */
+function storedTexts(stored: number, next: () => number): string[] {
+  const texts: string[] = [];
+  while (texts.length < stored) {
+    const earlier = texts.length;
+    const batch = Array.from({ length: Math.min(1000, stored - earlier) }, () =>
+      (earlier > 0 && next() < 0.1 ? editedCopy(texts[Math.floor(next() * earlier)]!, next) : freshText(next)));
+    texts.push(...batch);
+  }
+  return texts;
+}
+
+function openBenchDb(path: string): Database.Database {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  return db;
+}
+
+/** Stores each text as a document and files it in the index, in transactions of the given size; returns how many were linked. */
+function fileTexts(db: Database.Database, index: SqliteNearDuplicates, texts: readonly string[], firstNum: number, batchSize: number): number {
+  const insertDoc = db.prepare(`INSERT INTO documents (id, text, doc_json, event_count, events_in_table, stored_at)
+    VALUES (?, ?, '{}', 0, 0, '2031-01-01')`);
+  const store = db.transaction((batch: readonly string[], offset: number) => {
+    let linked = 0;
+    batch.forEach((text, i) => {
+      const num = Number(insertDoc.run(`d${offset + i}`, text).lastInsertRowid);
+      if (index.file(num, text).length > 0) linked++;
+    });
+    return linked;
+  });
+  let linked = 0;
+  for (let i = 0; i < texts.length; i += batchSize) linked += store(texts.slice(i, i + batchSize), firstNum + i);
+  return linked;
+}
+
+/**
+ * The index of `stored` signatures, built once and kept in the temporary folder under the generator and
+ * schema versions (building 100k takes minutes); written under a temporary name and renamed when complete.
+ */
+function cachedIndex(stored: number, texts: readonly string[]): { path: string; cached: boolean } {
+  mkdirSync(CACHE_DIR, { recursive: true });
+  const path = join(CACHE_DIR, `signatures-${stored}-g${GENERATOR_VERSION}-s${SCHEMA_VERSION}.db`);
+  if (existsSync(path)) return { path, cached: true };
+  const building = `${path}.building`;
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${building}${suffix}`, { force: true });
+  const db = openBenchDb(building);
+  try {
+    fileTexts(db, new SqliteNearDuplicates(db), texts, 0, 1000);
+  } finally {
+    db.close();
+  }
+  renameSync(building, path);
+  return { path, cached: false };
+}
 
 export function measureNearDuplicates(stored: number, measured = 1000): NearDuplicateResult {
+  const next = seededRandom(stored);
+  const texts = storedTexts(stored, next);
+  const newTexts = Array.from({ length: measured }, (_, i) => (i % 2 === 0 ? editedCopy(texts[Math.floor(next() * stored)]!, next) : freshText(next)));
+  const { path, cached } = cachedIndex(stored, texts);
+  // The measured documents are written to a copy, so the cached index stays as built.
   const dir = mkdtempSync(join(tmpdir(), 'dyad-bench-neardup-'));
-  const db = new Database(join(dir, 'bench.db'));
+  copyFileSync(path, join(dir, 'bench.db'));
+  const db = openBenchDb(join(dir, 'bench.db'));
   try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
-    migrate(db);
     const index = new SqliteNearDuplicates(db);
-    const insertDoc = db.prepare(`INSERT INTO documents (id, text, doc_json, event_count, events_in_table, stored_at)
-      VALUES (?, ?, '{}', 0, 0, '2031-01-01')`);
-    const next = seededRandom(stored);
-    const texts: string[] = [];
-    const store = db.transaction((batch: string[]) => {
-      let linked = 0;
-      for (const text of batch) {
-        const num = Number(insertDoc.run(`d${texts.length}`, text).lastInsertRowid);
-        texts.push(text);
-        if (index.file(num, text).length > 0) linked++;
-      }
-      return linked;
-    });
-    for (let i = 0; i < stored; i += 1000) {
-      const batch = Array.from({ length: Math.min(1000, stored - i) }, () =>
-        (texts.length > 0 && next() < 0.1 ? editedCopy(texts[Math.floor(next() * texts.length)]!, next) : freshText(next)));
-      store(batch);
-    }
-    const newTexts = Array.from({ length: measured }, (_, i) => (i % 2 === 0 ? editedCopy(texts[Math.floor(next() * stored)]!, next) : freshText(next)));
     const started = performance.now();
-    let linked = 0;
-    for (let i = 0; i < newTexts.length; i += 200) linked += store(newTexts.slice(i, i + 200));
-    return { stored, measured, linked, ms: performance.now() - started };
+    const linked = fileTexts(db, index, newTexts, stored, 200);
+    return { stored, measured, linked, ms: performance.now() - started, cached };
   } finally {
     db.close();
     rmSync(dir, { recursive: true, force: true });

@@ -7,7 +7,7 @@ export { createPipeline, PipelineError, type Pipeline, type PipelineOptions } fr
 export { defaultPipeline } from './pipeline/default.js';
 export { DEFAULT_MAX_BYTES, ingest, normaliseLanguage, readSource, SourceError, type IngestInput, type IngestOptions, type SourceMessage } from './ingest/index.js';
 export {
-  AddressPolicy, classifyAddress, createFetcher, decodeFetched, FETCH_DEFAULTS, FetchError, PAGE_TYPES,
+  AddressPolicy, classifyAddress, createFetcher, decodeFetched, FETCH_DEFAULTS, FetchError, MIN_HOST_DELAY_MS, PAGE_TYPES,
   type AddressRule, type Fetcher, type FetcherSettings, type FetchErrorKind, type FetchOptions, type FetchResult, type Resolver,
 } from './fetch/index.js';
 export { createEngine, type BatchInput, type BatchSummary, type Engine, type EngineOptions, type FailedInput } from './engine/engine.js';

@@ -34,12 +34,9 @@ function fmix32(value: number): number {
   return h >>> 0;
 }
 
-/** FNV-1a over the UTF-16 code units of a string, finalised with fmix32. */
-function hashString(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return fmix32(h);
-}
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const SPACE = 0x20;
 
 /** One seed per hash function, fixed: function i is fmix32(shingleHash XOR SEEDS[i]), a permutation of 32-bit values. */
 const SEEDS: Uint32Array = (() => {
@@ -48,24 +45,50 @@ const SEEDS: Uint32Array = (() => {
   return seeds;
 })();
 
-/** The distinct hashed word shingles of a text. */
+/**
+ * The distinct hashed word shingles of a text: FNV-1a over the UTF-16 code units of the shingle's words
+ * joined by one space, finalised with fmix32. The hash runs over the words in place, without building
+ * each shingle's string (the same value, at a fraction of the cost).
+ */
 export function shingleHashes(text: string): Set<number> {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const hashes = new Set<number>();
-  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) hashes.add(hashString(words.slice(i, i + SHINGLE_WORDS).join(' ')));
+  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
+    let h = FNV_OFFSET;
+    for (let w = i; w < i + SHINGLE_WORDS; w++) {
+      if (w > i) h = Math.imul(h ^ SPACE, FNV_PRIME);
+      const word = words[w]!;
+      for (let c = 0; c < word.length; c++) h = Math.imul(h ^ word.charCodeAt(c), FNV_PRIME);
+    }
+    hashes.add(fmix32(h));
+  }
   return hashes;
 }
 
-/** The MinHash signature of a text, or undefined for a text under MIN_SHINGLES shingles. */
+/**
+ * The MinHash signature of a text, or undefined for a text under MIN_SHINGLES shingles. Value i is the
+ * least fmix32(shingle XOR SEEDS[i]) over the shingles; fmix32 is written out in the inner loop and the
+ * minimum kept in a local, which the hot path (every stored document) needs several times faster.
+ */
 export function signatureOf(text: string): Uint32Array | undefined {
-  const shingles = shingleHashes(text);
-  if (shingles.size < MIN_SHINGLES) return undefined;
-  const signature = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
-  for (const shingle of shingles) {
-    for (let i = 0; i < SIGNATURE_SIZE; i++) {
-      const value = fmix32(shingle ^ SEEDS[i]!);
-      if (value < signature[i]!) signature[i] = value;
+  const set = shingleHashes(text);
+  if (set.size < MIN_SHINGLES) return undefined;
+  const shingles = Uint32Array.from(set);
+  const count = shingles.length;
+  const signature = new Uint32Array(SIGNATURE_SIZE);
+  for (let i = 0; i < SIGNATURE_SIZE; i++) {
+    const seed = SEEDS[i]!;
+    let least = 0xffffffff;
+    for (let j = 0; j < count; j++) {
+      let h = shingles[j]! ^ seed;
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      h = (h ^ (h >>> 16)) >>> 0;
+      if (h < least) least = h;
     }
+    signature[i] = least;
   }
   return signature;
 }

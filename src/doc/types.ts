@@ -67,6 +67,9 @@ export interface StageRun {
   status: 'ok' | 'failed' | 'skipped';
 }
 
+/** The part of a stage run that tells one coding of a text from another (what the store compares). */
+export type CodingRun = Pick<StageRun, 'stage' | 'version' | 'knowledgeVersion'>;
+
 /** Why a document was stored but not coded (non-English, empty, binary …). */
 export interface SkipReason {
   stage: string;

@@ -1,7 +1,7 @@
-import type { Doc, Layers } from '../doc/types.js';
+import type { CodingRun, Doc, Layers } from '../doc/types.js';
 import { ingest, type IngestInput, sniffKind } from '../ingest/index.js';
 import { defaultPipeline } from '../pipeline/default.js';
-import { checkTimeBudget, type Pipeline, type TimeBudget } from '../pipeline/pipeline.js';
+import { checkTimeBudget, type Pipeline, plannedRuns, type TimeBudget } from '../pipeline/pipeline.js';
 import type { Store } from '../store/store.js';
 
 /** An input that could not even be read (missing file, bad JSON line): counted as failed, never thrown. */
@@ -54,10 +54,22 @@ export interface EngineOptions {
   clock?: () => number;
 }
 
+/** An input ingested but not yet coded: its id and planned coding tell whether the store already holds it. */
+export interface PreparedInput {
+  /** The ingested document (text, source, paragraphs, skip); `code()` adds the layers to this object. */
+  readonly doc: Doc;
+  /** The provenance a full coding of it will record (stage and knowledge versions). */
+  readonly runs: readonly CodingRun[];
+  /** Runs the pipeline on the document within the budget started at ingest, and returns it. */
+  code(): Doc;
+}
+
 export interface Engine {
   readonly pipeline: Pipeline;
   /** Ingest and analyse one input; stores nothing. */
   extract(input: IngestInput): Doc;
+  /** Ingest one input and leave the coding for later, so a caller can skip it for a document it already has. */
+  prepare(input: IngestInput): PreparedInput;
   /** Ingest, analyse and store inputs in transactions of `batchSize`; documents already stored are not analysed again. */
   ingestBatch(inputs: Iterable<BatchInput> | AsyncIterable<BatchInput>, options?: IngestBatchOptions): Promise<BatchSummary>;
 }
@@ -103,6 +115,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
   function extract(input: IngestInput): Doc {
     const { doc, budget } = ingestTimed(input);
     return pipeline.run(doc, budget);
+  }
+
+  function prepare(input: IngestInput): PreparedInput {
+    const { doc, budget } = ingestTimed(input);
+    return { doc, runs: plannedRuns(pipeline, doc), code: () => pipeline.run(doc, budget) };
   }
 
   async function ingestBatch(
@@ -167,7 +184,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return summary;
   }
 
-  return { pipeline, extract, ingestBatch };
+  return { pipeline, extract, prepare, ingestBatch };
 }
 
 function countStored(summary: BatchSummary, doc: Doc): void {

@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import { constants, deflateRawSync, gzipSync, brotliCompressSync, deflateSync } from 'node:zlib';
 import { startServer, type TestServer, writeForever } from '../test-support/http-server.js';
 import { FetchError, type FetchErrorKind } from './errors.js';
-import { createFetcher, type Fetcher, type FetcherSettings } from './fetcher.js';
+import { createFetcher, type Fetcher, type FetcherSettings, MIN_HOST_DELAY_MS } from './fetcher.js';
 
 const MB = 1024 * 1024;
 const page = '<!doctype html><html><body><p>Talks resumed.</p></body></html>';
@@ -212,4 +212,43 @@ test('names are resolved once, checked, and the socket goes to the checked addre
   const byAddress = fetcherFor({ allowHosts: [server.hostPort], resolve });
   assert.equal((await byAddress.fetch(`http://rebound.test:${port}/page`)).status, 200);
   await failsWith(byAddress.fetch(`http://rebound.test:1/page`), 'refused', /rebound\.test resolves to 127\.0\.0\.1/);
+});
+
+/** Milliseconds from the end of one fetch of the URL to the end of the next (the pause the gate made, and the request). */
+async function gapBetweenFetches(fetcher: Fetcher, url: string): Promise<number> {
+  await fetcher.fetch(url);
+  const firstDone = performance.now();
+  await fetcher.fetch(url);
+  return performance.now() - firstDone;
+}
+
+test('the pause between requests to a host: 0 only for an allowed host, at least MIN_HOST_DELAY_MS for others, lengthened by Crawl-delay', async () => {
+  const port = server.hostPort.split(':')[1];
+  const resolve = async (): Promise<string[]> => ['127.0.0.1'];
+  // The address is allowed, the name is not: "public.test" is fetched as a public site would be.
+  const fetcher = fetcherFor({ allowHosts: [server.hostPort], resolve, robots: false, minIntervalMs: 0 });
+  const publicGap = await gapBetweenFetches(fetcher, `http://public.test:${port}/page`);
+  assert.ok(publicGap >= MIN_HOST_DELAY_MS - 5, `a host not on the allowlist waits at least ${MIN_HOST_DELAY_MS} ms (${publicGap.toFixed(0)} ms)`);
+  const longer = fetcherFor({ allowHosts: [server.hostPort], robots: false, minIntervalMs: 400 });
+  const longGap = await gapBetweenFetches(longer, `${server.base}/page`);
+  assert.ok(longGap >= 395, `a longer pause asked for is kept (${longGap.toFixed(0)} ms)`);
+  assert.throws(() => createFetcher({ minIntervalMs: -1 }), /0 ms or more/);
+
+  const polite = await startServer({
+    '/robots.txt': (_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/plain' });
+      response.end('User-agent: *\nCrawl-delay: 0.3\n');
+    },
+    '/page': (_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.end(page);
+    },
+  });
+  try {
+    const crawlDelayed = fetcherFor({ allowHosts: [polite.hostPort], minIntervalMs: 0 });
+    const gap = await gapBetweenFetches(crawlDelayed, `${polite.base}/page`);
+    assert.ok(gap >= 295, `robots.txt Crawl-delay 0.3 s overrides a pause of 0 (${gap.toFixed(0)} ms)`);
+  } finally {
+    await polite.close();
+  }
 });

@@ -24,7 +24,11 @@ export interface FetcherSettings {
   /** Largest body, in decompressed bytes. */
   maxBytes?: number;
   maxRedirects?: number;
-  /** Pause between the end of one request to a host and the start of the next. */
+  /**
+   * Pause between the end of one request to a host and the start of the next (default 1 s). A host not on
+   * `allowHosts` never gets less than MIN_HOST_DELAY_MS, so no setting can hammer a public site; a
+   * robots.txt Crawl-delay can only lengthen it.
+   */
   minIntervalMs?: number;
   /** Honour robots.txt (on by default). */
   robots?: boolean;
@@ -67,6 +71,9 @@ export interface FetchResult {
   /** Bytes read off the wire (compressed), redirects not counted. */
   bytesReceived: number;
 }
+
+/** The shortest pause between two requests to a host the allowlist does not name (a public site). */
+export const MIN_HOST_DELAY_MS = 250;
 
 export const DEFAULTS = {
   connectTimeoutMs: 10_000,
@@ -158,6 +165,7 @@ export function createFetcher(settings: FetcherSettings = {}): Fetcher {
   const userAgent = userAgentFor(settings.contactUrl);
   const readTimeoutMs = settings.readTimeoutMs ?? DEFAULTS.readTimeoutMs;
   const minIntervalMs = settings.minIntervalMs ?? DEFAULTS.minIntervalMs;
+  if (!Number.isFinite(minIntervalMs) || minIntervalMs < 0) throw new Error(`the pause between requests to a host must be 0 ms or more, got ${minIntervalMs}`);
   const agent = new Agent({
     connect: guardedConnector(policy, settings.resolve ?? systemResolver, settings.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs),
     headersTimeout: readTimeoutMs,
@@ -240,7 +248,8 @@ export function createFetcher(settings: FetcherSettings = {}): Fetcher {
     try {
       for (let redirects = 0; ; redirects++) {
         policy.checkUrl(url);
-        let intervalMs = minIntervalMs;
+        // Only a host the operator named (a local test server, their own site) may be fetched without a pause.
+        let intervalMs = policy.allowsUrl(url) ? minIntervalMs : Math.max(minIntervalMs, MIN_HOST_DELAY_MS);
         if (obeyRobots && robots) {
           const verdict = await robots.check(url).catch((error: unknown) => {
             throw error instanceof FetchError && error.kind !== 'refused' ? pageFailedOnRobots(url, error) : error;

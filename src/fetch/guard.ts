@@ -57,6 +57,11 @@ export class AddressPolicy {
     return this.entries.some((entry) => entry.host === bare && (entry.port === undefined || entry.port === port));
   }
 
+  /** Whether the URL's host and port are on the allowlist (the operator named them). */
+  allowsUrl(url: URL): boolean {
+    return this.allows(url.hostname, url.port || defaultPort(url.protocol));
+  }
+
   /**
    * Checks what can be checked before any DNS: the scheme, an IP literal, a metadata host name. Throws
    * a FetchError of kind 'refused' naming the rule. Every URL and every redirect goes through here.

@@ -1,4 +1,4 @@
-import type { Doc, LayerName, Message, Severity, Span, StageRun } from '../doc/types.js';
+import type { CodingRun, Doc, LayerName, Message, Severity, Span, StageRun } from '../doc/types.js';
 import type { AnyStage, StageContext } from './stage.js';
 
 export class PipelineError extends Error {}
@@ -10,6 +10,28 @@ export interface Pipeline {
    * budget, a doc still unfinished at the deadline is skipped (see TimeBudget).
    */
   run(doc: Doc, budget?: TimeBudget): Doc;
+  /** Version of the knowledge files recorded with a stage that names none of its own. */
+  knowledgeVersion?: string;
+}
+
+/**
+ * The runs an ingested document's provenance will hold once the pipeline has coded it in full, known
+ * without coding it: a caller can find the same coding already stored and skip the work.
+ */
+export function plannedRuns(pipeline: Pipeline, doc: Readonly<Doc>): CodingRun[] {
+  const runs: CodingRun[] = doc.provenance.map(({ stage, version, knowledgeVersion }) =>
+    (knowledgeVersion ? { stage, version, knowledgeVersion } : { stage, version }));
+  // A skipped document goes through no stage (runStages).
+  if (doc.skip) return runs;
+  for (const stage of pipeline.stages) {
+    const knowledgeVersion = knowledgeOf(stage, pipeline.knowledgeVersion);
+    runs.push(knowledgeVersion ? { stage: stage.name, version: stage.version, knowledgeVersion } : { stage: stage.name, version: stage.version });
+  }
+  return runs;
+}
+
+function knowledgeOf(stage: AnyStage, pipelineKnowledge: string | undefined): string | undefined {
+  return stage.knowledgeVersion ?? pipelineKnowledge;
 }
 
 /**
@@ -67,7 +89,8 @@ export function createPipeline(stages: readonly AnyStage[], options: PipelineOpt
       available.add(layer);
     }
   }
-  return { stages, run: (doc, budget) => runStages(stages, doc, options.knowledgeVersion, budget) };
+  const run = (doc: Doc, budget?: TimeBudget) => runStages(stages, doc, options.knowledgeVersion, budget);
+  return options.knowledgeVersion ? { stages, run, knowledgeVersion: options.knowledgeVersion } : { stages, run };
 }
 
 function runStages(stages: readonly AnyStage[], doc: Doc, knowledgeVersion: string | undefined, budget: TimeBudget | undefined): Doc {
@@ -137,7 +160,7 @@ function provenance(stage: AnyStage, started: number, status: StageRun['status']
     stage: stage.name, version: stage.version, ms: Math.round((performance.now() - started) * 1000) / 1000,
     at: nowIso(), status,
   };
-  const knowledge = stage.knowledgeVersion ?? knowledgeVersion;
+  const knowledge = knowledgeOf(stage, knowledgeVersion);
   if (knowledge) run.knowledgeVersion = knowledge;
   return run;
 }

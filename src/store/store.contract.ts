@@ -94,6 +94,15 @@ export function runStoreContract(
       assert.equal(await store.hasDoc('no-such-id'), false);
     });
 
+    test('hasCoding: true only for the stored stage and knowledge versions, in order', async () => {
+      const runs = docs.shelling.provenance.map(({ stage, version, knowledgeVersion }) => (knowledgeVersion ? { stage, version, knowledgeVersion } : { stage, version }));
+      assert.equal(await store.hasCoding(docs.shelling.id, runs), true);
+      assert.equal(await store.hasCoding(docs.shelling.id, runs.map((run) => ({ ...run, version: run.version + 1 }))), false);
+      assert.equal(await store.hasCoding(docs.shelling.id, runs.map((run) => ({ stage: run.stage, version: run.version }))), false, 'knowledge versions count');
+      assert.equal(await store.hasCoding(docs.shelling.id, [...runs].reverse()), runs.length < 2);
+      assert.equal(await store.hasCoding('no-such-id', runs), false);
+    });
+
     test('storing the same documents again stores nothing twice', async () => {
       const again = await store.putDocs([docs.shelling, docs.talks, docs.talks]);
       assert.deepEqual(again, { inserted: 0, duplicates: 3, nearDuplicates: 0, events: 0 });

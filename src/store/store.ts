@@ -1,5 +1,5 @@
 import type { Alert } from '../trends/rules.js';
-import type { Doc, Event } from '../doc/types.js';
+import type { CodingRun, Doc, Event } from '../doc/types.js';
 import type { Story, StoryFilter, StoryWithMentions } from '../fuse/types.js';
 import type { WatchItem, WatchItemQuery, WatchItemRecord, WatchSource, WatchSourceUpdate } from './watch-state.js';
 import type { EventOverride, OverrideInput } from './overrides.js';
@@ -197,6 +197,11 @@ export interface Store {
    */
   getDoc(id: string): Promise<Doc | undefined>;
   hasDoc(id: string): Promise<boolean>;
+  /**
+   * Whether the document is stored with exactly this coding (the stage and knowledge versions of its
+   * provenance, in order): storing such a coding again would be a duplicate, so it need not be made.
+   */
+  hasCoding(id: string, runs: readonly CodingRun[]): Promise<boolean>;
   /**
    * The other documents of the document's near-duplicate group (the documents its copy links connect),
    * first copy first: earliest published, then smallest id. Empty for a document with no copies or unknown.

@@ -6,7 +6,7 @@ export interface RunCounts {
   new: number;
   /** Documents already in the store. */
   duplicates: number;
-  /** Near-duplicate copies of a stored document (syndicated stories); counted once near-duplicate detection lands. */
+  /** Near-duplicate copies of a stored document (syndicated stories), counted in `new` or `skipped` too. */
   nearDuplicates: number;
   /** Documents stored without coding, by skip rule. */
   skipped: Record<string, number>;

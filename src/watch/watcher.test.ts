@@ -4,21 +4,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createEngine } from '../engine/engine.js';
+import { defaultPipeline } from '../pipeline/default.js';
+import { createPipeline } from '../pipeline/pipeline.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import { MAX_ITEM_ATTEMPTS } from '../store/watch-state.js';
 import { createFetcher } from '../fetch/index.js';
 import { fetcherResource } from './fetcher.js';
-import { articlePage, rss, TestServer } from './test-server.js';
+import { articlePage, reply, rss, startServer, type TestServer } from '../test-support/http-server.js';
 import { Watcher, type WatcherOptions } from './watcher.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dyad-watch-'));
 const engine = createEngine({ timeBudgetMs: Infinity });
-const server = new TestServer();
+let server: TestServer;
 /** The real fetcher, allowed to reach the test server, without the pause between requests to one host. */
 const localFetcher = createFetcher({ allowHosts: ['127.0.0.1'], minIntervalMs: 0 });
 let counter = 0;
-before(() => server.start());
+before(async () => {
+  server = await startServer();
+});
 after(async () => {
   await server.close();
   await localFetcher.close();
@@ -78,10 +82,10 @@ describe('Watcher against a local server', () => {
   test('conditional GET: validators sent back, a 304 fetches nothing, a changed feed gives only its new item', async () => {
     const urls = pages('cond', 3);
     let version = 1;
-    server.routes.set('/c/feed', (headers) => {
+    server.routes.set('/c/feed', (request, response) => {
       const etag = `"v${version}"`;
-      if (headers['if-none-match'] === etag) return { status: 304, headers: { etag } };
-      return { headers: { ...XML, etag, 'last-modified': 'Tue, 01 Dec 2026 10:00:00 GMT' }, body: rss(urls.slice(0, version + 1).map((url) => ({ url }))) };
+      if (request.headers['if-none-match'] === etag) reply(response, { status: 304, headers: { etag } });
+      else reply(response, { headers: { ...XML, etag, 'last-modified': 'Tue, 01 Dec 2026 10:00:00 GMT' }, body: rss(urls.slice(0, version + 1).map((url) => ({ url }))) });
     });
     const store = newStore();
     try {
@@ -90,9 +94,9 @@ describe('Watcher against a local server', () => {
       assert.equal((await w.pollAll())[0]?.newItems, 2);
       const second = await w.pollAll();
       assert.equal(second[0]?.notModified, true);
-      const conditional = server.requests.filter((r) => r.path === '/c/feed').at(-1)!;
-      assert.equal(conditional.headers['if-none-match'], '"v1"');
-      assert.equal(conditional.headers['if-modified-since'], 'Tue, 01 Dec 2026 10:00:00 GMT');
+      const conditional = server.headers[server.requests.lastIndexOf('/c/feed')]!;
+      assert.equal(conditional['if-none-match'], '"v1"');
+      assert.equal(conditional['if-modified-since'], 'Tue, 01 Dec 2026 10:00:00 GMT');
       version = 2;
       const third = await w.pollAll();
       assert.deepEqual([third[0]?.items, third[0]?.newItems], [3, 1]);
@@ -177,6 +181,60 @@ describe('Watcher against a local server', () => {
       assert.deepEqual((await store.listWatchSources()).map((s) => s.title).sort(), ['A', 'B', undefined]);
       assert.equal(await store.countDocs(), 1);
       assert.equal(server.hits('/opml/1'), 1);
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('a page already stored with the same coding is not coded again; a near-duplicate copy still is, and is linked', async () => {
+    const pipeline = defaultPipeline();
+    let codings = 0;
+    const counting = createEngine({ timeBudgetMs: Infinity, pipeline: { ...pipeline, run: (doc, budget) => (codings++, pipeline.run(doc, budget)) } });
+    server.routes.set('/dup/page', articlePage('dup'));
+    server.routes.set('/dup/copy', articlePage('dup'));
+    // Two feed links (tracking parameters) that redirect to one canonical page: two items, one document.
+    for (const campaign of ['a', 'b']) server.routes.set(`/dup/page?utm=${campaign}`, { status: 301, headers: { location: `${server.base}/dup/page` } });
+    server.routes.set('/dup/feed', { headers: XML, body: rss(['page?utm=a', 'page?utm=b', 'copy'].map((path) => ({ url: `${server.base}/dup/${path}` }))) });
+    const store = newStore();
+    try {
+      const w = watcher(store, { engine: counting });
+      await w.follow([{ url: `${server.base}/dup/feed` }]);
+      assert.equal((await w.pollAll())[0]?.newItems, 3);
+      assert.equal(server.hits('/dup/page'), 2, 'both links fetched the page');
+      assert.equal(codings, 2, 'the page and its copy at another URL coded once each; the second fetch of the page not at all');
+      assert.deepEqual([w.counts.new, w.counts.duplicates, w.counts.nearDuplicates], [2, 1, 1]);
+      assert.equal(await store.countDocs(), 2);
+      const items = await store.listWatchItems({});
+      const docOf = (path: string) => items.find((i) => i.url.endsWith(path))!.docId!;
+      assert.equal(docOf('utm=a'), docOf('utm=b'));
+      assert.deepEqual(await store.nearDuplicatesOf(docOf('/copy')), [docOf('utm=a')], 'the copy is linked to the page it copies');
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('a page stored with another coding (other stage versions) is coded again and replaces it', async () => {
+    const pipeline = defaultPipeline();
+    let codings = 0;
+    const older = createPipeline(pipeline.stages.map((stage) => ({ ...stage, version: stage.version - 1 })), pipeline.knowledgeVersion ? { knowledgeVersion: pipeline.knowledgeVersion } : {});
+    const counting = (base: typeof pipeline) => createEngine({ timeBudgetMs: Infinity, pipeline: { ...base, run: (doc, budget) => (codings++, base.run(doc, budget)) } });
+    server.routes.set('/recode/page', articlePage('recode'));
+    const store = newStore();
+    try {
+      const url = `${server.base}/recode/page`;
+      server.routes.set('/recode/a', { headers: XML, body: rss([{ url }]) });
+      server.routes.set('/recode/b', { headers: XML, body: rss([{ url: `${url}?again` }]) });
+      server.routes.set('/recode/page?again', { status: 301, headers: { location: url } });
+      await watcher(store, { engine: counting(older) }).follow([{ url: `${server.base}/recode/a` }]);
+      await watcher(store, { engine: counting(older) }).pollAll();
+      await watcher(store, { engine: counting(pipeline) }).follow([{ url: `${server.base}/recode/b` }]);
+      const current = watcher(store, { engine: counting(pipeline) });
+      await current.pollAll();
+      assert.equal(codings, 2, 'coded by the older stages, then again by the current ones');
+      assert.equal(await store.countDocs(), 1);
+      const [item] = await store.listWatchItems({ status: 'stored' });
+      const stored = await store.getDoc(item!.docId!);
+      assert.deepEqual(stored?.provenance.filter((run) => run.stage !== 'ingest').map((run) => run.version), pipeline.stages.map((stage) => stage.version));
     } finally {
       await store.close();
     }

@@ -24,8 +24,8 @@ export interface WatchLogEntry {
 
 export interface WatcherOptions {
   store: Store;
-  /** Ingests and codes each page (engine.extract); the watcher stores what it returns. */
-  engine: Pick<Engine, 'extract'>;
+  /** Ingests each page (engine.prepare) and codes it unless the store already holds that coding; the watcher stores the result. */
+  engine: Pick<Engine, 'prepare'>;
   fetchResource: FetchResource;
   /** Starting interval of a new source (default 10 minutes); the floor and ceiling follow from it (schedule.ts). */
   intervalMs?: number;
@@ -204,23 +204,28 @@ export class Watcher {
       const charset = metaCharset(page.bytes);
       const decoded = decodeText(page.bytes, declaredCharset(contentType) ?? (kind === 'html' && charset ? { charset, from: 'the page\'s <meta> charset' } : undefined));
       this.counts.fetched++;
-      const doc = this.options.engine.extract({
+      const prepared = this.options.engine.prepare({
         content: decoded.text, kind, url: page.url, ...(item.published ? { defaultPublished: item.published } : {}), ...(item.title ? { title: item.title } : {}),
         ...(decoded.messages.length > 0 ? { messages: decoded.messages } : {}),
       });
-      record.docId = doc.id;
-      if (await this.store.hasDoc(doc.id)) {
+      record.docId = prepared.doc.id;
+      // The same text at the same URL coded by the same versions (another feed's link that redirects to
+      // it, a page ingested before it was watched): coding it again would only be thrown away by the store.
+      // A near-duplicate is still coded: it is stored with its own events, linked to its first copy.
+      if (await this.store.hasCoding(prepared.doc.id, prepared.runs)) {
         record.status = 'duplicate';
         await this.store.putWatchedDocs([], [record]);
         this.counts.duplicates++;
         return;
       }
+      const doc = prepared.code();
       record.status = doc.skip ? 'skipped' : 'stored';
       if (doc.skip) record.reason = doc.skip.ruleId;
       const result = await this.store.putWatchedDocs([doc], [record]);
       if (result.duplicates > 0) this.counts.duplicates++;
       else if (doc.skip) this.counts.skipped[doc.skip.ruleId] = (this.counts.skipped[doc.skip.ruleId] ?? 0) + 1;
       else this.counts.new++;
+      this.counts.nearDuplicates += result.nearDuplicates;
       this.counts.events += result.events;
     } catch (error) {
       const message = messageOf(error);

@@ -7,12 +7,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
-import { articlePage, rss, TestServer } from '../../watch/test-server.js';
+import { articlePage, rss, startServer, type TestServer } from '../../test-support/http-server.js';
 
 const MAIN = join(dirname(fileURLToPath(import.meta.url)), 'main.js');
 const dir = mkdtempSync(join(tmpdir(), 'dyad-watch-cli-'));
-const server = new TestServer();
-before(() => server.start());
+let server: TestServer;
+before(async () => {
+  server = await startServer();
+});
 after(async () => {
   await server.close();
   rmSync(dir, { recursive: true, force: true });
@@ -64,11 +66,12 @@ function setFeed(path: string, count: number, delayMs = 0): string[] {
 describe('dyad watch and dyad sources', () => {
   test('watch --once stores every item, --json summarises; sources shows health and round-trips through OPML', async () => {
     const urls = setFeed('/cli/feed', 3);
-    const first = await dyad(['watch', `${server.base}/cli/feed`, '--once', '--db', 'a.db', '--allow-host', '127.0.0.1', '--json']);
+    const first = await dyad(['watch', `${server.base}/cli/feed`, '--once', '--db', 'a.db', '--allow-host', '127.0.0.1', '--host-delay', '0', '--json']);
     assert.equal(first.status, 0, first.stderr);
     const lines = first.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     const summary = lines.at(-1)!.summary as Record<string, unknown>;
-    assert.deepEqual({ ...summary, events: undefined }, { fetched: 3, new: 3, duplicates: 0, nearDuplicates: 0, skipped: {}, failed: {}, events: undefined });
+    // The test articles differ only in their id, so the second and third are near-duplicates of the first.
+    assert.deepEqual({ ...summary, events: undefined }, { fetched: 3, new: 3, duplicates: 0, nearDuplicates: 2, skipped: {}, failed: {}, events: undefined });
     assert.ok(lines.some((line) => line.level === 'info' && /3 items, 3 new/.test(String(line.message))));
     assert.deepEqual(storedUrls('a.db').sort(), urls.sort());
 
@@ -101,6 +104,11 @@ describe('dyad watch and dyad sources', () => {
     const interval = await dyad(['watch', 'http://example.test/feed', '--interval', 'soon']);
     assert.equal(interval.status, 2);
     assert.match(interval.stderr, /--interval must be a duration/);
+    for (const delay of ['fast', '61s', '2m']) {
+      const hostDelay = await dyad(['watch', 'http://example.test/feed', '--host-delay', delay]);
+      assert.equal(hostDelay.status, 2, delay);
+      assert.match(hostDelay.stderr, /--host-delay must be a duration from 0 to 1m/);
+    }
     const refused = await dyad(['watch', `${server.base}/cli/feed`, '--once', '--db', 'refused.db']);
     assert.equal(refused.status, 0, refused.stderr);
     assert.match(refused.stdout, /failed 1 \(refused 1\)/);

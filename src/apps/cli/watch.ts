@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import {
-  createEngine, createFetcher, DEFAULT_INTERVAL_MS, FeedError, fetcherResource, parseFeedDocument, Watcher, type FeedListEntry,
+  createEngine, DEFAULT_INTERVAL_MS, FeedError, fetcherResource, parseFeedDocument, Watcher, type FeedListEntry,
 } from '../../index.js';
-import { allowedHosts, FETCH_USAGE } from './fetch-options.js';
-import { parseCommand, RuntimeError, stringOption, UsageError, type Parsed } from './args.js';
+import { durationOption } from './duration.js';
+import { createCommandFetcher, FETCH_OPTIONS, FETCH_USAGE } from './fetch-options.js';
+import { parseCommand, RuntimeError, stringOption, UsageError } from './args.js';
 import type { Command } from './command.js';
 import { isUrl, writeOut } from './io.js';
 import { logMode, Progress } from './progress.js';
@@ -27,20 +28,6 @@ Options:
 ${FETCH_USAGE}
   --json             log and summarise as JSON Lines on stdout
   -h, --help         show this help`;
-
-const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3600_000 };
-
-/** A duration as 90s, 10m, 1h or 250ms (a bare number is seconds); at least one second. */
-export function durationOption(parsed: Parsed, name: string, fallback: number): number {
-  const value = stringOption(parsed, name);
-  if (value === undefined) return fallback;
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value.trim());
-  const ms = match ? Number(match[1]) * UNITS[match[2] ?? 's']! : NaN;
-  if (!Number.isFinite(ms) || ms < 1000 || ms > 7 * 24 * 3600_000) {
-    throw new UsageError(`--${name} must be a duration from 1s to 168h such as 90s, 10m or 1h, got "${value}"`);
-  }
-  return Math.round(ms);
-}
 
 /** The sources the targets name: URLs as they are, OPML files read for the feeds they list. */
 async function sourcesOf(targets: readonly string[]): Promise<FeedListEntry[]> {
@@ -73,21 +60,16 @@ export const watchCommand: Command = {
   async run(args) {
     const parsed = parseCommand('watch', args, {
       db: { type: 'string' }, interval: { type: 'string' }, once: { type: 'boolean' },
-      'allow-host': { type: 'string', multiple: true }, json: { type: 'boolean' },
+      ...FETCH_OPTIONS, json: { type: 'boolean' },
     });
     if (parsed.values.help) {
       await writeOut(`${USAGE}\n`);
       return 0;
     }
-    const intervalMs = durationOption(parsed, 'interval', DEFAULT_INTERVAL_MS);
+    const intervalMs = durationOption(parsed, 'interval', DEFAULT_INTERVAL_MS, { minMs: 1000, maxMs: 7 * 24 * 3600_000 });
     const db = stringOption(parsed, 'db') ?? DEFAULT_DB;
     const sources = await sourcesOf(parsed.positionals);
-    let fetcher;
-    try {
-      fetcher = createFetcher({ allowHosts: allowedHosts(parsed), ...(process.env.DYAD_CONTACT_URL ? { contactUrl: process.env.DYAD_CONTACT_URL } : {}) });
-    } catch (error) {
-      throw new UsageError(error instanceof Error ? error.message : String(error));
-    }
+    const fetcher = createCommandFetcher(parsed);
     const store = await openCliStore(db, { readOnly: false });
     const progress = new Progress(logMode(parsed.values.json === true, process.stderr));
     const started = performance.now();

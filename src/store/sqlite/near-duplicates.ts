@@ -9,7 +9,7 @@
  */
 import type Database from 'better-sqlite3';
 import {
-  NEAR_DUPLICATE_JACCARD, bandKeys, estimatedJaccard, signatureBytes, signatureFromBytes, signatureOf,
+  BANDS, NEAR_DUPLICATE_JACCARD, bandKeys, estimatedJaccard, signatureBytes, signatureFromBytes, signatureOf,
 } from '../../dedupe/minhash.js';
 
 /**
@@ -30,7 +30,7 @@ interface Member {
 export class SqliteNearDuplicates {
   private readonly insertSignature;
   private readonly insertBand;
-  private readonly selectBand;
+  private readonly selectBands;
   private readonly selectSignature;
   private readonly insertLink;
   private readonly selectLinked;
@@ -39,7 +39,10 @@ export class SqliteNearDuplicates {
   constructor(db: Database.Database) {
     this.insertSignature = db.prepare('INSERT OR IGNORE INTO near_duplicate_signatures (doc, signature) VALUES (?, ?)');
     this.insertBand = db.prepare('INSERT OR IGNORE INTO near_duplicate_bands (key, doc) VALUES (?, ?)');
-    this.selectBand = db.prepare(`SELECT doc FROM near_duplicate_bands WHERE key = ? ORDER BY doc LIMIT ${MAX_DOCS_PER_BAND}`).pluck();
+    // All the bands of a signature in one statement (one call into SQLite instead of BANDS), each still
+    // capped on its own: the first MAX_DOCS_PER_BAND documents of its key.
+    const oneBand = `SELECT doc FROM (SELECT doc FROM near_duplicate_bands WHERE key = ? ORDER BY doc LIMIT ${MAX_DOCS_PER_BAND})`;
+    this.selectBands = db.prepare(Array.from({ length: BANDS }, () => oneBand).join(' UNION ALL ')).pluck();
     this.selectSignature = db.prepare('SELECT signature FROM near_duplicate_signatures WHERE doc = ?').pluck();
     this.insertLink = db.prepare('INSERT OR IGNORE INTO near_duplicate_links (doc, other, similarity) VALUES (?, ?, ?)');
     this.selectLinked = db.prepare('SELECT other FROM near_duplicate_links WHERE doc = ? ORDER BY other').pluck();
@@ -56,7 +59,7 @@ export class SqliteNearDuplicates {
     if (signature === undefined) return [];
     const keys = bandKeys(signature);
     const candidates = new Set<number>();
-    for (const key of keys) for (const num of this.selectBand.all(key) as number[]) if (num !== docNum) candidates.add(num);
+    for (const num of this.selectBands.all(keys) as number[]) if (num !== docNum) candidates.add(num);
     const linked: string[] = [];
     for (const num of candidates) {
       const stored = this.selectSignature.get(num) as Buffer | undefined;

@@ -1,4 +1,4 @@
-import type { Doc, Event, EventParticipant, SourceInfo } from '../../doc/types.js';
+import type { CodingRun, Doc, Event, EventParticipant, SourceInfo } from '../../doc/types.js';
 import type { StoredEvent } from '../store.js';
 
 /** Column values for one document row. */
@@ -104,7 +104,7 @@ function upgradeSource(source: SourceInfo & { externalId?: string }): void {
 
 /** `tokens@1,entities@2` and `entities:2026-11-01,…`: enough to find what to re-code after a change. */
 /** The stages and knowledge a document was coded with: another coding of one text differs in them. */
-export function versionsOf(doc: Doc): { pipeline: string | null; knowledge: string | null } {
+export function versionsOf(doc: { provenance: readonly CodingRun[] }): { pipeline: string | null; knowledge: string | null } {
   const stages: string[] = [];
   const knowledge: string[] = [];
   for (const run of doc.provenance) {

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Doc, Event } from '../../doc/types.js';
+import type { CodingRun, Doc, Event } from '../../doc/types.js';
 import {
   StoreError, type EventFilter, type EvidencedEvent, type FacetCount, type FacetField, type PutResult, type Store, type StoredEvent,
   type StreamOptions, type AlertQuery, type ActorCount, type DocQuery, type DocSummary, type Page, type PlaceCount, type StoryUpdates, type SeriesCount, type SeriesCountQuery,
@@ -142,6 +142,7 @@ class SqliteStore implements Store {
   private readonly selectDocEvents;
   private readonly selectHas;
   private readonly selectStoredCoding;
+  private readonly selectCodingVersions;
   private readonly deleteText;
   private readonly deleteDocument;
   private readonly selectCount;
@@ -179,6 +180,7 @@ class SqliteStore implements Store {
     this.selectDocEvents = db.prepare('SELECT event_json FROM events WHERE doc = ? ORDER BY seq').pluck();
     this.selectHas = db.prepare('SELECT 1 FROM documents WHERE id = ?').pluck();
     this.selectStoredCoding = db.prepare('SELECT num, title, text, pipeline_version, knowledge_version FROM documents WHERE id = ?');
+    this.selectCodingVersions = db.prepare('SELECT pipeline_version, knowledge_version FROM documents WHERE id = ?');
     this.deleteText = db.prepare("INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)");
     this.deleteDocument = db.prepare('DELETE FROM documents WHERE num = ?');
     this.selectCount = db.prepare('SELECT COUNT(*) FROM documents').pluck();
@@ -317,6 +319,14 @@ class SqliteStore implements Store {
   async hasDoc(id: string): Promise<boolean> {
     this.assertOpen();
     return this.selectHas.get(id) !== undefined;
+  }
+
+  async hasCoding(id: string, runs: readonly CodingRun[]): Promise<boolean> {
+    this.assertOpen();
+    const stored = this.selectCodingVersions.get(id) as Pick<StoredCoding, 'pipeline_version' | 'knowledge_version'> | undefined;
+    if (!stored) return false;
+    const versions = versionsOf({ provenance: runs });
+    return stored.pipeline_version === versions.pipeline && stored.knowledge_version === versions.knowledge;
   }
 
   async queryEvents(filter: EventFilter = {}): Promise<StoredEvent[]> {
