@@ -4,6 +4,7 @@ import { ingest } from '../ingest/index.js';
 import { openStore } from '../store/store.js';
 import { createEngine, type BatchInput } from './engine.js';
 import { defaultPipeline } from '../pipeline/default.js';
+import { createPipeline } from '../pipeline/pipeline.js';
 
 const ENGLISH = [
   'Border guards of two neighbouring states exchanged fire across the river on Tuesday morning.',
@@ -25,7 +26,7 @@ test('ingestBatch stores each document once, counts skips and failures, and neve
   let runs = 0;
   const engine = createEngine({ store, batchSize: 2 });
   const pipeline = engine.pipeline;
-  const counting = createEngine({ store, batchSize: 2, pipeline: { stages: pipeline.stages, run: (doc) => (runs++, pipeline.run(doc)) } });
+  const counting = createEngine({ store, batchSize: 2, pipeline: { ...pipeline, run: (doc) => (runs++, pipeline.run(doc)) } });
   const inputs: BatchInput[] = [
     { content: ENGLISH, inputId: 'a' },
     { content: OTHER_ENGLISH, inputId: 'b' },
@@ -49,6 +50,28 @@ test('ingestBatch stores each document once, counts skips and failures, and neve
   assert.deepEqual({ stored: second.stored, duplicates: second.duplicates }, { stored: 0, duplicates: 4 });
   assert.equal(runs, runsBefore, 'documents already stored are not analysed again');
   assert.equal(await store.countDocs(), 3);
+  await store.close();
+});
+
+test('ingestBatch codes again a document stored by other stage versions, and replaces its coding', async () => {
+  const store = await openStore(':memory:');
+  const pipeline = defaultPipeline();
+  const older = createPipeline(pipeline.stages.map((stage) => ({ ...stage, version: stage.version - 1 })),
+    pipeline.knowledgeVersion ? { knowledgeVersion: pipeline.knowledgeVersion } : {});
+  let runs = 0;
+  // No time budget: no warm-up document runs through the pipeline to be counted.
+  const counting = (base: typeof pipeline) => createEngine({ store, timeBudgetMs: Infinity,
+    pipeline: { ...base, run: (doc, budget) => (runs++, base.run(doc, budget)) } });
+  await counting(older).ingestBatch([{ content: ENGLISH, inputId: 'a' }]);
+  const again = await counting(pipeline).ingestBatch([{ content: ENGLISH, inputId: 'a' }]);
+  assert.equal(runs, 2, 'coded by the older stages, then by the current ones');
+  assert.equal(again.duplicates, 0);
+  const [stored] = (await store.pageDocs()).items;
+  const versions = (await store.getDoc(stored!.id))!.provenance.filter((run) => run.stage !== 'ingest').map((run) => run.version);
+  assert.deepEqual(versions, pipeline.stages.map((stage) => stage.version));
+  assert.equal(await store.countDocs(), 1);
+  const third = await counting(pipeline).ingestBatch([{ content: ENGLISH, inputId: 'a' }]);
+  assert.deepEqual({ runs, duplicates: third.duplicates }, { runs: 2, duplicates: 1 }, 'the current coding is not made twice');
   await store.close();
 });
 

@@ -70,7 +70,7 @@ export interface Engine {
   extract(input: IngestInput): Doc;
   /** Ingest one input and leave the coding for later, so a caller can skip it for a document it already has. */
   prepare(input: IngestInput): PreparedInput;
-  /** Ingest, analyse and store inputs in transactions of `batchSize`; documents already stored are not analysed again. */
+  /** Ingest, analyse and store inputs in transactions of `batchSize`; documents whose coding is already stored are not analysed again. */
   ingestBatch(inputs: Iterable<BatchInput> | AsyncIterable<BatchInput>, options?: IngestBatchOptions): Promise<BatchSummary>;
 }
 
@@ -163,7 +163,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
       try {
         const timed = ingestTimed(input);
         doc = timed.doc;
-        if (pendingIds.has(doc.id) || (await store.hasDoc(doc.id))) {
+        // A document stored by other stage or knowledge versions is coded again (putDocs replaces it).
+        if (pendingIds.has(doc.id) || (await store.hasCoding(doc.id, plannedRuns(pipeline, doc)))) {
           summary.duplicates++;
           continue;
         }
