@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Doc } from '../src/doc/types.js';
 import { codeItems, incidentHalf, isStoriesFile, mainStories, scoreStories, STORIES_FORMAT, type StoriesItem } from '../src/eval/stories.js';
 import { readJsonl } from '../src/eval/gold-files.js';
-import { agreement, contradiction, MATCH_THRESHOLD } from '../src/fuse/match.js';
+import { agreement, contradiction, isFollowUpPair, MATCH_THRESHOLD } from '../src/fuse/match.js';
 import { mentionsOf } from '../src/fuse/mention.js';
 import type { Mention } from '../src/fuse/types.js';
 import { openStore } from '../src/store/store.js';
@@ -24,7 +24,8 @@ function failures(a: Mention, b: Mention): string[] {
   const failed: string[] = [];
   if (a.family !== b.family) failed.push('type family');
   if (a.country !== b.country) failed.push(a.country === '-' || b.country === '-' ? 'country unknown on one side' : 'country differs');
-  const ruledOut = contradiction(a, b);
+  // A follow-up pair's dates may differ (see isFollowUpPair): the date rule is then the only one relaxed.
+  const ruledOut = contradiction(a, b, isFollowUpPair(a, b));
   if (ruledOut !== undefined) failed.push(ruledOut);
   // The gates checked one at a time would hide a second contradiction; contradiction() names the first only.
   if (ruledOut === undefined && agreement(a, b) < MATCH_THRESHOLD) failed.push('too little agreement');

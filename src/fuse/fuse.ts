@@ -2,8 +2,9 @@
  * Incremental fusion, order-independent by construction. Two levels:
  * - a **component** is a connected group of the graph "these two mentions match" (match.ts). Each new
  *   mention joins the components of every mention it matches; the graph, and so the components, are the
- *   same whatever order mentions arrive in. Candidates come from blocks (type family × country × week),
- *   never from all pairs.
+ *   same whatever order mentions arrive in. Candidates come from blocks (type family × country × week)
+ *   and, for a follow-up published long after the incident, from the surnames both documents name; never
+ *   from all pairs.
  * - the **stories** of a component are recomputed from its mentions alone whenever it changes: its
  *   matching pairs, strongest first (ties by key), are joined unless that would put two mentions of one
  *   document that do not match each other in one story (the event coder merged what one document says of
@@ -13,7 +14,7 @@
  * of the same documents gives. A story id that stops being one redirects to the story now holding the
  * mention it was the key of.
  */
-import { bucketOf, candidateBuckets } from './mention.js';
+import { bucketOf, candidateBuckets, followUpLookups, type FollowUpLookups } from './mention.js';
 import { contradiction, judgePair, mentionsMatch, type MatchGate, type MatchVerdict } from './match.js';
 import { summariseStory } from './summary.js';
 import type { Mention, Story } from './types.js';
@@ -30,6 +31,12 @@ export interface StoryCandidate {
 export interface StoryIndex {
   /** Stored mentions of the type family and country, filed in buckets from…to, whose periods overlap `day` (undated: none). */
   candidates(family: string, country: string, buckets: { from: number; to: number }, day: Mention['day']): StoryCandidate[];
+  /**
+   * Stored mentions of the type family and country that name one of `lookups.surnames`, each once: those filed
+   * (followUpFiling) with a first day in `lookups.earlier`, and the possible follow-ups with a last day in
+   * `lookups.later`.
+   */
+  followUpCandidates(family: string, country: string, lookups: FollowUpLookups): StoryCandidate[];
   /** The mentions of a component with the story each is in now. */
   mentionsOfComponent(component: string): Array<{ mention: Mention; story: string }>;
   addMention(mention: Mention, component: string, bucket: number): void;
@@ -127,6 +134,14 @@ export function fuseMentions(index: StoryIndex, mentions: readonly Mention[]): s
     for (const candidate of index.candidates(mention.family, mention.country, candidateBuckets(mention), mention.day)) {
       if (joined.has(candidate.component) || contradiction(mention, candidate.gate) !== undefined) continue;
       if (mentionsMatch(mention, candidate.mention())) joined.add(candidate.component);
+    }
+    // A follow-up of an incident weeks or months old is outside the blocks above; the surnames both name find it.
+    const lookups = followUpLookups(mention);
+    if (lookups) {
+      for (const candidate of index.followUpCandidates(mention.family, mention.country, lookups)) {
+        if (joined.has(candidate.component) || contradiction(mention, candidate.gate, true) !== undefined) continue;
+        if (mentionsMatch(mention, candidate.mention())) joined.add(candidate.component);
+      }
     }
     let id = mention.key;
     for (const component of joined) if (component < id) id = component;

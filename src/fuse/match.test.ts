@@ -5,7 +5,7 @@ import type { Doc, Event, EventParticipant } from '../doc/types.js';
 import { typeFamily } from './family.js';
 import { clusterComponent } from './fuse.js';
 import { contradiction, judgePair, MATCH_THRESHOLD, wordSimilarity, type MatchGate } from './match.js';
-import { bucketOf, candidateBuckets, contentWords, documentSurnames, mentionOf, mentionsOf, sourceHost } from './mention.js';
+import { bucketOf, candidateBuckets, contentWords, documentSurnames, FOLLOW_UP_DAYS, followUpFiling, followUpLookups, mentionOf, mentionsOf, sourceHost } from './mention.js';
 import { sourcesOf, summariseStory } from './summary.js';
 import type { Mention } from './types.js';
 
@@ -214,4 +214,41 @@ test('the contradiction rules read only the gate: a pair they rule out from the 
     if (reasons[i] !== undefined) assert.deepEqual(judgePair(base, other), { match: false, reason: reasons[i] });
   });
   assert.equal(judgePair(base, others[0]!).match, true);
+});
+
+test('a follow-up months later whose sentence dates nothing matches the report of the incident when they name three people', () => {
+  const people = ['dalca', 'marek', 'sorin'];
+  const original = { ...mention({ text: shooting, place: DAYTON, date: TUESDAY }), surnames: [...people, 'kolar'] };
+  const trialText = 'A gunman went on trial over the shooting of a teenager outside a Dayton grocery store.';
+  const trial = (published: string, surnames: string[], date?: Event['date']) =>
+    ({ ...mention({ text: trialText, url: 'https://two.test/b', published, place: DAYTON, ...(date ? { date } : {}) }), surnames });
+  const months = trial('2024-12-02', people);
+  assert.equal(judgePair(original, months).match, true, judgePair(original, months).reason);
+  assert.deepEqual(judgePair(months, original), judgePair(original, months), 'the rule is symmetric');
+  assert.equal(judgePair(original, trial('2024-12-02', people.slice(0, 2))).reason, 'dates apart', 'two shared names are not enough');
+  assert.equal(judgePair(original, trial('2027-01-04', people)).reason, 'dates apart', 'past FOLLOW_UP_DAYS');
+  const ownDate = { value: '2024-12-01', granularity: 'day', basis: 'event' } as const;
+  assert.equal(judgePair(original, trial('2024-12-02', people, ownDate)).reason, 'dates apart', 'a sentence that dates its event is no follow-up');
+  assert.equal(judgePair(original, trial('2024-01-02', people)).reason, 'dates apart', 'a report before the incident follows up nothing');
+  const elsewhere = { ...months, place: { ...months.place!, name: 'Cleveland', lat: CLEVELAND.lat, lon: CLEVELAND.lon } };
+  assert.equal(judgePair(original, elsewhere).reason, 'places apart', 'places must still not contradict');
+});
+
+test('the follow-up look-ups cover the rule: a mention is filed by surname and looks both ways', () => {
+  const people = ['dalca', 'marek', 'sorin'];
+  const original = { ...mention({ text: shooting, place: DAYTON, date: TUESDAY }), surnames: people };
+  const trial = { ...mention({ text: retold, url: 'https://two.test/b', published: '2024-12-02', place: DAYTON }), surnames: people };
+  const originalFiling = followUpFiling(original)!;
+  const trialFiling = followUpFiling(trial)!;
+  assert.equal(originalFiling.followUpEnd, undefined, 'a report that dates its event follows up nothing');
+  assert.equal(trialFiling.followUpEnd, trial.day!.end);
+  // The trial stored first: the original finds it among the possible follow-ups; stored second, it finds the original.
+  const asEarlier = followUpLookups(original)!;
+  assert.equal(asEarlier.earlier, undefined);
+  assert.ok(trialFiling.followUpEnd! >= asEarlier.later.from && trialFiling.followUpEnd! <= asEarlier.later.to);
+  const asLater = followUpLookups(trial)!;
+  assert.ok(originalFiling.dayStart >= asLater.earlier!.from && originalFiling.dayStart <= asLater.earlier!.to);
+  assert.equal(followUpFiling({ ...trial, country: '-' }), undefined, 'no country, no follow-up');
+  assert.equal(followUpFiling({ ...trial, surnames: [] }), undefined);
+  assert.equal(trial.day!.end - asLater.earlier!.from, FOLLOW_UP_DAYS);
 });

@@ -4,7 +4,7 @@
  * documents arrive. Hard rules first (type family, time, place, casualties, parties: any contradiction
  * rules a pair out), then the agreement the pair must show on top of not contradicting.
  */
-import { isCoarse } from './mention.js';
+import { FOLLOW_UP_SURNAMES, followUpPeriod, isCoarse } from './mention.js';
 import type { Mention, MentionFigure } from './types.js';
 
 /** How far apart two places of a resolution can be and still be one event's place, in km. */
@@ -42,6 +42,28 @@ function datesCompatible(a: MatchGate, b: MatchGate): boolean {
   if (coarseA !== isCoarse(b.day)) return false;
   if (coarseA) return a.day.start === b.day.start && a.day.end === b.day.end;
   return a.day.start <= b.day.end && b.day.start <= a.day.end;
+}
+
+/**
+ * Whether `later`, a report whose sentence dates nothing (an arrest, a charge, a trial, a sentence reported
+ * weeks or months after the shooting), can be about what `earlier` reports: `earlier` may have happened
+ * any time within followUpPeriod before it. The time rule is the only one it relaxes; shared surnames
+ * (see isFollowUpPair) stand in for the week the two reports would otherwise have to share.
+ */
+function followsUp(later: Mention, earlier: Mention): boolean {
+  const window = followUpPeriod(later);
+  return window !== undefined && earlier.day !== undefined && !isCoarse(earlier.day)
+    && earlier.day.start >= window.start && earlier.day.start <= window.end;
+}
+
+/**
+ * Whether two mentions of different documents that share enough surnames are a follow-up and the report it
+ * follows up, in either order: the rule reads both mentions alike, so it stays symmetric.
+ */
+export function isFollowUpPair(a: Mention, b: Mention): boolean {
+  if (a.docId === b.docId || a.country === '-') return false;
+  if (intersects(a.surnames ?? [], b.surnames ?? []) < FOLLOW_UP_SURNAMES) return false;
+  return followsUp(a, b) || followsUp(b, a);
 }
 
 /** The km between the two places when both have coordinates and the tighter radius of the two allows it. */
@@ -134,9 +156,12 @@ export function agreement(a: Mention, b: Mention): number {
  */
 export type MatchGate = Pick<Mention, 'day' | 'place' | 'killed' | 'injured' | 'parties'>;
 
-/** Why two mentions of one block cannot report one event, or undefined when nothing contradicts. */
-export function contradiction(a: MatchGate, b: MatchGate): string | undefined {
-  if (!datesCompatible(a, b)) return 'dates apart';
+/**
+ * Why two mentions of one block cannot report one event, or undefined when nothing contradicts.
+ * `followUp`: the pair is a follow-up and the report it follows up (isFollowUpPair), whose dates may differ.
+ */
+export function contradiction(a: MatchGate, b: MatchGate, followUp = false): string | undefined {
+  if (!followUp && !datesCompatible(a, b)) return 'dates apart';
   if (!placesCompatible(a, b).ok) return 'places apart';
   if (figuresContradict(a.killed, b.killed)) return 'killed figures contradict';
   if (figuresContradict(a.injured, b.injured)) return 'injured figures contradict';
@@ -151,7 +176,7 @@ export function judgePair(a: Mention, b: Mention): MatchVerdict {
   if (a.key === b.key) return { match: false, reason: 'same mention' };
   if (a.family !== b.family) return { match: false, reason: 'type family differs' };
   if (a.country !== b.country) return { match: false, reason: 'country differs' };
-  const ruledOut = contradiction(a, b);
+  const ruledOut = contradiction(a, b, !datesCompatible(a, b) && isFollowUpPair(a, b));
   if (ruledOut !== undefined) return { match: false, reason: ruledOut };
   const score = agreement(a, b);
   return score >= MATCH_THRESHOLD ? { match: true, reason: 'agree', score } : { match: false, reason: 'too little agreement', score };

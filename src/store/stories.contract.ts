@@ -80,6 +80,30 @@ export function storyDocs(): Record<'first' | 'second' | 'copy' | 'followUp' | '
   };
 }
 
+/** Names the document's people in full, as the actors stage does: their surnames are what follow-ups share. */
+function naming(doc: Doc, people: readonly string[]): Doc {
+  doc.layers.actors = people.map((name, i) => ({ id: `a${i + 1}`, name, type: 'PERSON' as const, mentions: [] }));
+  return doc;
+}
+
+const VICTIMS = ['Ana Marek', 'Ivo Dalca', 'Petra Sorin'];
+
+/**
+ * A shelling, the report of a trial over it eight months later whose sentence dates nothing (a follow-up
+ * naming its victims), and two such reports that are no follow-up: one naming two of the victims only, one
+ * published three years later.
+ */
+export function followUpDocs(): Record<'original' | 'trial' | 'twoNames' | 'yearsLater', Doc> {
+  const trial = 'Northland artillery officers went on trial over the shelling of Vell.';
+  return {
+    original: naming(report({ text: 'Northland artillery shelled the border town of Vell on Monday, killing four civilians.', url: 'https://alpha.test/vell',
+      published: '2031-03-11', place: VELL, date: MONDAY, killed: 4 }), [...VICTIMS, 'Mira Kolar']),
+    trial: naming(report({ text: trial, url: 'https://beta.test/trial', published: '2031-11-20', place: VELL }), [...VICTIMS, 'Judge Tom Bera']),
+    twoNames: naming(report({ text: trial, url: 'https://gamma.test/trial', published: '2032-02-10', place: VELL }), VICTIMS.slice(0, 2)),
+    yearsLater: naming(report({ text: trial, url: 'https://delta.test/trial', published: '2034-06-02', place: VELL }), VICTIMS),
+  };
+}
+
 const eventId = (doc: Doc) => `${doc.id}:e1`;
 
 async function storySet(store: Store): Promise<Story[]> {
@@ -102,6 +126,26 @@ async function storiesWithMentions(store: Store): Promise<StoryWithMentions[]> {
 
 export function runStoriesContract(name: string, makeStore: () => Promise<Store> | Store): void {
   describe(`Store contract, stories: ${name}`, () => {
+    test('a follow-up months later that names the victims joins the incident, whichever is stored first', async () => {
+      const docs = followUpDocs();
+      const orders = [Object.values(docs), [...Object.values(docs)].reverse(), [docs.trial, docs.twoNames, docs.original, docs.yearsLater]];
+      const results: Array<[Map<string, string>, Story[]]> = [];
+      for (const order of orders) {
+        const store = await makeStore();
+        try {
+          for (const doc of order) await store.putDocs([doc]);
+          results.push([await store.storiesOfEvents(Object.values(docs).map(eventId)), await storySet(store)]);
+        } finally {
+          await store.close();
+        }
+      }
+      const [stories] = results[0]!;
+      assert.equal(stories.get(eventId(docs.trial)), stories.get(eventId(docs.original)), 'the trial report follows up the shelling');
+      assert.notEqual(stories.get(eventId(docs.twoNames)), stories.get(eventId(docs.original)), 'two shared names are not enough');
+      assert.notEqual(stories.get(eventId(docs.yearsLater)), stories.get(eventId(docs.original)), 'three years on is past the span');
+      for (const result of results.slice(1)) assert.deepEqual(result, results[0], 'the order of arrival changes nothing');
+    });
+
     test('reports of one event are one story; another place, another type and a denial are not', async () => {
       const store = await makeStore();
       try {

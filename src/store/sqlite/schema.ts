@@ -386,6 +386,38 @@ const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 12,
+    sql: `
+      -- Follow-ups (followUpFiling in src/fuse/mention.ts): a row per surname of each mention with three
+      -- surnames, a fine date and a country, so that a report of an arrest or a trial months after a shooting, whose sentence dates
+      -- nothing, finds the reports of the shooting by the people both name (and they it), outside the week
+      -- blocks. follow_up_end: the mention's last possible day when it may be a follow-up, else null.
+      -- IF NOT EXISTS / OR IGNORE: a database set back to an older version (the upgrade tests) keeps this table.
+      CREATE TABLE IF NOT EXISTS story_surnames (
+        surname TEXT NOT NULL,
+        family TEXT NOT NULL,
+        country TEXT NOT NULL,
+        day_start INTEGER NOT NULL,
+        follow_up_end INTEGER,
+        event INTEGER NOT NULL REFERENCES story_mentions (event) ON DELETE CASCADE,
+        PRIMARY KEY (surname, family, country, day_start, event)
+      ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS story_surnames_follow_ups ON story_surnames (surname, family, country, follow_up_end)
+        WHERE follow_up_end IS NOT NULL;
+      CREATE INDEX IF NOT EXISTS story_surnames_event ON story_surnames (event);
+      -- Mentions stored before are filed as new ones are; those stored before surnames were kept have none.
+      -- The conditions are followUpFiling's: FOLLOW_UP_SURNAMES (3) surnames, a country, a fine period (at
+      -- most 48 days), and for a possible follow-up, a sentence that dates nothing (no date, or one read from
+      -- the report or carried from the lead).
+      INSERT OR IGNORE INTO story_surnames (surname, family, country, day_start, follow_up_end, event)
+      SELECT surname.value, m.family, m.country, m.day_start,
+        CASE WHEN coalesce(json_extract(m.mention_json, '$.date.basis'), 'report') IN ('report', 'document') THEN m.day_end END, m.event
+      FROM story_mentions m, json_each(m.mention_json, '$.surnames') surname
+      WHERE json_array_length(m.mention_json, '$.surnames') >= 3 AND m.country <> '-' AND m.day_start IS NOT NULL
+        AND m.day_end - m.day_start + 1 <= 48;
+    `,
+  },
 ];
 
 /** The migration that added stories: a database upgraded past it has its stored events fused once. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { contractDocs, runStoreContract } from '../store.contract.js';
-import { runStoriesContract, storyDocs } from '../stories.contract.js';
+import { followUpDocs, runStoriesContract, storyDocs } from '../stories.contract.js';
 import { runAlertsContract } from '../alerts.contract.js';
 import { runOverridesContract } from '../overrides.contract.js';
 import { runPagesContract } from '../pages.contract.js';
@@ -138,7 +138,7 @@ test('a writer may start on an empty SQLite file', async () => {
 });
 
 /** Takes a database back to schema 2, the schema of the release before stories (migrations 3, 6 and 7 only add tables). */
-const DROP_STORIES_SQL = ['story_mentions', 'stories', 'story_redirects', 'alerts', 'watch_sources', 'watch_items', 'near_duplicate_signatures', 'near_duplicate_bands', 'near_duplicate_links']
+const DROP_STORIES_SQL = ['story_surnames', 'story_mentions', 'stories', 'story_redirects', 'alerts', 'watch_sources', 'watch_items', 'near_duplicate_signatures', 'near_duplicate_bands', 'near_duplicate_links']
   .map((table) => `DROP TABLE ${table}`).join('; ');
 
 test('a database of schema 2 (the release before stories) is upgraded: its stored events become stories', async () => {
@@ -284,6 +284,30 @@ test('a database of schema 9 is upgraded: its stories move to a rowid table unch
   const check = new Database(path, { readonly: true });
   const table = check.prepare("SELECT sql FROM sqlite_master WHERE name = 'stories'").pluck().get() as string;
   assert.doesNotMatch(table, /WITHOUT ROWID/);
+  assert.equal(check.prepare('SELECT MAX(version) FROM schema_version').pluck().get(), SCHEMA_VERSION);
+  check.close();
+});
+
+test('a database of schema 10 is upgraded: its mentions are filed by surname, so a later follow-up finds them', async () => {
+  const path = join(dir, 'schema10.db');
+  const docs = followUpDocs();
+  const store = await openStore(path);
+  await store.putDocs([docs.original, docs.twoNames]);
+  await store.close();
+  const raw = new Database(path);
+  // twoNames stands for a mention stored before mentions kept surnames.
+  raw.exec(`DROP TABLE story_surnames; DELETE FROM schema_version WHERE version >= 12;
+    UPDATE story_mentions SET mention_json = json_remove(mention_json, '$.surnames') WHERE key = '${docs.twoNames.id}:e1'`);
+  raw.close();
+  const upgraded = await openStore(path);
+  await upgraded.putDocs([docs.trial]);
+  const stories = await upgraded.storiesOfEvents([`${docs.original.id}:e1`, `${docs.trial.id}:e1`]);
+  assert.equal(stories.get(`${docs.trial.id}:e1`), stories.get(`${docs.original.id}:e1`), 'the trial report joins the upgraded shelling');
+  await upgraded.close();
+  const check = new Database(path, { readonly: true });
+  const rows = check.prepare('SELECT m.key, count(s.event) AS n FROM story_mentions m LEFT JOIN story_surnames s ON s.event = m.event GROUP BY m.key');
+  assert.deepEqual(Object.fromEntries((rows.all() as Array<{ key: string; n: number }>).map((row) => [row.key, row.n])),
+    { [`${docs.original.id}:e1`]: 4, [`${docs.twoNames.id}:e1`]: 0, [`${docs.trial.id}:e1`]: 4 });
   assert.equal(check.prepare('SELECT MAX(version) FROM schema_version').pluck().get(), SCHEMA_VERSION);
   check.close();
 });

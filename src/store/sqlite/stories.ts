@@ -8,8 +8,9 @@ import { clusterComponent, fuseMentions, refileComponents, type StoryCandidate, 
 import { mentionsOf } from '../../fuse/mention.js';
 import { summariseStory } from '../../fuse/summary.js';
 import { docFromRow } from './rows.js';
-import type { MatchGate } from '../../fuse/match.js';
-import type { Mention, MentionFigure, Story, StoryFilter, StoryWithMentions } from '../../fuse/types.js';
+import { CANDIDATE_COLUMNS, FollowUpIndex, gateOfRow, type CandidateRow } from './story-candidates.js';
+import type { FollowUpLookups } from '../../fuse/mention.js';
+import type { Mention, Story, StoryFilter, StoryWithMentions } from '../../fuse/types.js';
 
 /**
  * Parsed mentions kept between look-ups, least recently used dropped first: candidates of a busy block are
@@ -40,12 +41,14 @@ export class SqliteStories implements StoryIndex {
   private readonly selectStoryOfKey;
   private readonly selectMentionKeys;
   private readonly selectDocEvents;
+  private readonly followUps;
   private readonly cache = new Map<number, Mention>();
   private readonly queries: StatementCache;
   private now = '';
 
   constructor(private readonly db: Database.Database) {
     this.queries = new StatementCache(db);
+    this.followUps = new FollowUpIndex(db);
     this.selectCandidates = db.prepare(`
       SELECT ${CANDIDATE_COLUMNS} FROM story_mentions
       WHERE family = ? AND country = ? AND bucket BETWEEN ? AND ? AND day_start <= ? AND day_end >= ?`).raw();
@@ -168,6 +171,14 @@ export class SqliteStories implements StoryIndex {
     const rows = (day === undefined
       ? this.selectUndated.all(family, country, buckets.from)
       : this.selectCandidates.all(family, country, buckets.from, buckets.to, day.end, day.start)) as CandidateRow[];
+    return this.candidatesOfRows(rows);
+  }
+
+  followUpCandidates(family: string, country: string, lookups: FollowUpLookups): StoryCandidate[] {
+    return this.candidatesOfRows(this.followUps.rows(family, country, lookups));
+  }
+
+  private candidatesOfRows(rows: readonly CandidateRow[]): StoryCandidate[] {
     // The gate is built only when read: a candidate of a component the mention has joined already is skipped
     // unread (in a dense block, nearly every candidate).
     return rows.map((row) => ({
@@ -195,7 +206,9 @@ export class SqliteStories implements StoryIndex {
       injured_max: mention.injured?.max ?? null, injured_exact: mention.injured === undefined ? null : Number(mention.injured.exact),
       party_countries: mention.parties.filter((party) => !party.includes('/')).join(' ') || null,
     });
-    this.remember(Number(info.lastInsertRowid), mention);
+    const event = Number(info.lastInsertRowid);
+    this.followUps.file(event, mention);
+    this.remember(event, mention);
   }
 
   private remember(event: number, mention: Mention): void {
@@ -301,49 +314,6 @@ export class SqliteStories implements StoryIndex {
   private statement(sql: string): Database.Statement {
     return this.queries.get(sql);
   }
-}
-
-/** The columns of a candidate look-up: all in the block index (schema migration 5), so it reads no rows. */
-const CANDIDATE_COLUMNS = `event, component, day_start, day_end, place_country, lat, lon, resolution, admin1, killed_min,
-  killed_max, killed_exact, injured_min, injured_max, injured_exact, party_countries`;
-
-/**
- * A candidate row as an array in CANDIDATE_COLUMNS order: the look-up reads them with raw(), since making
- * an object of 16 named columns per row costs twice reading them (most of a look-up's time).
- */
-type CandidateRow = [event: number, component: string, dayStart: number | null, dayEnd: number | null,
-  placeCountry: string | null, lat: number | null, lon: number | null, resolution: string | null, admin1: string | null,
-  killedMin: number | null, killedMax: number | null, killedExact: number | null, injuredMin: number | null,
-  injuredMax: number | null, injuredExact: number | null, partyCountries: string | null];
-
-function figureOfRow(min: number | null, max: number | null, exact: number | null): MentionFigure | undefined {
-  if (min === null) return undefined;
-  return max === null ? { min, exact: exact === 1 } : { min, max, exact: exact === 1 };
-}
-
-/**
- * The contradiction rules' view of a stored mention, as its columns give it. A place with neither country
- * nor coordinates can contradict nothing, so it is left out; the rules never read a place's name.
- */
-function gateOfRow(row: CandidateRow): MatchGate {
-  const [, , dayStart, dayEnd, placeCountry, lat, lon, resolution, admin1, killedMin, killedMax, killedExact, injuredMin,
-    injuredMax, injuredExact, partyCountries] = row;
-  const gate: MatchGate = { parties: partyCountries === null ? [] : partyCountries.split(' ').sort() };
-  if (dayStart !== null && dayEnd !== null) gate.day = { start: dayStart, end: dayEnd };
-  if (placeCountry !== null || lat !== null || lon !== null) {
-    const place: NonNullable<MatchGate['place']> = { name: '', from: 'sentence' };
-    if (placeCountry !== null) place.country = placeCountry;
-    if (lat !== null) place.lat = lat;
-    if (lon !== null) place.lon = lon;
-    if (resolution !== null) place.resolution = resolution as NonNullable<MatchGate['place']>['resolution'];
-    if (admin1 !== null) place.admin1 = admin1;
-    gate.place = place;
-  }
-  const killed = figureOfRow(killedMin, killedMax, killedExact);
-  if (killed) gate.killed = killed;
-  const injured = figureOfRow(injuredMin, injuredMax, injuredExact);
-  if (injured) gate.injured = injured;
-  return gate;
 }
 
 export function storyWhere(filter: StoryFilter): { where: string; params: unknown[] } {
