@@ -42,6 +42,9 @@ export class SqliteStories implements StoryIndex {
   private readonly selectMentionKeys;
   private readonly selectDocEvents;
   private readonly followUps;
+  private readonly selectLastComponent;
+  /** The next component name to hand out; read again at the start of each write (another process may have written). */
+  private nextComponent: number | undefined;
   private readonly cache = new Map<number, Mention>();
   private readonly queries: StatementCache;
   private now = '';
@@ -55,6 +58,7 @@ export class SqliteStories implements StoryIndex {
     this.selectUndated = db.prepare(`
       SELECT ${CANDIDATE_COLUMNS} FROM story_mentions WHERE family = ? AND country = ? AND bucket = ?`).raw();
     this.selectComponentMentions = db.prepare('SELECT event, story FROM story_mentions WHERE component = ?');
+    this.selectLastComponent = db.prepare('SELECT COALESCE(MAX(component), 0) FROM story_mentions').pluck();
     this.selectMentionJson = db.prepare('SELECT mention_json FROM story_mentions WHERE event = ?').pluck();
     this.insertMention = db.prepare(`
       INSERT INTO story_mentions (event, key, component, story, family, country, bucket, day_start, day_end, mention_json,
@@ -104,7 +108,7 @@ export class SqliteStories implements StoryIndex {
 
   /** Fuses the events of documents just written (inside the store's write transaction). */
   fuseDocs(docs: readonly Doc[], now: string, copies: ReadonlyMap<string, string[]> = new Map()): void {
-    this.now = now;
+    this.startWrite(now);
     const mentions = docs.flatMap((doc) => {
       const linked = copies.get(doc.id);
       return mentionsOf(doc).map((mention) => (linked ? { ...mention, copies: linked } : mention));
@@ -119,7 +123,7 @@ export class SqliteStories implements StoryIndex {
         SELECT 1 FROM events e LEFT JOIN story_mentions m ON m.event = e.id WHERE e.doc = d.num AND m.event IS NULL)
       ORDER BY d.num`).all() as Array<{ num: number; text: string; doc_json: string }>;
     const storedKeys = this.db.prepare('SELECT m.key FROM story_mentions m JOIN events e ON e.id = m.event WHERE e.doc = ?').pluck();
-    this.now = now;
+    this.startWrite(now);
     let count = 0;
     for (const row of rows) {
       const doc = docFromRow(row, this.selectDocEvents.all(row.num) as string[]);
@@ -137,9 +141,9 @@ export class SqliteStories implements StoryIndex {
    * rejected event has none), is fused like a new one. Inside the store's write transaction.
    */
   refile(eventNum: number, mention: Mention | undefined, now: string): void {
-    this.now = now;
+    this.startWrite(now);
     const held = this.db.prepare('SELECT key, component, story FROM story_mentions WHERE event = ?').get(eventNum) as
-      { key: string; component: string; story: string } | undefined;
+      { key: string; component: number; story: string } | undefined;
     if (held) {
       this.db.prepare('DELETE FROM story_mentions WHERE event = ?').run(eventNum);
       this.cache.delete(eventNum);
@@ -149,7 +153,7 @@ export class SqliteStories implements StoryIndex {
   }
 
   /** Recomputes the stories of a component a mention left; a story id that no mention holds any more is dropped. */
-  private restoryWithout(removed: { key: string; component: string; story: string }): void {
+  private restoryWithout(removed: { key: string; component: number; story: string }): void {
     const held = this.mentionsOfComponent(removed.component);
     const before = new Set([removed.story, ...held.map((h) => h.story)]);
     const now = new Set<string>();
@@ -190,12 +194,23 @@ export class SqliteStories implements StoryIndex {
     }));
   }
 
-  mentionsOfComponent(component: string): Array<{ mention: Mention; story: string }> {
+  /** Begins a write of fusion (inside the store's write transaction): component names are read afresh. */
+  private startWrite(now: string): void {
+    this.now = now;
+    this.nextComponent = undefined;
+  }
+
+  newComponent(): number {
+    this.nextComponent ??= (this.selectLastComponent.get() as number) + 1;
+    return this.nextComponent++;
+  }
+
+  mentionsOfComponent(component: number): Array<{ mention: Mention; story: string }> {
     const rows = this.selectComponentMentions.all(component) as Array<{ event: number; story: string }>;
     return rows.map((row) => ({ mention: this.parsed(row.event), story: row.story }));
   }
 
-  addMention(mention: Mention, component: string, bucket: number): void {
+  addMention(mention: Mention, component: number, bucket: number): void {
     const place = mention.place;
     const info = this.insertMention.run({
       docId: mention.docId, seq: mention.seq, key: mention.key, component, family: mention.family, country: mention.country, bucket,
@@ -222,16 +237,16 @@ export class SqliteStories implements StoryIndex {
    * by a new coding of it; what is left of their components is filed again (refileComponents).
    */
   unfileDoc(docNum: number, now: string): void {
-    const removed = this.selectDocMentions.all(docNum) as Array<{ event: number; component: string; story: string }>;
+    const removed = this.selectDocMentions.all(docNum) as Array<{ event: number; component: number; story: string }>;
     if (removed.length === 0) return;
-    this.now = now;
+    this.startWrite(now);
     this.deleteDocMentions.run(docNum);
     // Event row ids can be used again once deleted: a cached mention must not outlive its row.
     for (const { event } of removed) this.cache.delete(event);
     refileComponents(this, removed.map((row) => row.component), removed.map((row) => row.story));
   }
 
-  setComponent(mentionKey: string, component: string): void {
+  setComponent(mentionKey: string, component: number): void {
     this.updateComponent.run(component, mentionKey);
   }
 
@@ -239,7 +254,7 @@ export class SqliteStories implements StoryIndex {
     this.deleteStory.run(id);
   }
 
-  mergeComponent(from: string, into: string): void {
+  mergeComponent(from: number, into: number): void {
     this.moveMentions.run(into, from);
   }
 
