@@ -10,6 +10,7 @@ import { summariseStory } from '../../fuse/summary.js';
 import { docFromRow } from './rows.js';
 import { CANDIDATE_COLUMNS, FollowUpIndex, gateOfRow, type CandidateRow } from './story-candidates.js';
 import type { FollowUpLookups } from '../../fuse/mention.js';
+import type { MatchGate } from '../../fuse/match.js';
 import type { Mention, Story, StoryFilter, StoryWithMentions } from '../../fuse/types.js';
 
 /**
@@ -183,15 +184,7 @@ export class SqliteStories implements StoryIndex {
   }
 
   private candidatesOfRows(rows: readonly CandidateRow[]): StoryCandidate[] {
-    // The gate is built only when read: a candidate of a component the mention has joined already is skipped
-    // unread (in a dense block, nearly every candidate).
-    return rows.map((row) => ({
-      get gate() {
-        return gateOfRow(row);
-      },
-      component: row[1],
-      mention: () => this.parsed(row[0]),
-    }));
+    return rows.map((row) => new RowCandidate(row, this));
   }
 
   /** Begins a write of fusion (inside the store's write transaction): component names are read afresh. */
@@ -320,7 +313,7 @@ export class SqliteStories implements StoryIndex {
   }
 
   /** A stored mention by its event's key: from the cache, else read (only then is its JSON fetched). */
-  private parsed(event: number): Mention {
+  parsed(event: number): Mention {
     const mention = this.cache.get(event) ?? (JSON.parse(this.selectMentionJson.get(event) as string) as Mention);
     this.remember(event, mention);
     return mention;
@@ -328,6 +321,27 @@ export class SqliteStories implements StoryIndex {
 
   private statement(sql: string): Database.Statement {
     return this.queries.get(sql);
+  }
+}
+
+/**
+ * A candidate of a look-up row. The gate is built only when read: a candidate of a component the mention
+ * has joined already is skipped unread (in a dense block, nearly every candidate). A class, so that the
+ * getter is on the prototype: an object literal with a getter per row costs more than the look-up's SQL.
+ */
+class RowCandidate implements StoryCandidate {
+  readonly component: number;
+
+  constructor(private readonly row: CandidateRow, private readonly stories: SqliteStories) {
+    this.component = row[1];
+  }
+
+  get gate(): MatchGate {
+    return gateOfRow(this.row);
+  }
+
+  mention(): Mention {
+    return this.stories.parsed(this.row[0]);
   }
 }
 
