@@ -350,3 +350,21 @@ test('a database of schema 12 is upgraded: its components are numbered, and late
   await upgraded.close();
   await fresh.close();
 });
+
+test('story counts and pages by date read the page index: a count never reads the story rows', async () => {
+  const path = join(dir, 'story-plan.db');
+  const store = openSqliteStore(path);
+  const docs = storyDocs();
+  await store.putDocs(Object.values(docs));
+  await store.close();
+  const db = new Database(path, { readonly: true });
+  try {
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((row) => row.detail).join('; ');
+    for (const where of ["s.date_end >= '2031-01-01'", "s.date_end >= '2031-01-01' AND s.date_start <= '2031-02-01'", "s.date_start <= '2031-02-01'"]) {
+      assert.match(plan(`SELECT COUNT(*) FROM stories s WHERE ${where}`), /USING COVERING INDEX stories_page/, where);
+      assert.doesNotMatch(plan(`SELECT story_json FROM stories s WHERE ${where} ORDER BY s.date_start DESC, s.id LIMIT 10`), /TEMP B-TREE/, where);
+    }
+  } finally {
+    db.close();
+  }
+});
