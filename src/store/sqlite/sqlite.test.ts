@@ -368,3 +368,25 @@ test('story counts and pages by date read the page index: a count never reads th
     db.close();
   }
 });
+
+test('a report joining a stored story leaves its stored mentions filed as they were, though its key sorts first', async () => {
+  const docs = storyDocs();
+  const mentions = [docs.first, docs.second, docs.copy].map((doc) => ({ doc, key: `${doc.id}:e1` })).sort((a, b) => (a.key < b.key ? 1 : -1));
+  const path = join(dir, 'component-names.db');
+  const store = openSqliteStore(path);
+  const filed = () => {
+    const db = new Database(path, { readonly: true });
+    try {
+      return Object.fromEntries((db.prepare('SELECT key, component FROM story_mentions').all() as Array<{ key: string; component: number }>)
+        .map((row) => [row.key, row.component]));
+    } finally {
+      db.close();
+    }
+  };
+  await store.putDocs([mentions[0]!.doc]);
+  const [before] = Object.values(filed());
+  for (const { doc } of mentions.slice(1)) await store.putDocs([doc]);
+  assert.deepEqual(filed(), Object.fromEntries(mentions.map(({ key }) => [key, before])), 'every report in the first report\'s component');
+  assert.equal((await store.getStory(mentions[0]!.key))?.id, mentions[2]!.key, 'the story is still named by its smallest key');
+  await store.close();
+});
