@@ -4,7 +4,9 @@
  *   mention joins the components of every mention it matches; the graph, and so the components, are the
  *   same whatever order mentions arrive in. Candidates come from blocks (type family × country × week)
  *   and, for a follow-up published long after the incident, from the surnames both documents name; never
- *   from all pairs.
+ *   from all pairs. A component is named by a number the index hands out (StoryIndex.newComponent): the
+ *   name is internal and nothing computed from a component depends on it, so when components join, the
+ *   oldest name stays and only the others' mentions are filed again.
  * - the **stories** of a component are recomputed from its mentions alone whenever it changes: its
  *   matching pairs, strongest first (ties by key), are joined unless that would put two mentions of one
  *   document that do not match each other in one story (the event coder merged what one document says of
@@ -22,7 +24,7 @@ import type { Mention, Story } from './types.js';
 export interface StoryCandidate {
   /** What the contradiction rules read: a candidate they rule out is never read in full. */
   gate: MatchGate;
-  component: string;
+  component: number;
   /** The stored mention in full. */
   mention(): Mention;
 }
@@ -38,12 +40,14 @@ export interface StoryIndex {
    */
   followUpCandidates(family: string, country: string, lookups: FollowUpLookups): StoryCandidate[];
   /** The mentions of a component with the story each is in now. */
-  mentionsOfComponent(component: string): Array<{ mention: Mention; story: string }>;
-  addMention(mention: Mention, component: string, bucket: number): void;
+  mentionsOfComponent(component: number): Array<{ mention: Mention; story: string }>;
+  /** A component name no stored mention is filed under, larger than every name handed out before. */
+  newComponent(): number;
+  addMention(mention: Mention, component: number, bucket: number): void;
   /** Moves every mention of component `from` into component `into`. */
-  mergeComponent(from: string, into: string): void;
+  mergeComponent(from: number, into: number): void;
   /** Files a stored mention under another component (when removing mentions splits one). */
-  setComponent(mentionKey: string, component: string): void;
+  setComponent(mentionKey: string, component: number): void;
   /** Files the mention under a story (its own key until its component's stories are computed). */
   setStory(mentionKey: string, story: string): void;
   putStory(story: Story): void;
@@ -124,13 +128,17 @@ function clusterSlice(sorted: readonly Mention[], judge: Judge): Mention[][] {
   return [...groups.values()];
 }
 
+function ascending(a: number, b: number): number {
+  return a - b;
+}
+
 /** Files the mentions into components and stories, rewriting the stories they touched; returns the touched components. */
-export function fuseMentions(index: StoryIndex, mentions: readonly Mention[]): string[] {
-  const touched = new Set<string>();
+export function fuseMentions(index: StoryIndex, mentions: readonly Mention[]): number[] {
+  const touched = new Set<number>();
   // Components of one new mention that matched nothing: their members are known without reading them.
-  const alone = new Map<string, Mention>();
+  const alone = new Map<number, Mention>();
   for (const mention of mentions) {
-    const joined = new Set<string>();
+    const joined = new Set<number>();
     for (const candidate of index.candidates(mention.family, mention.country, candidateBuckets(mention), mention.day)) {
       if (joined.has(candidate.component) || contradiction(mention, candidate.gate) !== undefined) continue;
       if (mentionsMatch(mention, candidate.mention())) joined.add(candidate.component);
@@ -143,9 +151,11 @@ export function fuseMentions(index: StoryIndex, mentions: readonly Mention[]): s
         if (mentionsMatch(mention, candidate.mention())) joined.add(candidate.component);
       }
     }
-    let id = mention.key;
-    for (const component of joined) if (component < id) id = component;
-    for (const component of [...joined].sort()) {
+    // The oldest component joined keeps its name (it is most often the largest), so a report joining one
+    // stored component files no stored mention again.
+    const order = [...joined].sort(ascending);
+    const id = order[0] ?? index.newComponent();
+    for (const component of order) {
       if (component === id) continue;
       index.mergeComponent(component, id);
       touched.delete(component);
@@ -155,7 +165,7 @@ export function fuseMentions(index: StoryIndex, mentions: readonly Mention[]): s
     for (const component of joined) alone.delete(component);
     if (joined.size === 0) alone.set(id, mention);
   }
-  const components = [...touched].sort();
+  const components = [...touched].sort(ascending);
   const added = new Set(mentions.map((m) => m.key));
   for (const component of components) {
     const single = alone.get(component);
@@ -191,20 +201,25 @@ export function connectedGroups(mentions: readonly Mention[]): Mention[][] {
 
 /**
  * Files again the components that lost mentions (their document was coded anew): what is left of each may
- * fall apart into several components, named by their smallest keys, whose stories are then recomputed, as
- * a fresh ingest of the mentions left would have them. `lostStories` are the stories the removed mentions
- * were in; those with no mention left are dropped.
+ * fall apart into several components, whose stories are then recomputed, as a fresh ingest of the mentions
+ * left would have them. The largest part (the first of equals) keeps the component's name; each other part
+ * gets a new one. `lostStories` are the stories the removed mentions were in; those with no mention left are dropped.
  */
-export function refileComponents(index: StoryIndex, components: readonly string[], lostStories: readonly string[]): void {
+export function refileComponents(index: StoryIndex, components: readonly number[], lostStories: readonly string[]): void {
   const kept = new Set<string>();
-  for (const component of [...new Set(components)].sort()) {
+  for (const component of [...new Set(components)].sort(ascending)) {
     const held = index.mentionsOfComponent(component);
     for (const { story } of held) kept.add(story);
     const parts = connectedGroups(held.map((h) => h.mention));
-    for (const part of parts) {
-      for (const mention of part) if (part[0]!.key !== component) index.setComponent(mention.key, part[0]!.key);
-    }
-    if (parts.length > 0) restory(index, parts.map((part) => part[0]!.key), new Set(), false);
+    if (parts.length === 0) continue;
+    const largest = parts.reduce((best, part) => (part.length > best.length ? part : best));
+    const names = parts.map((part) => {
+      if (part === largest) return component;
+      const name = index.newComponent();
+      for (const mention of part) index.setComponent(mention.key, name);
+      return name;
+    });
+    restory(index, names, new Set(), false);
   }
   for (const story of [...new Set(lostStories)].sort()) if (!kept.has(story)) index.dropStory(story);
 }
@@ -216,7 +231,7 @@ export function refileComponents(index: StoryIndex, components: readonly string[
  * stories had before (nothing was removed), so a story whose mentions are all as they were is the same
  * record as stored (a story depends on its mentions alone) and is not written again.
  */
-function restory(index: StoryIndex, components: readonly string[], added: ReadonlySet<string>, complete: boolean,
+function restory(index: StoryIndex, components: readonly number[], added: ReadonlySet<string>, complete: boolean,
   known?: Array<{ mention: Mention; story: string }>): void {
   const held = known ? [known] : components.map((component) => index.mentionsOfComponent(component));
   const before = new Map(held.flat().map(({ mention, story }) => [mention.key, story]));

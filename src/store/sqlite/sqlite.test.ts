@@ -311,3 +311,82 @@ test('a database of schema 10 is upgraded: its mentions are filed by surname, so
   assert.equal(check.prepare('SELECT MAX(version) FROM schema_version').pluck().get(), SCHEMA_VERSION);
   check.close();
 });
+
+/** Takes a database back to schema 12: each component named by its smallest mention key, as text. */
+const SCHEMA12_SQL = `DROP INDEX story_mentions_block; DROP INDEX story_mentions_component;
+  ALTER TABLE story_mentions ADD COLUMN component_key TEXT NOT NULL DEFAULT '';
+  UPDATE story_mentions SET component_key = (SELECT MIN(key) FROM story_mentions other WHERE other.component = story_mentions.component);
+  ALTER TABLE story_mentions DROP COLUMN component; ALTER TABLE story_mentions RENAME COLUMN component_key TO component;
+  CREATE INDEX story_mentions_block ON story_mentions (family, country, bucket, day_end, day_start, component, place_country, lat, lon,
+    resolution, admin1, killed_min, killed_max, killed_exact, injured_min, injured_max, injured_exact, party_countries);
+  CREATE INDEX story_mentions_component ON story_mentions (component);
+  DELETE FROM schema_version WHERE version >= 13`;
+
+test('a database of schema 12 is upgraded: its components are numbered, and later reports join them as fresh ones', async () => {
+  const path = join(dir, 'schema12.db');
+  const docs = storyDocs();
+  const store = await openStore(path);
+  await store.putDocs([docs.first, docs.second, docs.elsewhere, docs.talks]);
+  const before = await store.queryStories({});
+  await store.close();
+  const groups = (db: Database.Database) => db.prepare(`SELECT group_concat(key) FROM (SELECT component, key FROM story_mentions
+    ORDER BY component, key) GROUP BY component ORDER BY 1`).pluck().all();
+  const raw = new Database(path);
+  const components = groups(raw);
+  raw.exec(SCHEMA12_SQL);
+  assert.equal(raw.prepare("SELECT COUNT(*) FROM story_mentions WHERE typeof(component) <> 'text'").pluck().get(), 0, 'set back to text names');
+  raw.close();
+  const upgraded = await openStore(path);
+  assert.deepEqual(await upgraded.queryStories({}), before, 'the stored stories are read back as they were');
+  const check = new Database(path, { readonly: true });
+  assert.deepEqual(groups(check), components, 'each component keeps its mentions');
+  assert.equal(check.prepare("SELECT COUNT(*) FROM story_mentions WHERE typeof(component) <> 'integer'").pluck().get(), 0);
+  assert.equal(check.prepare('SELECT MAX(version) FROM schema_version').pluck().get(), SCHEMA_VERSION);
+  check.close();
+  await upgraded.putDocs([docs.copy, docs.followUp, docs.denial]);
+  const fresh = await openStore(join(dir, 'schema12-fresh.db'));
+  await fresh.putDocs(Object.values(docs));
+  assert.deepEqual(await upgraded.queryStories({}), await fresh.queryStories({}), 'later reports are fused with the upgraded components as with fresh ones');
+  await upgraded.close();
+  await fresh.close();
+});
+
+test('story counts and pages by date read the page index: a count never reads the story rows', async () => {
+  const path = join(dir, 'story-plan.db');
+  const store = openSqliteStore(path);
+  const docs = storyDocs();
+  await store.putDocs(Object.values(docs));
+  await store.close();
+  const db = new Database(path, { readonly: true });
+  try {
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((row) => row.detail).join('; ');
+    for (const where of ["s.date_end >= '2031-01-01'", "s.date_end >= '2031-01-01' AND s.date_start <= '2031-02-01'", "s.date_start <= '2031-02-01'"]) {
+      assert.match(plan(`SELECT COUNT(*) FROM stories s WHERE ${where}`), /USING COVERING INDEX stories_page/, where);
+      assert.doesNotMatch(plan(`SELECT story_json FROM stories s WHERE ${where} ORDER BY s.date_start DESC, s.id LIMIT 10`), /TEMP B-TREE/, where);
+    }
+  } finally {
+    db.close();
+  }
+});
+
+test('a report joining a stored story leaves its stored mentions filed as they were, though its key sorts first', async () => {
+  const docs = storyDocs();
+  const mentions = [docs.first, docs.second, docs.copy].map((doc) => ({ doc, key: `${doc.id}:e1` })).sort((a, b) => (a.key < b.key ? 1 : -1));
+  const path = join(dir, 'component-names.db');
+  const store = openSqliteStore(path);
+  const filed = () => {
+    const db = new Database(path, { readonly: true });
+    try {
+      return Object.fromEntries((db.prepare('SELECT key, component FROM story_mentions').all() as Array<{ key: string; component: number }>)
+        .map((row) => [row.key, row.component]));
+    } finally {
+      db.close();
+    }
+  };
+  await store.putDocs([mentions[0]!.doc]);
+  const [before] = Object.values(filed());
+  for (const { doc } of mentions.slice(1)) await store.putDocs([doc]);
+  assert.deepEqual(filed(), Object.fromEntries(mentions.map(({ key }) => [key, before])), 'every report in the first report\'s component');
+  assert.equal((await store.getStory(mentions[0]!.key))?.id, mentions[2]!.key, 'the story is still named by its smallest key');
+  await store.close();
+});

@@ -10,6 +10,7 @@ import { summariseStory } from '../../fuse/summary.js';
 import { docFromRow } from './rows.js';
 import { CANDIDATE_COLUMNS, FollowUpIndex, gateOfRow, type CandidateRow } from './story-candidates.js';
 import type { FollowUpLookups } from '../../fuse/mention.js';
+import type { MatchGate } from '../../fuse/match.js';
 import type { Mention, Story, StoryFilter, StoryWithMentions } from '../../fuse/types.js';
 
 /**
@@ -42,6 +43,9 @@ export class SqliteStories implements StoryIndex {
   private readonly selectMentionKeys;
   private readonly selectDocEvents;
   private readonly followUps;
+  private readonly selectLastComponent;
+  /** The next component name to hand out; read again at the start of each write (another process may have written). */
+  private nextComponent: number | undefined;
   private readonly cache = new Map<number, Mention>();
   private readonly queries: StatementCache;
   private now = '';
@@ -55,6 +59,7 @@ export class SqliteStories implements StoryIndex {
     this.selectUndated = db.prepare(`
       SELECT ${CANDIDATE_COLUMNS} FROM story_mentions WHERE family = ? AND country = ? AND bucket = ?`).raw();
     this.selectComponentMentions = db.prepare('SELECT event, story FROM story_mentions WHERE component = ?');
+    this.selectLastComponent = db.prepare('SELECT COALESCE(MAX(component), 0) FROM story_mentions').pluck();
     this.selectMentionJson = db.prepare('SELECT mention_json FROM story_mentions WHERE event = ?').pluck();
     this.insertMention = db.prepare(`
       INSERT INTO story_mentions (event, key, component, story, family, country, bucket, day_start, day_end, mention_json,
@@ -104,7 +109,7 @@ export class SqliteStories implements StoryIndex {
 
   /** Fuses the events of documents just written (inside the store's write transaction). */
   fuseDocs(docs: readonly Doc[], now: string, copies: ReadonlyMap<string, string[]> = new Map()): void {
-    this.now = now;
+    this.startWrite(now);
     const mentions = docs.flatMap((doc) => {
       const linked = copies.get(doc.id);
       return mentionsOf(doc).map((mention) => (linked ? { ...mention, copies: linked } : mention));
@@ -119,7 +124,7 @@ export class SqliteStories implements StoryIndex {
         SELECT 1 FROM events e LEFT JOIN story_mentions m ON m.event = e.id WHERE e.doc = d.num AND m.event IS NULL)
       ORDER BY d.num`).all() as Array<{ num: number; text: string; doc_json: string }>;
     const storedKeys = this.db.prepare('SELECT m.key FROM story_mentions m JOIN events e ON e.id = m.event WHERE e.doc = ?').pluck();
-    this.now = now;
+    this.startWrite(now);
     let count = 0;
     for (const row of rows) {
       const doc = docFromRow(row, this.selectDocEvents.all(row.num) as string[]);
@@ -137,9 +142,9 @@ export class SqliteStories implements StoryIndex {
    * rejected event has none), is fused like a new one. Inside the store's write transaction.
    */
   refile(eventNum: number, mention: Mention | undefined, now: string): void {
-    this.now = now;
+    this.startWrite(now);
     const held = this.db.prepare('SELECT key, component, story FROM story_mentions WHERE event = ?').get(eventNum) as
-      { key: string; component: string; story: string } | undefined;
+      { key: string; component: number; story: string } | undefined;
     if (held) {
       this.db.prepare('DELETE FROM story_mentions WHERE event = ?').run(eventNum);
       this.cache.delete(eventNum);
@@ -149,7 +154,7 @@ export class SqliteStories implements StoryIndex {
   }
 
   /** Recomputes the stories of a component a mention left; a story id that no mention holds any more is dropped. */
-  private restoryWithout(removed: { key: string; component: string; story: string }): void {
+  private restoryWithout(removed: { key: string; component: number; story: string }): void {
     const held = this.mentionsOfComponent(removed.component);
     const before = new Set([removed.story, ...held.map((h) => h.story)]);
     const now = new Set<string>();
@@ -179,23 +184,26 @@ export class SqliteStories implements StoryIndex {
   }
 
   private candidatesOfRows(rows: readonly CandidateRow[]): StoryCandidate[] {
-    // The gate is built only when read: a candidate of a component the mention has joined already is skipped
-    // unread (in a dense block, nearly every candidate).
-    return rows.map((row) => ({
-      get gate() {
-        return gateOfRow(row);
-      },
-      component: row[1],
-      mention: () => this.parsed(row[0]),
-    }));
+    return rows.map((row) => new RowCandidate(row, this));
   }
 
-  mentionsOfComponent(component: string): Array<{ mention: Mention; story: string }> {
+  /** Begins a write of fusion (inside the store's write transaction): component names are read afresh. */
+  private startWrite(now: string): void {
+    this.now = now;
+    this.nextComponent = undefined;
+  }
+
+  newComponent(): number {
+    this.nextComponent ??= (this.selectLastComponent.get() as number) + 1;
+    return this.nextComponent++;
+  }
+
+  mentionsOfComponent(component: number): Array<{ mention: Mention; story: string }> {
     const rows = this.selectComponentMentions.all(component) as Array<{ event: number; story: string }>;
     return rows.map((row) => ({ mention: this.parsed(row.event), story: row.story }));
   }
 
-  addMention(mention: Mention, component: string, bucket: number): void {
+  addMention(mention: Mention, component: number, bucket: number): void {
     const place = mention.place;
     const info = this.insertMention.run({
       docId: mention.docId, seq: mention.seq, key: mention.key, component, family: mention.family, country: mention.country, bucket,
@@ -222,16 +230,16 @@ export class SqliteStories implements StoryIndex {
    * by a new coding of it; what is left of their components is filed again (refileComponents).
    */
   unfileDoc(docNum: number, now: string): void {
-    const removed = this.selectDocMentions.all(docNum) as Array<{ event: number; component: string; story: string }>;
+    const removed = this.selectDocMentions.all(docNum) as Array<{ event: number; component: number; story: string }>;
     if (removed.length === 0) return;
-    this.now = now;
+    this.startWrite(now);
     this.deleteDocMentions.run(docNum);
     // Event row ids can be used again once deleted: a cached mention must not outlive its row.
     for (const { event } of removed) this.cache.delete(event);
     refileComponents(this, removed.map((row) => row.component), removed.map((row) => row.story));
   }
 
-  setComponent(mentionKey: string, component: string): void {
+  setComponent(mentionKey: string, component: number): void {
     this.updateComponent.run(component, mentionKey);
   }
 
@@ -239,7 +247,7 @@ export class SqliteStories implements StoryIndex {
     this.deleteStory.run(id);
   }
 
-  mergeComponent(from: string, into: string): void {
+  mergeComponent(from: number, into: number): void {
     this.moveMentions.run(into, from);
   }
 
@@ -305,7 +313,7 @@ export class SqliteStories implements StoryIndex {
   }
 
   /** A stored mention by its event's key: from the cache, else read (only then is its JSON fetched). */
-  private parsed(event: number): Mention {
+  parsed(event: number): Mention {
     const mention = this.cache.get(event) ?? (JSON.parse(this.selectMentionJson.get(event) as string) as Mention);
     this.remember(event, mention);
     return mention;
@@ -313,6 +321,27 @@ export class SqliteStories implements StoryIndex {
 
   private statement(sql: string): Database.Statement {
     return this.queries.get(sql);
+  }
+}
+
+/**
+ * A candidate of a look-up row. The gate is built only when read: a candidate of a component the mention
+ * has joined already is skipped unread (in a dense block, nearly every candidate). A class, so that the
+ * getter is on the prototype: an object literal with a getter per row costs more than the look-up's SQL.
+ */
+class RowCandidate implements StoryCandidate {
+  readonly component: number;
+
+  constructor(private readonly row: CandidateRow, private readonly stories: SqliteStories) {
+    this.component = row[1];
+  }
+
+  get gate(): MatchGate {
+    return gateOfRow(this.row);
+  }
+
+  mention(): Mention {
+    return this.stories.parsed(this.row[0]);
   }
 }
 

@@ -16,7 +16,7 @@ export const CANDIDATE_COLUMNS = `event, component, day_start, day_end, place_co
  * A candidate row as an array in CANDIDATE_COLUMNS order: the look-up reads them with raw(), since making
  * an object of 16 named columns per row costs twice reading them (most of a look-up's time).
  */
-export type CandidateRow = [event: number, component: string, dayStart: number | null, dayEnd: number | null,
+export type CandidateRow = [event: number, component: number, dayStart: number | null, dayEnd: number | null,
   placeCountry: string | null, lat: number | null, lon: number | null, resolution: string | null, admin1: string | null,
   killedMin: number | null, killedMax: number | null, killedExact: number | null, injuredMin: number | null,
   injuredMax: number | null, injuredExact: number | null, partyCountries: string | null];
