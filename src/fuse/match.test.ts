@@ -192,6 +192,22 @@ test('stories of a component: two events of one document that do not match stay 
   assert.equal(clusterComponent([one, twin]).length, 1, 'two events of one document that match each other are one story');
 });
 
+test('two mentions of one document that nothing contradicts are one event unless they name other actors and other targets', () => {
+  const inDoc = (m: Mention, id: string): Mention => ({ ...m, docId: 'x', key: `x:${id}` });
+  const lead = inDoc(mention({ text: shooting, place: DAYTON, date: TUESDAY }), 'e1');
+  // A sentence naming no place is placed in its document's country.
+  const victim = inDoc({ ...mention({ text: 'The teenager, a junior at a local high school, died at the hospital, relatives said.',
+    published: '2024-05-08', actors: [person('relatives')], recipients: [person('a teenager')] }), country: 'USA' }, 'e2');
+  assert.equal(judgePair(lead, victim).reason, 'one document', 'the victim named lower down is the lead\'s victim');
+  assert.equal(judgePair({ ...victim, docId: 'y', key: 'y:e2' }, lead).reason, 'too little agreement', 'between documents the words must agree');
+  const police = inDoc({ ...mention({ text: 'Officers later shot the suspect near a gas station.', published: '2024-05-08',
+    actors: [person('officers')], recipients: [person('the suspect')] }), country: 'USA' }, 'e3');
+  assert.equal(judgePair(lead, police).reason, 'too little agreement', 'other actors and other targets: another act');
+  const lastWeek = inDoc(mention({ text: 'Another teenager was shot in the same block last week.', place: DAYTON,
+    date: { value: '2024-04-28', granularity: 'day', basis: 'event' } }), 'e4');
+  assert.equal(judgePair(lead, lastWeek).reason, 'dates apart', 'an earlier shooting the article recalls');
+});
+
 test('the contradiction rules read only the gate: a pair they rule out from the gate alone is one judgePair rules out', () => {
   const gate = (m: Mention): MatchGate => {
     const kept: MatchGate = { parties: m.parties };
