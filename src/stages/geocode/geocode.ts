@@ -21,7 +21,7 @@ function fromLink(entity: Entity): Resolved | undefined {
 export const geocode = () =>
   defineStage({
     name: 'geocode',
-    version: 3,
+    version: 4,
     requires: ['entities'],
     provides: ['places'],
     run(doc) {
