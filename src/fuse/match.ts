@@ -2,7 +2,8 @@
  * Whether two mentions report one real-world event. The rule is symmetric and reads only the two
  * mentions, so the stories (connected groups of matching mentions) do not depend on the order in which
  * documents arrive. Hard rules first (type family, time, place, casualties, parties: any contradiction
- * rules a pair out), then the agreement the pair must show on top of not contradicting.
+ * rules a pair out), then the agreement the pair must show on top of not contradicting (two events of one
+ * document need none unless they name other actors and other targets: see oneDocumentsEvent).
  */
 import { FOLLOW_UP_SURNAMES, followUpPeriod, isCoarse } from './mention.js';
 import type { Mention, MentionFigure } from './types.js';
