@@ -192,6 +192,42 @@ test('stories of a component: two events of one document that do not match stay 
   assert.equal(clusterComponent([one, twin]).length, 1, 'two events of one document that match each other are one story');
 });
 
+test('two mentions of one document that nothing contradicts are one event unless they name other actors and other targets', () => {
+  const inDoc = (m: Mention, id: string): Mention => ({ ...m, docId: 'x', key: `x:${id}` });
+  const lead = inDoc(mention({ text: shooting, place: DAYTON, date: TUESDAY }), 'e1');
+  // A sentence naming no place is placed in its document's country.
+  const victim = inDoc({ ...mention({ text: 'The teenager, a junior at a local high school, died at the hospital, relatives said.',
+    published: '2024-05-08', actors: [person('relatives')], recipients: [person('a teenager')] }), country: 'USA' }, 'e2');
+  assert.equal(judgePair(lead, victim).reason, 'one document', 'the victim named lower down is the lead\'s victim');
+  assert.equal(judgePair({ ...victim, docId: 'y', key: 'y:e2' }, lead).reason, 'too little agreement', 'between documents the words must agree');
+  const police = inDoc({ ...mention({ text: 'Officers later shot the suspect near a gas station.', published: '2024-05-08',
+    actors: [person('officers')], recipients: [person('the suspect')] }), country: 'USA' }, 'e3');
+  assert.equal(judgePair(lead, police).reason, 'too little agreement', 'other actors and other targets: another act');
+  const lastWeek = inDoc(mention({ text: 'Another teenager was shot in the same block last week.', place: DAYTON,
+    date: { value: '2024-04-28', granularity: 'day', basis: 'event' } }), 'e4');
+  assert.equal(judgePair(lead, lastWeek).reason, 'dates apart', 'an earlier shooting the article recalls');
+});
+
+test('a figure naming one of a document\'s victims is part of its toll, not a count of its own', () => {
+  const withEvents = (...specs: Spec[]): Doc => {
+    const doc = docWith(specs[0]!);
+    doc.layers.events = specs.map((spec, i) => ({ ...docWith(spec).layers.events![0]!, id: `e${i + 1}` }));
+    return doc;
+  };
+  const toll = { text: shooting, place: DAYTON, date: TUESDAY, killed: 3 };
+  const mother = { text: 'His mother was killed in the kitchen.', place: DAYTON, date: TUESDAY, killed: 1 };
+  const lastYear = { text: 'A shooting on the same street last year killed one man.', place: DAYTON,
+    date: { value: '2023-05-02', granularity: 'day', basis: 'event' } as const, killed: 1 };
+  const doc = withEvents(toll, mother, lastYear);
+  const [lead, part, recalled] = mentionsOf(doc);
+  assert.equal(lead!.killed?.min, 3);
+  assert.equal(part!.killed, undefined, 'the mother is one of the three');
+  assert.equal(recalled!.killed?.min, 1, 'an earlier shooting the article recalls keeps its own toll');
+  assert.deepEqual(mentionOf(doc, doc.layers.events![1]!, 1), part, 'one event\'s mention is the one mentionsOf gives');
+  assert.deepEqual(mentionsOf(withEvents(mother, toll, lastYear)).map((m) => m.killed?.min), [undefined, 3, 1], 'whatever the order');
+  assert.equal(judgePair(lead!, part!).match, true);
+});
+
 test('the contradiction rules read only the gate: a pair they rule out from the gate alone is one judgePair rules out', () => {
   const gate = (m: Mention): MatchGate => {
     const kept: MatchGate = { parties: m.parties };

@@ -2,7 +2,8 @@
  * Whether two mentions report one real-world event. The rule is symmetric and reads only the two
  * mentions, so the stories (connected groups of matching mentions) do not depend on the order in which
  * documents arrive. Hard rules first (type family, time, place, casualties, parties: any contradiction
- * rules a pair out), then the agreement the pair must show on top of not contradicting.
+ * rules a pair out), then the agreement the pair must show on top of not contradicting (two events of one
+ * document need none unless they name other actors and other targets: see oneDocumentsEvent).
  */
 import { FOLLOW_UP_SURNAMES, followUpPeriod, isCoarse } from './mention.js';
 import type { Mention, MentionFigure } from './types.js';
@@ -171,6 +172,22 @@ export function contradiction(a: MatchGate, b: MatchGate, followUp = false): str
   return undefined;
 }
 
+function disjoint(a: readonly string[], b: readonly string[]): boolean {
+  return a.length > 0 && b.length > 0 && intersects(a, b) === 0;
+}
+
+/**
+ * Whether two mentions of one document that nothing contradicts report one event without showing agreement:
+ * an article repeats its incident in the headline, the lead and lower down, each time in other words and
+ * naming other parts of it (a victim, the gunman, the toll), so the wording and the people of two of its
+ * sentences often agree too little although they report one act. Two acts of one kind the article reports
+ * on agreeing days and places are told apart by who did what to whom: a pair naming other actors and other
+ * targets both ("police shot the gunman" beside "the gunman shot a woman") must still agree.
+ */
+function oneDocumentsEvent(a: Mention, b: Mention): boolean {
+  return a.docId === b.docId && !(disjoint(a.actors, b.actors) && disjoint(a.recipients, b.recipients));
+}
+
 /** The verdict on a pair of mentions. */
 export function judgePair(a: Mention, b: Mention): MatchVerdict {
   if (a.key === b.key) return { match: false, reason: 'same mention' };
@@ -179,7 +196,9 @@ export function judgePair(a: Mention, b: Mention): MatchVerdict {
   const ruledOut = contradiction(a, b, !datesCompatible(a, b) && isFollowUpPair(a, b));
   if (ruledOut !== undefined) return { match: false, reason: ruledOut };
   const score = agreement(a, b);
-  return score >= MATCH_THRESHOLD ? { match: true, reason: 'agree', score } : { match: false, reason: 'too little agreement', score };
+  if (score >= MATCH_THRESHOLD) return { match: true, reason: 'agree', score };
+  if (oneDocumentsEvent(a, b)) return { match: true, reason: 'one document', score };
+  return { match: false, reason: 'too little agreement', score };
 }
 
 export function mentionsMatch(a: Mention, b: Mention): boolean {

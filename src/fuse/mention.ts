@@ -2,6 +2,7 @@
 import type { Doc, Event, EventParticipant, QuantityCategory } from '../doc/types.js';
 import { datePeriod } from '../store/sqlite/rows.js';
 import { typeFamily } from './family.js';
+import { contradiction, type MatchGate } from './match.js';
 import type { Mention, MentionFigure } from './types.js';
 
 const DAY_MS = 86_400_000;
@@ -199,9 +200,21 @@ export function documentSurnames(doc: Doc): string[] {
   return [...surnames].sort().slice(0, MAX_SURNAMES);
 }
 
-/** The mention an event of a stored document makes, or undefined for one not reported as having happened. */
+/**
+ * The mention an event of a stored document makes, or undefined for one not reported as having happened:
+ * the one mentionsOf gives it (`event` may be another coding of the document's event of its id).
+ */
 export function mentionOf(doc: Doc, event: Event, seq: number, fallbackCountry = documentCountry(doc),
   surnames = documentSurnames(doc)): Mention | undefined {
+  const mention = ownMention(doc, event, seq, fallbackCountry, surnames);
+  if (!mention || (!mention.killed && !mention.injured)) return mention;
+  const others = documentMentions(doc, fallbackCountry, surnames).filter((other) => other.key !== mention.key);
+  withoutPartialFigures([mention, ...others]);
+  return mention;
+}
+
+/** The mention of one event read from its own coding alone. */
+function ownMention(doc: Doc, event: Event, seq: number, fallbackCountry: string | undefined, surnames: string[]): Mention | undefined {
   if (!isFusable(event)) return undefined;
   const published = doc.source.published && epochDay(doc.source.published) !== undefined ? doc.source.published.slice(0, 10) : undefined;
   const names: Record<string, string> = {};
@@ -268,14 +281,40 @@ function placeOf(doc: Doc, location: NonNullable<Event['location']>): Mention['p
  */
 export function mentionsOf(doc: Doc): Mention[] {
   if (doc.skip) return [];
-  const country = documentCountry(doc);
-  const surnames = documentSurnames(doc);
+  const mentions = documentMentions(doc, documentCountry(doc), documentSurnames(doc));
+  withoutPartialFigures(mentions);
+  return mentions;
+}
+
+/** Each event's own mention (the first event of an id), before its figures are read against the others'. */
+function documentMentions(doc: Doc, country: string | undefined, surnames: string[]): Mention[] {
   const seen = new Set<string>();
   return (doc.layers.events ?? []).flatMap((event, seq) => {
     if (seen.has(event.id)) return [];
     seen.add(event.id);
-    return mentionOf(doc, event, seq, country, surnames) ?? [];
+    return ownMention(doc, event, seq, country, surnames) ?? [];
   });
+}
+
+/**
+ * Drops from a document's mentions the casualty figures that are parts of a larger one the document gives
+ * for an event of the same type on an agreeing day and place: an article names its victims one by one ("his
+ * mother was killed", "a second man died") beside its toll ("three people were killed"), and such a part is no
+ * count of its own, so it must not keep the mention from the toll's event (its figures would contradict) nor
+ * from other reports of it. The story loses nothing: each source's figure is its largest (summary.ts).
+ */
+function withoutPartialFigures(mentions: Mention[]): void {
+  for (const category of ['killed', 'injured'] as const) {
+    const counted = mentions.filter((m) => m[category] !== undefined);
+    // Decided on the figures as read, then dropped: the result does not depend on the mentions' order.
+    const parts = counted.filter((part) => counted.some((other) => other[category]!.min > (part[category]!.max ?? part[category]!.min)
+      && other.family === part.family && other.country === part.country && contradiction(withoutFigures(part), withoutFigures(other)) === undefined));
+    for (const part of parts) delete part[category];
+  }
+}
+
+function withoutFigures(mention: Mention): MatchGate {
+  return { parties: mention.parties, ...(mention.day ? { day: mention.day } : {}), ...(mention.place ? { place: mention.place } : {}) };
 }
 
 /** The bucket a mention is filed under: its first possible day's week (UNDATED_BUCKET for none). */

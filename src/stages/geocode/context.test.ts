@@ -147,6 +147,27 @@ test('a place a longer name is built on, but not the place a street or a demonym
   assert.equal(embeddedPlace('Central American', empty), undefined);
 });
 
+test('a state abbreviation after a town we do not know places it in that state, not in a namesake elsewhere', () => {
+  // No GeoNames town of this name is in Missouri; one is in Georgia.
+  const stated = readings('TYRONE, Mo. (AP) — A sheriff named the victims.', ['TYRONE']).get('TYRONE');
+  assert.equal(stated?.admin1, 'USA.MO');
+  assert.equal(stated?.resolution, 'admin');
+  assert.equal(containersAfter('Tyrone', ', Mo. (AP)')?.holds, false);
+  assert.equal(containersAfter('Springfield', ', Mo., last week')?.holds, true);
+  // A full state name after a comma may be the next item of a list: it places nothing it does not hold.
+  assert.equal(containersAfter('West Palm Beach', ', New York'), undefined);
+});
+
+test('a small town in another state than those the document names is a namesake, not the place', () => {
+  const ohio = 'Deputies in Dayton, Ohio, and across Montgomery County said the shooting happened at the Lockwood facility.';
+  assert.equal(readings(ohio, ['Dayton', 'Ohio', 'Montgomery County', 'Lockwood']).get('Lockwood'), undefined);
+  const context = { countries: new Set(['USA']), admin1s: new Set(['USA.TX']), locative: true };
+  assert.equal(embeddedPlace('Hermann Hospital', context), undefined, 'a hospital named after a Missouri town, in Texas');
+  assert.equal(embeddedPlace('Hermann Hospital', { countries: new Set(['USA']), locative: true })?.admin1, 'USA.MO',
+    'without a state in view the town is still read');
+  assert.equal(readings('She lives in Lockwood, Mont., and works in Billings.', ['Lockwood', 'Billings']).get('Lockwood')?.admin1, 'USA.MT');
+});
+
 test('the same text gives the same readings', () => {
   const text = 'Flooding in Paris, Texas, and in Lucknow, Uttar Pradesh, as Washington said it would help.';
   const names = ['Paris', 'Texas', 'Lucknow', 'Uttar Pradesh', 'Washington'];

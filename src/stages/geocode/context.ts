@@ -3,7 +3,10 @@ import { foldName } from '../../knowledge/places.js';
 import { getGazetteer } from '../entities/gazetteer.js';
 import { getSpeechVerbs } from '../quotes/speech-verbs.js';
 import { nameFacts, type Evidence } from './evidence.js';
-import { admin1Candidates, holdsPlaceNamed, isGenericName, resolveToponym, toponymKey, type Container, type Resolved, type ToponymContext } from './resolve.js';
+import {
+  admin1Candidates, holdsPlaceNamed, isGenericName, outsideNamedSubdivisions, resolveToponym, subdivisionReading, toponymKey, type Container, type Resolved,
+  type ToponymContext,
+} from './resolve.js';
 
 /** A toponym's span in the document text. */
 export interface ToponymMention {
@@ -46,7 +49,7 @@ export function isActorSubject(textAfter: string): boolean {
  * first; a reading counts only when the container really holds a place of that name, so a list of
  * places ("Paris, London and Rome") contains nothing.
  */
-export function containersAfter(name: string, textAfter: string): { containers: Container[]; length: number } | undefined {
+export function containersAfter(name: string, textAfter: string): { containers: Container[]; length: number; holds: boolean } | undefined {
   if (textAfter.charCodeAt(0) !== 44) return undefined;
   const match = CONTAINER_AFTER.exec(textAfter);
   if (!match) return undefined;
@@ -62,9 +65,19 @@ export function containersAfter(name: string, textAfter: string): { containers: 
       if (entry.type === 'COUNTRY' && entry.kb.country) candidates.push({ country: entry.kb.country });
     }
     const containers = candidates.filter((container) => holdsPlaceNamed(container, name));
-    if (containers.length > 0) return { containers, length: offset + phrase.length };
+    if (containers.length > 0) return { containers, length: offset + phrase.length, holds: true };
+    // "Tyrone, Mo.": a town too small for the gazetteer is still in the state whose abbreviation follows it
+    // (a full name after a comma may be the next of a list: "Zilina, Nitra and Trnava").
+    const states = candidates.filter((container) => container.admin1 !== undefined && isAbbreviationOf(phrase, container.admin1));
+    if (states.length === 1 && count === words.length) return { containers: states, length: offset + phrase.length, holds: false };
   }
   return undefined;
+}
+
+/** Whether the phrase is a written abbreviation of the subdivision ("Mo.", "N.Y."), not its name or code. */
+function isAbbreviationOf(phrase: string, admin1: string): boolean {
+  const folded = foldName(phrase);
+  return getAdmin1().byKey.get(admin1)?.abbreviations.some((abbreviation) => foldName(abbreviation) === folded) ?? false;
 }
 
 const DIRECTION_WORDS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower', 'greater', 'mid']);
@@ -101,10 +114,16 @@ export function embeddedPlace(name: string, context: ToponymContext): Resolved |
     if (!found) continue;
     const embedded = { ...found, confidence: Math.min(found.confidence, EMBEDDED_CONFIDENCE) };
     if (found.resolution !== 'city') return embedded;
+    // "Memorial Hermann Hospital", "Lodi Middle School" in a story set in another state: named after the town, not in it.
+    const [country, admin1] = (found.admin1 ?? '').split('.');
+    if (country && admin1 && outsideNamedSubdivisions({ country, admin1 }, context)) continue;
     town ??= embedded;
   }
   return town;
 }
+
+/** A town placed only by the state written after it is placed no finer than that state. */
+const STATED_STATE_CONFIDENCE = 0.6;
 
 /** Fewest other names that must be readable in a country for it to be the document's country by their vote alone. */
 const MIN_VOTES = 2;
@@ -136,6 +155,8 @@ interface MentionCues {
   locative: boolean;
   actor: boolean;
   within?: Container[];
+  /** The state the text puts the name in ("Tyrone, Mo.") when that state holds no town of the name we know. */
+  statedIn?: string;
   containerSlot: boolean;
 }
 
@@ -162,8 +183,9 @@ export function resolveMentions(text: string, mentions: readonly ToponymMention[
   mentions.forEach((mention, i) => {
     const cue = cues[i]!;
     const contained = text.charCodeAt(mention.end) === 44 ? containersAfter(mention.text, text.slice(mention.end, mention.end + 64)) : undefined;
+    if (contained && !contained.holds) cue.statedIn = contained.containers[0]!.admin1;
     if (contained) {
-      cue.within = contained.containers;
+      if (contained.holds) cue.within = contained.containers;
       for (const [j, other] of mentions.entries()) {
         if (other.start >= mention.end && other.start < mention.end + contained.length) cues[j]!.containerSlot = contained.containers.some((c) => c.admin1 !== undefined);
       }
@@ -217,13 +239,17 @@ export function resolveMentions(text: string, mentions: readonly ToponymMention[
   const memo = new Map<string, Resolved | undefined>();
   return mentions.map((mention, i) => {
     const cue = cues[i]!;
-    const simple = !cue.within && !cue.containerSlot;
+    const simple = !cue.within && !cue.containerSlot && !cue.statedIn;
     const memoKey = `${cue.locative ? 1 : 0}${cue.actor ? 1 : 0}${mention.text}`;
     if (simple && memo.has(memoKey)) return memo.get(memoKey);
     const { countries, admin1s } = contextFor(cue.key);
     const context: ToponymContext = { countries, admin1s, locative: cue.locative, actor: cue.actor, containerSlot: cue.containerSlot };
     if (cue.within) context.within = cue.within;
     const resolved = resolveToponym(mention.text, context) ?? embeddedPlace(mention.text, context);
+    // A town read elsewhere than the state the text puts it in is a namesake: the state is what is known of it.
+    if (cue.statedIn && (!resolved || (resolved.resolution === 'city' && resolved.admin1 !== cue.statedIn))) {
+      return subdivisionReading(cue.statedIn, STATED_STATE_CONFIDENCE) ?? resolved;
+    }
     if (simple) memo.set(memoKey, resolved);
     return resolved;
   });

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { makeDoc } from '../../test-support/make-doc.js';
 import { findEntities } from '../entities/entities.js';
 import { splitSentences } from '../tokens/tokens.js';
-import { geocode } from './geocode.js';
+import { geocode, jurisdictionOf } from './geocode.js';
 import { resolveToponym } from './resolve.js';
 
 const places = (text: string) => makeDoc(text, [splitSentences(), findEntities(), geocode()]).layers.places!;
@@ -66,4 +66,20 @@ test('a capital that speaks is marked as its government; a town is placed in its
 test('demonyms inform the context but are not places', () => {
   assert.deepEqual(places('Police searched a house in Richmond.').map((place) => place.country), ['USA']);
   assert.deepEqual(places('Canadian police searched a house in Richmond.').map((place) => place.country), ['CAN']);
+});
+
+test('a police or sheriff named after its town places a story that names no place of its own', () => {
+  const doc = makeDoc('A boy was injured Saturday night, the Gresham Police Department said. Officers found a gun.', [splitSentences(), findEntities(), geocode()]);
+  const [gresham] = doc.layers.places!;
+  assert.equal(gresham?.name, 'Gresham');
+  assert.equal(gresham?.admin1, 'USA.OR');
+  assert.equal(doc.text.slice(gresham!.start, gresham!.end), 'Gresham', 'the place is the name, not the agency');
+  const org = (text: string) => ({ id: 'e1', text, start: 0, end: text.length, type: 'ORG' as const, source: 'model' as const, confidence: 1 });
+  assert.deepEqual(jurisdictionOf('Avoyelles Parish Sheriff’s Office said', org('Avoyelles Parish Sheriff’s Office')), { text: 'Avoyelles Parish', start: 0, end: 16 });
+  assert.deepEqual(jurisdictionOf('Milwaukee police said', org('Milwaukee')), { text: 'Milwaukee', start: 0, end: 9 });
+  assert.equal(jurisdictionOf('State Police said', org('State Police')), undefined, 'a kind of agency, not a town');
+  assert.equal(jurisdictionOf('Milwaukee Bucks won', org('Milwaukee Bucks')), undefined);
+  // A story that names its town keeps its own places: the agency only helps read them.
+  const named = places('A man was shot in Dayton, Ohio, on Friday, Milwaukee police said.');
+  assert.deepEqual(named.map((place) => place.name), ['Dayton', 'Ohio']);
 });

@@ -89,8 +89,24 @@ function bestCity(candidates: readonly City[], context: ToponymContext, weight: 
   return { city: best!, score: bestScore };
 }
 
-const isSupported = (city: City, context: ToponymContext): boolean =>
-  context.countries.has(city.country) || context.locative || city.featureCode === 'PPLC' || (context.within?.length ?? 0) > 0;
+/**
+ * Whether the document names subdivisions of the city's country but not the city's own: news about a place
+ * names its state ("Tyrone, Mo.", "Texas County"), so a small namesake town in another state of that country
+ * is a street, a neighbourhood or a facility named after it ("the Lockwood facility", "the Austin
+ * neighborhood"), not a place the story is in.
+ */
+export function outsideNamedSubdivisions(city: Pick<City, 'country' | 'admin1'>, context: Pick<ToponymContext, 'admin1s'>): boolean {
+  if (!context.admin1s || context.admin1s.size === 0 || context.admin1s.has(`${city.country}.${city.admin1}`)) return false;
+  const prefix = `${city.country}.`;
+  for (const key of context.admin1s) if (key.startsWith(prefix)) return true;
+  return false;
+}
+
+const isSupported = (city: City, context: ToponymContext): boolean => {
+  if (city.featureCode === 'PPLC' || (context.within?.length ?? 0) > 0) return true;
+  if (outsideNamedSubdivisions(city, context)) return false;
+  return context.countries.has(city.country) || context.locative;
+};
 
 /** Best populated place for a name by its own GeoNames name, or undefined when none is plausible here. */
 export function resolveCity(name: string, context: ToponymContext): City | undefined {
@@ -180,6 +196,12 @@ const GENERIC_WORDS = new Set([
 /** A name made only of direction and kind words ("Western", "West Coast", "Gulf"): a place only in context. */
 export function isGenericName(folded: string): boolean {
   return folded.split(/\s+/).every((word) => GENERIC_WORDS.has(word));
+}
+
+/** The reading of a first-level subdivision by its `ISO3.admin1` key, or undefined for an unknown key. */
+export function subdivisionReading(key: string, confidence: number): Resolved | undefined {
+  const record = getAdmin1().byKey.get(key);
+  return record ? fromAdmin1(record, confidence) : undefined;
 }
 
 /** A subdivision's point: the hand-written one of regions.jsonl when it has one (US states), else the estimated centre. */

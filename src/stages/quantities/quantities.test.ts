@@ -186,3 +186,12 @@ test('the events stage gets range figures as bounds and never a dropped figure',
   assert.ok(absurd.layers.events!.every((event) => event.casualties?.killed === undefined));
   assert.deepEqual(absurd.messages.filter((m) => m.stage === 'quantities').map((m) => m.ruleId), ['implausible-figure']);
 });
+
+test('ages in a list and house numbers are not head counts', () => {
+  const figures = (text: string) => quantities(text).filter((q) => q.category === 'killed' || q.category === 'injured').map((q) => `${q.category}:${q.min}`);
+  assert.deepEqual(figures('Three other men, ages 25, 26 and 33, were injured.'), ['injured:3']);
+  assert.deepEqual(figures('Two men were wounded. Those injured were 28 and 31 years old.'), ['injured:2']);
+  assert.deepEqual(figures('Police want to talk to him about the four people killed at 7050 Old State Road on July 15.'), ['killed:4']);
+  assert.deepEqual(figures('Five people were wounded at 1080 South Hoagland Blvd. on Friday.'), ['injured:5']);
+  assert.deepEqual(figures('At least 12 people were injured on Main Street.'), ['injured:12'], 'a count before a street is still a count');
+});
