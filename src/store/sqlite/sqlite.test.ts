@@ -311,3 +311,68 @@ test('a database of schema 10 is upgraded: its mentions are filed by surname, so
   assert.equal(check.prepare('SELECT MAX(version) FROM schema_version').pluck().get(), SCHEMA_VERSION);
   check.close();
 });
+
+/** The day counts of migration 14 as they are, and as story_dates says they should be. */
+function dayCounts(path: string): { kept: unknown[]; grouped: unknown[] } {
+  const db = new Database(path, { readonly: true });
+  const keys = 'plover, date_value, date_start, date_end';
+  const kept = [
+    ...db.prepare(`SELECT country, ${keys}, stories FROM story_day_counts ORDER BY country, ${keys}`).all(),
+    ...db.prepare(`SELECT NULL AS country, ${keys}, stories FROM story_day_counts_all ORDER BY ${keys}`).all(),
+  ];
+  const grouped = [
+    ...db.prepare(`SELECT country, ${keys}, COUNT(*) AS stories FROM story_dates WHERE country IS NOT NULL AND date_value <> ''
+      GROUP BY country, ${keys} ORDER BY country, ${keys}`).all(),
+    ...db.prepare(`SELECT NULL AS country, ${keys}, COUNT(*) AS stories FROM story_dates WHERE date_value <> '' GROUP BY ${keys} ORDER BY ${keys}`).all(),
+  ];
+  db.close();
+  return { kept, grouped };
+}
+
+test('the day counts stay in step with the stories: new, merged, re-dated, retyped, deleted, replaced', async () => {
+  const path = join(dir, 'day-counts.db');
+  const store = await openStore(path);
+  const stories = storyDocs();
+  await store.putDocs([...Object.values(contractDocs()), stories.first, stories.talks]);
+  await store.putDocs([stories.second, stories.copy, stories.followUp, stories.elsewhere, stories.denial, ...Object.values(followUpDocs())]);
+  await store.close();
+  const after = dayCounts(path);
+  assert.ok(after.kept.length > 2, 'there is something to count');
+  assert.deepEqual(after.kept, after.grouped);
+  const raw = new Database(path);
+  const [first, second] = raw.prepare('SELECT id FROM stories ORDER BY id LIMIT 2').pluck().all() as string[];
+  raw.prepare(`UPDATE stories SET plover = 'RETYPED', country = NULL, date_start = '2031-05-01', date_end = '2031-05-31',
+    story_json = json_set(story_json, '$.date.value', '2031-05') WHERE id = ?`).run(first);
+  raw.prepare('DELETE FROM stories WHERE id = ?').run(second);
+  raw.prepare(`INSERT OR REPLACE INTO story_dates (id, plover, country, date_value, date_start, date_end)
+    VALUES (?, 'REPLACED', 'XXX', '2031-06-02', NULL, NULL)`).run(first);
+  raw.close();
+  const changed = dayCounts(path);
+  assert.notDeepEqual(changed.kept, after.kept);
+  assert.deepEqual(changed.kept, changed.grouped);
+});
+
+test('a database of schema 12 is upgraded: its stories are counted by day, and later reports keep the counts', async () => {
+  const path = join(dir, 'schema12.db');
+  const docs = storyDocs();
+  const store = await openStore(path);
+  await store.putDocs([docs.first, docs.elsewhere, docs.talks]);
+  await store.close();
+  const raw = new Database(path);
+  raw.exec(`DROP TABLE story_day_counts; DROP TABLE story_day_counts_all; DELETE FROM schema_version WHERE version >= 13`);
+  raw.close();
+  const upgraded = await openStore(path);
+  await upgraded.close();
+  const backfilled = dayCounts(path);
+  assert.equal(backfilled.kept.length, backfilled.grouped.length);
+  assert.ok(backfilled.kept.length > 0);
+  assert.deepEqual(backfilled.kept, backfilled.grouped);
+  const later = await openStore(path);
+  await later.putDocs([docs.second, docs.copy, docs.followUp, docs.denial]);
+  await later.close();
+  const grown = dayCounts(path);
+  assert.deepEqual(grown.kept, grown.grouped);
+  const check = new Database(path, { readonly: true });
+  assert.equal(check.prepare('SELECT MAX(version) FROM schema_version').pluck().get(), SCHEMA_VERSION);
+  check.close();
+});
