@@ -55,6 +55,24 @@ export function periodNumber(date: string, by: Period): number {
   return by === 'day' ? days : days - ((((days + 3) % 7) + 7) % 7);
 }
 
+/**
+ * periodNumber remembered: a store's date values are a few thousand days, asked again by every series,
+ * and parsing each was a fifth of a series' cost. A pure function's memo, bounded, so no store state.
+ */
+const remembered: Record<Period, Map<string, number>> = { day: new Map(), week: new Map(), month: new Map() };
+const REMEMBERED_DATES = 100_000;
+
+function placedPeriod(date: string, by: Period): number {
+  const memo = remembered[by];
+  let period = memo.get(date);
+  if (period === undefined) {
+    period = periodNumber(date, by);
+    if (memo.size >= REMEMBERED_DATES) memo.clear();
+    memo.set(date, period);
+  }
+  return period;
+}
+
 function periodText(period: number, by: Period): string {
   if (by !== 'month') return dayString(period);
   return `${String(Math.floor(period / 12)).padStart(4, '0')}-${String((period % 12) + 1).padStart(2, '0')}-01`;
@@ -66,7 +84,7 @@ const STEP: Record<Period, number> = { day: 1, week: 7, month: 1 };
 function tally(groups: readonly SeriesCountGroup[], by: Period, scaleOf: (group: SeriesCountGroup) => TypeScale): Tally | undefined {
   const types = [...new Set(groups.map((group) => group.plover))].sort();
   const typeIndex = new Map(types.map((type, index) => [type, index]));
-  const placed = groups.map((group) => group.dates.map((date) => periodNumber(date, by)));
+  const placed = groups.map((group) => group.dates.map((date) => placedPeriod(date, by)));
   let first = Infinity;
   let last = -Infinity;
   let unplaced = 0;
