@@ -378,6 +378,17 @@ test('the day counts stay in step with the stories: new, merged, re-dated, retyp
   const shuffled = dayCounts(path);
   assert.ok(shuffled.kept.some((row) => (row as { stories: number }).stories > 2), 'some counts rose above two');
   assert.deepEqual(shuffled.kept, shuffled.grouped);
+  // A date value with a comma (no valid one has any) reaches the series whole.
+  const odd = new Database(path);
+  odd.prepare(`INSERT INTO story_dates (id, plover, country, date_value, date_start, date_end) VALUES ('comma', 'AID', 'AAA', '2031-01-01,2031-01-02', '2031-01-01', '2031-01-02')`).run();
+  odd.close();
+  const reader = await openStore(path, { readOnly: true });
+  const groups = await reader.seriesCounts({ country: 'AAA' });
+  await reader.close();
+  assert.ok(groups.every((group) => group.dates.length === group.counts.length));
+  const aid = groups.find((group) => group.plover === 'AID');
+  assert.ok(aid && aid.dates.includes('2031-01-01,2031-01-02'), 'the date with a comma is one date');
+  assert.equal(aid.dates.includes('2031-01-02'), false);
 });
 
 test('a database of schema 12 is upgraded: its stories are counted by day, and later reports keep the counts', async () => {
