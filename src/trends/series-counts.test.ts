@@ -7,7 +7,7 @@ import { buildSeries, MAX_PERIODS, PERIODS, type Series, type SeriesItem } from 
 
 const SCALES: Record<string, TypeScale> = {
   ASSAULT: { quadClass: 4, goldstein: -9.3 }, CONSULT: { quadClass: 1, goldstein: 1 }, AID: { quadClass: 2, goldstein: 7.4 },
-  PROTEST: { quadClass: 3, goldstein: -6.5 }, 'ODD "NAME"': { quadClass: 3, goldstein: null },
+  PROTEST: { quadClass: 3, goldstein: -6.5 }, 'ODD "NAME"': { quadClass: 3, goldstein: null }, ÉMEUTE: { quadClass: 4, goldstein: -2.25 },
 };
 const scaleOf = (group: SeriesCountGroup): TypeScale => SCALES[group.plover]!;
 
@@ -18,7 +18,7 @@ function itemsOf(groups: readonly SeriesCountGroup[], scale: (group: SeriesCount
 }
 
 /** What JSON holds of a series: numbers as JSON writes them (-0 as 0), byType keys in no particular order. */
-const asJson = (series: Series | string): unknown => (typeof series === 'string' ? JSON.parse(series) : JSON.parse(JSON.stringify(series)));
+const asJson = (series: Series): unknown => JSON.parse(JSON.stringify(series));
 
 function assertSameSeries(groups: readonly SeriesCountGroup[], message: string, scale = scaleOf): void {
   for (const by of PERIODS) {
@@ -35,7 +35,7 @@ const day = (next: () => number, years = 3) => new Date(Date.UTC(2027, 0, 1 + Ma
 test('a series from grouped counts equals buildSeries over the same counts, on random days, months and years of several types', () => {
   const next = seededRandom(7);
   for (let round = 0; round < 30; round += 1) {
-    const groups: SeriesCountGroup[] = Object.keys(SCALES).slice(0, 1 + Math.floor(next() * 5)).map((plover) => {
+    const groups: SeriesCountGroup[] = Object.keys(SCALES).slice(0, 1 + Math.floor(next() * 6)).map((plover) => {
       const dates = Array.from({ length: Math.floor(next() * 60) }, () => {
         const date = day(next, 1 + Math.floor(next() * 4));
         const coarseness = next();
@@ -51,6 +51,7 @@ test('a series from grouped counts equals buildSeries over the same counts, on r
 
 test('a date repeated within a group (counts of different bounds) is summed, and a cancelling Goldstein sum is 0', () => {
   assertSameSeries([{ plover: 'ASSAULT', dates: ['2030-01-02', '2030-01-02', '2030-01-03'], counts: [1, 2, 1] }], 'repeated day');
+  assertSameSeries([{ plover: 'AID', dates: ['2030-01-02', '2030-01-03', '2030-01-04', '2030-01-05', '2030-01-06'], counts: [9, 10, 99, 100, 123_456_789] }], 'counts of many digits');
   const cancelling: SeriesCountGroup[] = [
     { plover: 'PLUS', dates: ['2030-01-02'], counts: [1] }, { plover: 'MINUS', dates: ['2030-01-02'], counts: [3] },
   ];
