@@ -13,7 +13,7 @@ export {
 export { createEngine, type BatchInput, type BatchSummary, type Engine, type EngineOptions, type FailedInput } from './engine/engine.js';
 export {
   DEFAULT_STREAM_PAGE_SIZE, EVENT_MODALITIES, MAX_STREAM_PAGE_SIZE, openStore, StoreError, type EventModality, type EvidencedEvent, type OpenStoreOptions,
-  type ActorCount, type DocQuery, type DocSummary, type GeoRadius, type Page, type PlaceCount, type StoryUpdates, type SeriesCount, type SeriesCountQuery,
+  type ActorCount, type DocQuery, type DocSummary, type GeoRadius, type Page, type PlaceCount, type StoryUpdates, type SeriesCountGroup, type SeriesCountQuery,
   type EventFilter, type FacetCount, type FacetField, type Store, type StoredEvent, type StreamOptions, type Story, type StoryFilter, type StoryWithMentions,
 } from './store/store.js';
 export { checkKnowledge, knowledgeManifest } from './knowledge/check.js';
@@ -26,7 +26,7 @@ export { DEFAULT_SPIKE, spikes, type Spike, type SpikeOptions } from './trends/s
 export { AlertRuleError, evaluateRules, parseAlertRules, readAlertRules, type Alert, type AlertItem, type AlertRule } from './trends/rules.js';
 export { atomFeed, type FeedOptions } from './trends/atom.js';
 export { postAlerts, type WebhookResult } from './trends/webhook.js';
-export { collectItems, collectSeries, type ItemSelection } from './trends/collect.js';
+export { collectItems, collectSeries, collectSeriesJson, type ItemSelection } from './trends/collect.js';
 export { dyadVersion } from './version.js';
 export { exportOpml, FeedError, parseFeedDocument, type FeedDocument, type FeedItem, type FeedListEntry } from './feeds/index.js';
 export {

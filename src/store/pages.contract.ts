@@ -5,9 +5,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { contractDocs } from './store.contract.js';
-import { storyDocs } from './stories.contract.js';
+import { followUpDocs, storyDocs } from './stories.contract.js';
 import { StoreError, type Page, type Store } from './store.js';
-import { collectItems, collectSeries, type ItemSelection } from '../trends/collect.js';
+import { collectItems, collectSeries, collectSeriesJson, type ItemSelection } from '../trends/collect.js';
 import { buildSeries, PERIODS } from '../trends/series.js';
 
 async function walk<T>(fetch: (after: string | undefined) => Promise<Page<T>>, maxPages = 100): Promise<T[][]> {
@@ -77,14 +77,25 @@ export function runPagesContract(name: string, makeStore: () => Promise<Store> |
         const selections: ItemSelection[] = [
           {}, { mentions: true }, { plover: 'ASSAULT' }, { mentions: true, plover: 'ASSAULT' }, { country: 'SLD' },
           { mentions: true, country: 'SLD' }, { from: '2031-03-01', to: '2031-03-31' }, { mentions: true, from: '2031-03-01' }, { plover: 'NOTHING' },
+          { country: 'SLD', plover: 'ASSAULT', to: '2031-03-10' }, { dyad: ['SLD', 'NLD'] }, { mentions: true, dyad: ['SLD', 'NLD'] },
         ];
-        for (const selection of selections) {
-          const items = await collectItems(store, selection);
-          for (const by of PERIODS) {
-            assert.deepEqual(await collectSeries(store, selection, by), buildSeries(items, by), `${JSON.stringify(selection)} by ${by}`);
+        const checkSelections = async (when: string) => {
+          for (const selection of selections) {
+            const items = await collectItems(store, selection);
+            for (const by of PERIODS) {
+              const expected = buildSeries(items, by);
+              const series = await collectSeries(store, selection, by);
+              assert.deepEqual(series, expected, `${JSON.stringify(selection)} by ${by} ${when}`);
+              // The JSON the API sends: the same series, byType keys in type order rather than in the items' order.
+              assert.deepEqual(JSON.parse(await collectSeriesJson(store, selection, by)), JSON.parse(JSON.stringify(expected)), `JSON of ${JSON.stringify(selection)} by ${by} ${when}`);
+            }
           }
-        }
+        };
+        await checkSelections('at first');
         assert.ok((await store.seriesCounts({ mentions: true })).length > 0);
+        // Later reports grow, merge and re-date stories: the counts follow.
+        await store.putDocs(Object.values(followUpDocs()));
+        await checkSelections('after follow-ups');
         const quiet = await store.changeToken();
         assert.equal(await store.changeToken(), quiet, 'reads leave it');
       } finally {

@@ -142,15 +142,18 @@ export interface SeriesCountQuery {
   to?: string;
 }
 
-/** How many of the counted items have one date value and type (and, for mentions, one QuadClass and Goldstein value). */
-export interface SeriesCount {
-  /** A story's date value; an event's, else the day its document was published. */
-  date: string;
+/**
+ * The counted items of one type (and, for mentions, one QuadClass and Goldstein value): their date values
+ * and how many items have each, side by side. Arrays, not an object per count: a series reads thousands.
+ */
+export interface SeriesCountGroup {
   plover: string;
-  /** Mentions only: the event's own scale (a story's is its type's). */
+  /** Mentions only: the events' own scale (a story's is its type's). */
   quadClass?: number | null;
   goldstein?: number | null;
-  count: number;
+  /** A story's date value; an event's, else the day its document was published. A value may repeat. */
+  dates: string[];
+  counts: number[];
 }
 
 export type EventModality = 'negated' | 'hypothetical' | 'future' | 'historical';
@@ -255,9 +258,9 @@ export interface Store {
   storyUpdates(cursor?: string, limit?: number): Promise<StoryUpdates>;
   /**
    * The dated items a series counts, grouped (stories with a date, or events with a date or a published
-   * document), in no promised order: what buildSeries needs without reading every story or event.
+   * document), in no promised order: what a series needs without reading every story or event.
    */
-  seriesCounts(query?: SeriesCountQuery): Promise<SeriesCount[]>;
+  seriesCounts(query?: SeriesCountQuery): Promise<SeriesCountGroup[]>;
   /**
    * A value that differs whenever anything in the store changed since it was last read, whether this
    * process or another wrote it: what a cache of answers is keyed by. Cheap: no table is read.

@@ -2,10 +2,11 @@
  * The items of a store that series and alerts count, read page by page: its stories (the default), or
  * its event mentions. A dyad keeps the items with one country on each side, either way round.
  */
-import type { Store } from '../store/store.js';
+import type { SeriesCountGroup, SeriesCountQuery, Store } from '../store/store.js';
 import { eventItem, storyItem, typeScale } from './items.js';
 import type { AlertItem } from './rules.js';
-import { buildSeries, type Period, type Series, type SeriesItem } from './series.js';
+import { seriesJsonOfCounts, seriesOfCounts, type TypeScale } from './series-counts.js';
+import { buildSeries, type Period, type Series } from './series.js';
 
 export interface ItemSelection {
   /** Count event mentions instead of stories. */
@@ -55,20 +56,29 @@ export async function collectItems(store: Store, selection: ItemSelection): Prom
   return items;
 }
 
+function countQuery(selection: ItemSelection): SeriesCountQuery {
+  return {
+    ...(selection.mentions ? { mentions: true } : {}), ...(selection.plover ? { plover: selection.plover } : {}),
+    ...(selection.country ? { country: selection.country } : {}), ...(selection.from ? { from: selection.from } : {}),
+    ...(selection.to ? { to: selection.to } : {}),
+  };
+}
+
+/** A mention counts on its event's own scale; a story on its type's. */
+const mentionScale = (group: SeriesCountGroup): TypeScale => ({ quadClass: group.quadClass, goldstein: group.goldstein });
+const storyScale = (group: SeriesCountGroup): TypeScale => typeScale(group.plover);
+
 /**
  * The series of the selected items. Without a dyad it is built from the counts the store groups
  * (Store.seriesCounts), so no story or event is read one by one; a dyad needs each item's sides.
  */
 export async function collectSeries(store: Store, selection: ItemSelection, by: Period): Promise<Series> {
   if (selection.dyad) return buildSeries(await collectItems(store, selection), by);
-  const counts = await store.seriesCounts({
-    ...(selection.mentions ? { mentions: true } : {}), ...(selection.plover ? { plover: selection.plover } : {}),
-    ...(selection.country ? { country: selection.country } : {}), ...(selection.from ? { from: selection.from } : {}),
-    ...(selection.to ? { to: selection.to } : {}),
-  });
-  const items = counts.map((counted): SeriesItem => {
-    const scale = selection.mentions ? { quadClass: counted.quadClass as 1 | 2 | 3 | 4, goldstein: counted.goldstein ?? null } : typeScale(counted.plover);
-    return { date: counted.date, plover: counted.plover, ...scale, count: counted.count };
-  });
-  return buildSeries(items, by);
+  return seriesOfCounts(await store.seriesCounts(countQuery(selection)), by, selection.mentions ? mentionScale : storyScale);
+}
+
+/** JSON.stringify(await collectSeries(…)), the same content, written without building the series' objects (what the API sends). */
+export async function collectSeriesJson(store: Store, selection: ItemSelection, by: Period): Promise<string> {
+  if (selection.dyad) return JSON.stringify(buildSeries(await collectItems(store, selection), by));
+  return seriesJsonOfCounts(await store.seriesCounts(countQuery(selection)), by, selection.mentions ? mentionScale : storyScale);
 }

@@ -41,7 +41,7 @@ const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
  * days_from_civil), as Date.UTC would count, out-of-range months and days rolling over alike, but without
  * a Date and its ISO string per item and per period, which was most of a series' cost.
  */
-function dayNumber(year: number, month: number, day: number): number {
+export function dayNumber(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;
@@ -49,7 +49,7 @@ function dayNumber(year: number, month: number, day: number): number {
   return era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468;
 }
 
-function dayString(days: number): string {
+export function dayString(days: number): string {
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
@@ -108,7 +108,8 @@ export function buildSeries(items: Iterable<SeriesItem>, by: Period): Series {
     row.byType[item.plover] = (row.byType[item.plover] ?? 0) + count;
     row.byQuadClass[item.quadClass - 1] = (row.byQuadClass[item.quadClass - 1] ?? 0) + count;
     // Goldstein values have one decimal: rounding the sum to one keeps it exact, whether items come one by one or counted.
-    row.goldstein = Math.round((row.goldstein + (item.goldstein ?? 0) * count) * 10) / 10;
+    // `|| 0`: a sum that cancels out is 0, never the -0 rounding a tiny negative residue gives.
+    row.goldstein = Math.round((row.goldstein + (item.goldstein ?? 0) * count) * 10) / 10 || 0;
     rows.set(period, row);
   }
   const present = [...rows.keys()].sort();

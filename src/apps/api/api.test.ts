@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { createEngine, openStore, type Store } from '../../index.js';
+import { collectSeries, createEngine, openStore, type Store } from '../../index.js';
 import { createApi } from './app.js';
 import { ARTICLES, LATE_ARTICLE } from '../../test-support/api-articles.js';
 import { CONTENT_SECURITY_POLICY } from './security.js';
@@ -183,6 +183,24 @@ describe('API over a real store', () => {
     assert.deepEqual(dyad.body.rows.map((row) => Object.keys(row.byType)).flat(), ['CONSULT']);
     const assaults = await get<{ rows: Array<{ byType: Record<string, number> }> }>('/api/series?type=ASSAULT');
     assert.ok(assaults.body.rows.every((row) => Object.keys(row.byType).every((t) => t === 'ASSAULT')));
+  });
+
+  test('a series is sent as written, valid against its documented schema, the series collectSeries builds', async () => {
+    for (const [path, selection, by] of [
+      ['/api/series?by=day', {}, 'day'], ['/api/series?by=week&of=mentions', { mentions: true }, 'week'],
+      ['/api/series?by=month&type=assault', { plover: 'ASSAULT' }, 'month'], ['/api/series?by=week&dyad=ARM:AZE', { dyad: ['ARM', 'AZE'] }, 'week'],
+    ] as const) {
+      for (const round of ['computed', 'cached']) {
+        const response = await app.request(path);
+        assert.equal(response.status, 200, `${path} ${round}`);
+        assert.equal(response.headers.get('Content-Type'), 'application/json');
+        assert.equal(response.headers.get('X-Content-Type-Options'), 'nosniff');
+        const body: unknown = await response.json();
+        const parsed = S.Series.safeParse(body);
+        assert.ok(parsed.success, parsed.error?.message);
+        assert.deepEqual(body, JSON.parse(JSON.stringify(await collectSeries(store, selection, by))), `${path} ${round}`);
+      }
+    }
   });
 
   test('exports stream the formats of dyad export', async () => {

@@ -450,6 +450,57 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX stories_page ON stories (date_start DESC, id, date_end);
     `,
   },
+  {
+    version: 14,
+    sql: `
+      -- Stories counted by country, type, date value and bounds (Store.seriesCounts), and by the same without the
+      -- country (a series of all countries), kept by triggers in step with story_dates: a series reads one row
+      -- per type and day instead of one per story, and SQLite groups nothing. A key holds no null, so a missing
+      -- bound is stored as what compares as a missing one does under a series' from/to conditions
+      -- (date_end >= from, date_start <= to): no start as U+FFFF, after every date; no end as '', before every
+      -- date. IF NOT EXISTS: the upgrade tests set databases back past this migration.
+      CREATE TABLE IF NOT EXISTS story_day_counts (
+        country TEXT NOT NULL, plover TEXT NOT NULL, date_value TEXT NOT NULL, date_start TEXT NOT NULL, date_end TEXT NOT NULL,
+        stories INTEGER NOT NULL, PRIMARY KEY (country, plover, date_value, date_start, date_end)
+      ) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS story_day_counts_all (
+        plover TEXT NOT NULL, date_value TEXT NOT NULL, date_start TEXT NOT NULL, date_end TEXT NOT NULL,
+        stories INTEGER NOT NULL, PRIMARY KEY (plover, date_value, date_start, date_end)
+      ) WITHOUT ROWID;
+      DELETE FROM story_day_counts;
+      DELETE FROM story_day_counts_all;
+      INSERT INTO story_day_counts (country, plover, date_value, date_start, date_end, stories)
+        SELECT country, plover, date_value, coalesce(date_start, char(65535)), coalesce(date_end, ''), COUNT(*) FROM story_dates
+        WHERE country IS NOT NULL AND date_value <> '' GROUP BY 1, 2, 3, 4, 5;
+      INSERT INTO story_day_counts_all (plover, date_value, date_start, date_end, stories)
+        SELECT plover, date_value, coalesce(date_start, char(65535)), coalesce(date_end, ''), COUNT(*) FROM story_dates
+        WHERE date_value <> '' GROUP BY 1, 2, 3, 4;
+      -- story_dates is written with INSERT OR REPLACE, whose replacing deletes fire no delete trigger
+      -- (recursive_triggers is off): the row an insert would replace is deleted first, and uncounted.
+      CREATE TRIGGER IF NOT EXISTS story_day_counts_replace BEFORE INSERT ON story_dates BEGIN
+        DELETE FROM story_dates WHERE id = NEW.id;
+      END;
+      CREATE TRIGGER IF NOT EXISTS story_day_counts_insert AFTER INSERT ON story_dates WHEN NEW.date_value <> '' BEGIN
+        INSERT INTO story_day_counts (country, plover, date_value, date_start, date_end, stories)
+        SELECT NEW.country, NEW.plover, NEW.date_value, coalesce(NEW.date_start, char(65535)), coalesce(NEW.date_end, ''), 1
+        WHERE NEW.country IS NOT NULL
+        ON CONFLICT DO UPDATE SET stories = stories + 1;
+        INSERT INTO story_day_counts_all (plover, date_value, date_start, date_end, stories)
+        SELECT NEW.plover, NEW.date_value, coalesce(NEW.date_start, char(65535)), coalesce(NEW.date_end, ''), 1 WHERE true
+        ON CONFLICT DO UPDATE SET stories = stories + 1;
+      END;
+      CREATE TRIGGER IF NOT EXISTS story_day_counts_delete AFTER DELETE ON story_dates WHEN OLD.date_value <> '' BEGIN
+        UPDATE story_day_counts SET stories = stories - 1 WHERE country = OLD.country AND plover = OLD.plover
+          AND date_value = OLD.date_value AND date_start = coalesce(OLD.date_start, char(65535)) AND date_end = coalesce(OLD.date_end, '');
+        DELETE FROM story_day_counts WHERE country = OLD.country AND plover = OLD.plover AND date_value = OLD.date_value
+          AND date_start = coalesce(OLD.date_start, char(65535)) AND date_end = coalesce(OLD.date_end, '') AND stories <= 0;
+        UPDATE story_day_counts_all SET stories = stories - 1 WHERE plover = OLD.plover
+          AND date_value = OLD.date_value AND date_start = coalesce(OLD.date_start, char(65535)) AND date_end = coalesce(OLD.date_end, '');
+        DELETE FROM story_day_counts_all WHERE plover = OLD.plover AND date_value = OLD.date_value
+          AND date_start = coalesce(OLD.date_start, char(65535)) AND date_end = coalesce(OLD.date_end, '') AND stories <= 0;
+      END;
+    `,
+  },
 ];
 
 /** The migration that added stories: a database upgraded past it has its stored events fused once. */

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import type { CodingRun, Doc, Event } from '../../doc/types.js';
 import {
   StoreError, type EventFilter, type EvidencedEvent, type FacetCount, type FacetField, type PutResult, type Store, type StoredEvent,
-  type StreamOptions, type AlertQuery, type ActorCount, type DocQuery, type DocSummary, type Page, type PlaceCount, type StoryUpdates, type SeriesCount, type SeriesCountQuery,
+  type StreamOptions, type AlertQuery, type ActorCount, type DocQuery, type DocSummary, type Page, type PlaceCount, type StoryUpdates, type SeriesCountGroup, type SeriesCountQuery,
 } from '../store.js';
 import type { Story, StoryFilter, StoryWithMentions } from '../../fuse/types.js';
 import { clampCount, whereClause } from './filter-sql.js';
@@ -435,7 +435,7 @@ class SqliteStore implements Store {
     return this.pages.storyUpdates(cursor, limit);
   }
 
-  async seriesCounts(query: SeriesCountQuery = {}): Promise<SeriesCount[]> {
+  async seriesCounts(query: SeriesCountQuery = {}): Promise<SeriesCountGroup[]> {
     this.assertOpen();
     return this.pages.seriesCounts(query);
   }
