@@ -1,14 +1,13 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import type { CodingRun, Doc, Event } from '../../doc/types.js';
+import type { CodingRun, Doc } from '../../doc/types.js';
 import {
   StoreError, type EventFilter, type EvidencedEvent, type FacetCount, type FacetField, type PutResult, type Store, type StoredEvent,
   type StreamOptions, type AlertQuery, type ActorCount, type DocQuery, type DocSummary, type Page, type PlaceCount, type StoryUpdates, type SeriesCountGroup, type SeriesCountQuery,
 } from '../store.js';
 import type { Story, StoryFilter, StoryWithMentions } from '../../fuse/types.js';
 import { clampCount, whereClause } from './filter-sql.js';
-import { assertDyadDatabase, migrate, NEAR_DUPLICATES_VERSION, STORIES_VERSION } from './schema.js';
+import { NEAR_DUPLICATES_VERSION, STORIES_VERSION } from './schema.js';
 import { SqliteNearDuplicates } from './near-duplicates.js';
 import { SqliteStories } from './stories.js';
 import { SqliteAlerts } from './alerts.js';
@@ -16,12 +15,13 @@ import { SqliteWatch } from './watch.js';
 import type { WatchItem, WatchItemQuery, WatchItemRecord, WatchSource, WatchSourceUpdate } from '../watch-state.js';
 import { StatementCache } from './statements.js';
 import type { Alert } from '../../trends/rules.js';
-import { docFromRow, documentRow, eventRow, eventsOf, participantKeys, storedEventOf, versionsOf, type StoredEventRow } from './rows.js';
+import { docFromRow, storedEventOf, versionsOf, type StoredEventRow } from './rows.js';
 import { pageSizeOf, streamEventPages } from './stream.js';
 import { SqliteOverrides } from './overrides.js';
 import { anchorOf, parseOverrideInput, type EventOverride, type OverrideInput } from '../overrides.js';
-import { registerGeoFunctions } from './geo.js';
 import { SqlitePages } from './pages.js';
+import { DocumentWrites } from './document-writes.js';
+import { BUSY_TIMEOUT_MS, isBusy, openConnection, pause } from './connection.js';
 
 const FACET_COLUMNS: Record<FacetField, string> = {
   plover: 'e.plover',
@@ -31,24 +31,6 @@ const FACET_COLUMNS: Record<FacetField, string> = {
 };
 
 const DEFAULT_LIMIT = 100;
-
-/** What storing a document again compares: the coding stored for its id. */
-interface StoredCoding {
-  num: number;
-  title: string | null;
-  text: string;
-  pipeline_version: string | null;
-  knowledge_version: string | null;
-}
-
-/**
- * How long a writer waits for another process's batch to commit before giving up with "database is
- * locked". A batch holds the write lock only while its rows are written, so this is ample even for two
- * bulk ingests into one file on a busy machine.
- */
-const BUSY_TIMEOUT_MS = 60_000;
-/** Page cache per writing connection, in KiB (see openConnection). */
-const CACHE_KIB = 65_536;
 
 export interface SqliteOpenOptions {
   /** Open an existing Dyad database for reading only: nothing is created, migrated or written. */
@@ -92,61 +74,14 @@ export function openSqliteStore(path: string, options: SqliteOpenOptions = {}): 
   }
 }
 
-function isBusy(error: unknown): boolean {
-  return typeof (error as { code?: unknown })?.code === 'string' && (error as { code: string }).code.startsWith('SQLITE_BUSY');
-}
-
-const sleeper = new Int32Array(new SharedArrayBuffer(4));
-function pause(ms: number): void {
-  Atomics.wait(sleeper, 0, 0, ms);
-}
-
-/** The open database and the schema version it had before this opening migrated it (0: new or read-only). */
-function openConnection(path: string, readOnly: boolean): { db: Database.Database; upgradedFrom: number } {
-  if (!readOnly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path, readOnly ? { readonly: true, fileMustExist: true } : {});
-  try {
-    // First, so that every later statement (even switching to WAL) waits for a concurrent writer.
-    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    registerGeoFunctions(db);
-    assertDyadDatabase(db, path, { readOnly });
-    if (!readOnly) {
-      db.pragma('journal_mode = WAL');
-      // NORMAL in WAL mode: a committed batch survives a crash of the process; the WAL is synced at each
-      // checkpoint, so only a power cut or OS crash can lose the batches since the last one.
-      db.pragma('synchronous = NORMAL');
-      // Checkpoint every ~40 MB of WAL rather than every 4 MB: a bulk ingest rewrites the same index pages
-      // less often (~15% less store time); the WAL file grows that large once and is reused.
-      db.pragma('wal_autocheckpoint = 10000');
-      db.pragma('foreign_keys = ON');
-      // 64 MB of page cache rather than SQLite's 2 MB: fusion reads and rewrites mention and story rows all
-      // over their tables, and with the default cache each such page is read from the OS again and spilled
-      // to the WAL before the batch commits.
-      db.pragma(`cache_size = -${CACHE_KIB}`);
-      const from = migrate(db);
-      return { db, upgradedFrom: from };
-    }
-    return { db, upgradedFrom: 0 };
-  } catch (error) {
-    db.close();
-    throw error;
-  }
-}
-
 class SqliteStore implements Store {
-  private readonly insertDocument;
-  private readonly insertText;
-  private readonly insertEvent;
-  private readonly insertParticipant;
   private readonly selectDoc;
   private readonly selectDocEvents;
   private readonly selectHas;
-  private readonly selectStoredCoding;
   private readonly selectCodingVersions;
-  private readonly deleteText;
-  private readonly deleteDocument;
   private readonly selectCount;
   private readonly selectSkipReasons;
+  private readonly writes: DocumentWrites;
   private readonly writeBatch;
   private readonly stories;
   private readonly alerts;
@@ -160,47 +95,27 @@ class SqliteStore implements Store {
 
   constructor(private readonly db: Database.Database, private readonly readOnly: boolean, private readonly fuse: boolean) {
     this.queries = new StatementCache(db);
-    this.insertDocument = db.prepare(`
-      INSERT INTO documents (id, url, title, published, language, format, external_id, skip_stage,
-        skip_rule, skip_reason, text, doc_json, pipeline_version, knowledge_version, event_count,
-        events_in_table, stored_at)
-      VALUES (@id, @url, @title, @published, @language, @format, @external_id, @skip_stage, @skip_rule,
-        @skip_reason, @text, @doc_json, @pipeline_version, @knowledge_version, @event_count,
-        @events_in_table, @stored_at)
-      ON CONFLICT (id) DO NOTHING`);
-    this.insertText = db.prepare('INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)');
-    this.insertEvent = db.prepare(`
-      INSERT INTO events (doc, seq, plover, cameo, quad_class, goldstein, actor_codes,
-        recipient_codes, country, date_value, date_start, date_end, lat, lon, confidence, modality, event_json)
-      VALUES (@doc, @seq, @plover, @cameo, @quad_class, @goldstein, @actor_codes, @recipient_codes,
-        @country, @date_value, @date_start, @date_end, @lat, @lon, @confidence, @modality, @event_json)`);
-    this.insertParticipant = db.prepare(`
-      INSERT INTO event_participants (key, event, roles) VALUES (?, ?, ?)`);
     this.selectDoc = db.prepare('SELECT num, text, doc_json, events_in_table FROM documents WHERE id = ?');
     this.selectDocEvents = db.prepare('SELECT event_json FROM events WHERE doc = ? ORDER BY seq').pluck();
     this.selectHas = db.prepare('SELECT 1 FROM documents WHERE id = ?').pluck();
-    this.selectStoredCoding = db.prepare('SELECT num, title, text, pipeline_version, knowledge_version FROM documents WHERE id = ?');
     this.selectCodingVersions = db.prepare('SELECT pipeline_version, knowledge_version FROM documents WHERE id = ?');
-    this.deleteText = db.prepare("INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)");
-    this.deleteDocument = db.prepare('DELETE FROM documents WHERE num = ?');
     this.selectCount = db.prepare('SELECT COUNT(*) FROM documents').pluck();
     this.selectSkipReasons = db.prepare(`
       SELECT skip_rule AS value, COUNT(*) AS count FROM documents WHERE skip_rule IS NOT NULL
       GROUP BY skip_rule ORDER BY count DESC, value`);
-    // ON CONFLICT DO NOTHING rather than OR IGNORE: only a repeated id is skipped; a broken row (NOT NULL)
-    // still fails the batch instead of vanishing silently.
-    this.writeBatch = db.transaction((docs: readonly Doc[]) => this.write(docs));
-    this.stories = new SqliteStories(db);
+        this.stories = new SqliteStories(db);
     this.alerts = new SqliteAlerts(db);
     this.overrides = new SqliteOverrides(db, this.stories, (num) => this.docOfNum(num));
     this.pages = new SqlitePages(db, this.stories);
     this.watch = new SqliteWatch(db);
     this.writeWatched = db.transaction((docs: readonly Doc[], items: readonly WatchItemRecord[]) => {
-      const result = this.write(docs);
+      const result = this.writes.write(docs);
       this.watch.record(items, new Date().toISOString());
       return result;
     });
     this.nearDuplicates = new SqliteNearDuplicates(db);
+    this.writes = new DocumentWrites(db, this.stories, this.overrides, this.nearDuplicates, fuse);
+    this.writeBatch = db.transaction((docs: readonly Doc[]) => this.writes.write(docs));
   }
 
   private docOfNum(num: number): Doc {
@@ -240,65 +155,6 @@ class SqliteStore implements Store {
     return this.writeBatch.immediate(docs);
   }
 
-  private write(docs: readonly Doc[]): PutResult {
-    const result: PutResult = { inserted: 0, duplicates: 0, nearDuplicates: 0, events: 0 };
-    const storedAt = new Date().toISOString();
-    const inserted: Doc[] = [];
-    const copies = new Map<string, string[]>();
-    const insertedNums: number[] = [];
-    for (const doc of docs) {
-      // Checked first so a re-run over stored documents costs a look-up each, not a serialisation.
-      const stored = this.selectStoredCoding.get(doc.id) as StoredCoding | undefined;
-      if (stored !== undefined) {
-        const versions = versionsOf(doc);
-        if (stored.pipeline_version === versions.pipeline && stored.knowledge_version === versions.knowledge) {
-          result.duplicates++;
-          continue;
-        }
-        // Another coding of a stored text (other stage or knowledge versions) replaces the stored one, its
-        // events and their place in stories, so the stories are those of the codings stored last.
-        this.removeDoc(stored, storedAt);
-        const pending = inserted.findIndex((other) => other.id === doc.id);
-        if (pending >= 0) inserted.splice(pending, 1);
-        result.recoded = (result.recoded ?? 0) + 1;
-      }
-      const row = documentRow(doc, storedAt);
-      const info = this.insertDocument.run(row);
-      if (info.changes === 0) {
-        result.duplicates++;
-        continue;
-      }
-      result.inserted++;
-      this.insertText.run(info.lastInsertRowid, row.title ?? '', row.text);
-      eventsOf(doc).forEach((event, seq) => this.writeEvent(info.lastInsertRowid, event, seq));
-      result.events += row.event_count;
-      inserted.push(doc);
-      const linked = this.nearDuplicates.file(Number(info.lastInsertRowid), row.text);
-      if (linked.length > 0) {
-        result.nearDuplicates++;
-        copies.set(doc.id, linked);
-      }
-      insertedNums.push(Number(info.lastInsertRowid));
-    }
-    // In the batch's transaction: the stories always hold exactly the stored events.
-    if (this.fuse) this.stories.fuseDocs(inserted, storedAt, copies);
-    // Verdicts made before this coding of a document (carried from another store, or on an earlier coding).
-    for (const num of insertedNums) this.overrides.applyToDoc(num, storedAt);
-    return result;
-  }
-
-  private removeDoc(stored: StoredCoding, now: string): void {
-    if (this.fuse) this.stories.unfileDoc(stored.num, now);
-    this.deleteText.run(stored.num, stored.title ?? '', stored.text);
-    // Its events, their participants and mentions go with it (ON DELETE CASCADE).
-    this.deleteDocument.run(stored.num);
-  }
-
-  private writeEvent(docNum: number | bigint, event: Event, seq: number): void {
-    const eventNum = this.insertEvent.run(eventRow(docNum, event, seq)).lastInsertRowid;
-    for (const [key, roles] of participantKeys(event)) this.insertParticipant.run(key, eventNum, roles);
-  }
-
   async getDoc(id: string): Promise<Doc | undefined> {
     this.assertOpen();
     const row = this.selectDoc.get(id) as { num: number; text: string; doc_json: string; events_in_table: number } | undefined;
@@ -323,7 +179,7 @@ class SqliteStore implements Store {
 
   async hasCoding(id: string, runs: readonly CodingRun[]): Promise<boolean> {
     this.assertOpen();
-    const stored = this.selectCodingVersions.get(id) as Pick<StoredCoding, 'pipeline_version' | 'knowledge_version'> | undefined;
+    const stored = this.selectCodingVersions.get(id) as { pipeline_version: string | null; knowledge_version: string | null } | undefined;
     if (!stored) return false;
     const versions = versionsOf({ provenance: runs });
     return stored.pipeline_version === versions.pipeline && stored.knowledge_version === versions.knowledge;
