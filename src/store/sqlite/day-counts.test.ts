@@ -22,7 +22,7 @@ function dayCounts(path: string): { kept: unknown[]; grouped: unknown[] } {
     ...db.prepare(`SELECT country, ${keys}, stories FROM story_day_counts ORDER BY country, ${keys}`).all(),
     ...db.prepare(`SELECT NULL AS country, ${keys}, stories FROM story_day_counts_all ORDER BY ${keys}`).all(),
   ];
-  // A missing bound is kept as what compares as one (migrations/v10-v14.ts, migration 14).
+  // A missing bound is kept as what compares as one (migrations/v10-v15.ts, migration 14).
   const bounds = "plover, date_value, coalesce(date_start, char(65535)) AS date_start, coalesce(date_end, '') AS date_end";
   const grouped = [
     ...db.prepare(`SELECT country, ${bounds}, COUNT(*) AS stories FROM story_dates WHERE country IS NOT NULL AND date_value <> ''

@@ -91,7 +91,9 @@ export class SqliteStories implements StoryIndex {
         sources = excluded.sources, killed_best = excluded.killed_best, injured_best = excluded.injured_best,
         confidence = excluded.confidence, story_json = excluded.story_json`);
     this.selectStory = db.prepare('SELECT story_json FROM stories WHERE id = ?').pluck();
-    this.selectStoryKeys = db.prepare('SELECT plover, country, date_start, date_end FROM stories WHERE id = ?').raw();
+    this.selectStoryKeys = db.prepare(`
+      SELECT s.plover, s.country, s.date_start, s.date_end, d.date_value FROM stories s LEFT JOIN story_dates d ON d.id = s.id
+      WHERE s.id = ?`).raw();
     // Sets none of the indexed columns (type, country, dates), so SQLite leaves the stories' indexes alone.
     this.updateStoryRecord = db.prepare(`
       UPDATE stories SET first_seen = @first_seen, last_seen = @last_seen, mentions = @mentions, documents = @documents,
@@ -270,9 +272,11 @@ export class SqliteStories implements StoryIndex {
       confidence: story.confidence, story_json: JSON.stringify(story),
     };
     // A report joining a story mostly leaves its type, country and dates as they were: then its index
-    // entries are not rewritten (three index pages fewer per story in a batch).
-    const stored = this.selectStoryKeys.get(story.id) as [string, string | null, string | null, string | null] | undefined;
-    if (stored && stored[0] === row.plover && stored[1] === row.country && stored[2] === row.date_start && stored[3] === row.date_end) {
+    // entries are not rewritten (three index pages fewer per story in a batch), and story_dates' update
+    // trigger, which this UPDATE does not fire (migration 15), has nothing to copy: the date value is compared too.
+    const stored = this.selectStoryKeys.get(story.id) as [string, string | null, string | null, string | null, string | null] | undefined;
+    if (stored && stored[0] === row.plover && stored[1] === row.country && stored[2] === row.date_start && stored[3] === row.date_end
+      && stored[4] === (story.date?.value ?? null)) {
       this.updateStoryRecord.run(row);
     } else {
       this.upsertStory.run(row);

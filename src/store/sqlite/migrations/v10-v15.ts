@@ -2,9 +2,10 @@ import type { Migration } from './migration.js';
 
 /**
  * Faster stories and pages: stories in a rowid table (10), page-order indexes and series tables (11, 14),
- * follow-up surnames (12), integer components (13). A new migration goes at the end of the newest file.
+ * follow-up surnames (12), integer components (13), a story_dates trigger fewer per story write (15). A new
+ * migration goes at the end of the newest file.
  */
-export const MIGRATIONS_10_TO_14: readonly Migration[] = [
+export const MIGRATIONS_10_TO_15: readonly Migration[] = [
   {
     version: 10,
     sql: `
@@ -204,6 +205,26 @@ export const MIGRATIONS_10_TO_14: readonly Migration[] = [
           AND date_value = OLD.date_value AND date_start = coalesce(OLD.date_start, char(65535)) AND date_end = coalesce(OLD.date_end, '');
         DELETE FROM story_day_counts_all WHERE plover = OLD.plover AND date_value = OLD.date_value
           AND date_start = coalesce(OLD.date_start, char(65535)) AND date_end = coalesce(OLD.date_end, '') AND stories <= 0;
+      END;
+    `,
+  },
+  {
+    version: 15,
+    sql: `
+      -- story_dates' update trigger fired on every story update and parsed the old and the new story_json
+      -- (a record of 1-3 KB each) to compare their date values: 25-40 µs a story write instead of 10-14.
+      -- Now it fires only for an UPDATE that sets one of the columns it copies. The one UPDATE that does not
+      -- (SqliteStories.putStory's record-only rewrite) is used only when type, country, dates and date value all stay,
+      -- which putStory checks against story_dates before choosing it.
+      DROP TRIGGER IF EXISTS story_dates_update;
+      CREATE TRIGGER story_dates_update AFTER UPDATE OF id, plover, country, date_start, date_end ON stories
+      WHEN OLD.id IS NOT NEW.id OR OLD.plover IS NOT NEW.plover OR OLD.country IS NOT NEW.country
+        OR OLD.date_start IS NOT NEW.date_start OR OLD.date_end IS NOT NEW.date_end
+        OR json_extract(OLD.story_json, '$.date.value') IS NOT json_extract(NEW.story_json, '$.date.value')
+      BEGIN
+        DELETE FROM story_dates WHERE id = OLD.id;
+        INSERT OR REPLACE INTO story_dates (id, plover, country, date_value, date_start, date_end)
+        VALUES (NEW.id, NEW.plover, NEW.country, json_extract(NEW.story_json, '$.date.value'), NEW.date_start, NEW.date_end);
       END;
     `,
   },
