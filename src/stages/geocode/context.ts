@@ -240,16 +240,27 @@ export function resolveMentions(text: string, mentions: readonly ToponymMention[
     contexts.set(key, context);
     return context;
   };
+  // Set once the dateline is read: the state or country it puts the document's other names in.
+  let around: DatelineContext | undefined;
+  const withDateline = new Map<string, { countries: ReadonlySet<string>; admin1s: ReadonlySet<string> }>();
+  const placesFor = (key: string): { countries: ReadonlySet<string>; admin1s: ReadonlySet<string> } => {
+    const own = contextFor(key);
+    if (!around) return own;
+    let merged = withDateline.get(key);
+    if (!merged) {
+      merged = { countries: new Set([...own.countries, ...(around.country ? [around.country] : [])]), admin1s: new Set([...own.admin1s, ...(around.admin1 ? [around.admin1] : [])]) };
+      withDateline.set(key, merged);
+    }
+    return merged;
+  };
   const memo = new Map<string, Resolved | undefined>();
-  const resolveAt = (i: number, around?: DatelineContext): Resolved | undefined => {
+  const resolveAt = (i: number): Resolved | undefined => {
     const mention = mentions[i]!;
     const cue = cues[i]!;
     const simple = !cue.within && !cue.containerSlot && !cue.statedIn;
     const memoKey = `${cue.locative ? 1 : 0}${cue.actor ? 1 : 0}${mention.text}`;
-    if (simple && !around && memo.has(memoKey)) return memo.get(memoKey);
-    const own = contextFor(cue.key);
-    const countries = around?.country && !own.countries.has(around.country) ? new Set([...own.countries, around.country]) : own.countries;
-    const admin1s = around?.admin1 && !own.admin1s.has(around.admin1) ? new Set([...own.admin1s, around.admin1]) : own.admin1s;
+    if (simple && memo.has(memoKey)) return memo.get(memoKey);
+    const { countries, admin1s } = placesFor(cue.key);
     const context: ToponymContext = { countries, admin1s, locative: cue.locative, actor: cue.actor, containerSlot: cue.containerSlot };
     if (cue.within) context.within = cue.within;
     const resolved = resolveToponym(mention.text, context) ?? embeddedPlace(mention.text, context);
@@ -257,7 +268,7 @@ export function resolveMentions(text: string, mentions: readonly ToponymMention[
     if (cue.statedIn && (!resolved || (resolved.resolution === 'city' && resolved.admin1 !== cue.statedIn))) {
       return subdivisionReading(cue.statedIn, STATED_STATE_CONFIDENCE) ?? resolved;
     }
-    if (simple && !around) memo.set(memoKey, resolved);
+    if (simple) memo.set(memoKey, resolved);
     return resolved;
   };
   const readings: Array<Resolved | undefined> = new Array(mentions.length);
@@ -270,7 +281,6 @@ export function resolveMentions(text: string, mentions: readonly ToponymMention[
     done[i] = true;
     if (!containedReading.has(cue.key)) containedReading.set(cue.key, readings[i]);
   });
-  let around: DatelineContext | undefined;
   if (datelineAt >= 0) {
     const key = cues[datelineAt]!.key;
     if (!done[datelineAt]) {
@@ -278,13 +288,15 @@ export function resolveMentions(text: string, mentions: readonly ToponymMention[
       done[datelineAt] = true;
     }
     around = datelineContext(readings[datelineAt], cues[datelineAt]!, contextFor(key).countries);
+    // Readings remembered before the dateline's context was known would ignore it.
+    memo.clear();
   }
   return mentions.map((_, i) => {
     if (done[i]) return readings[i];
     const cue = cues[i]!;
     const simple = !cue.within && !cue.containerSlot && !cue.statedIn;
     if (simple && containedReading.has(cue.key)) return containedReading.get(cue.key);
-    return resolveAt(i, around);
+    return resolveAt(i);
   });
 }
 
