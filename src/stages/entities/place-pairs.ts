@@ -94,7 +94,8 @@ function withTownPairs(scan: Scan, mentions: Mention[]): Mention[] {
   let result = mentions;
   for (let comma = 1; comma < tokens.length - 1; comma += 1) {
     const token = tokens[comma]!;
-    if (token.normal !== ',' || !capitalAt(text, tokens[comma - 1]!.start) || tokens[comma + 1]!.sentence !== token.sentence) continue;
+    const next = tokens[comma + 1]!;
+    if (token.normal !== ',' || !capitalAt(text, tokens[comma - 1]!.start) || !capitalAt(text, next.start) || next.sentence !== token.sentence) continue;
     const runFirst = townBefore(scan, comma);
     if (runFirst === comma) continue;
     const after = text.slice(token.start, token.start + 64);
