@@ -133,3 +133,26 @@ test('a model that cannot be loaded leaves the rules to find the names, with a w
   assert.deepEqual(doc.messages.map((m) => [m.ruleId, m.severity]), [['ner-model-unavailable', 'warning']]);
   assert.deepEqual(doc.layers.entities!.map((e) => [e.text, e.type, e.source]), [['Maria Vandertolk', 'PERSON', 'proper-noun'], ['Armenia', 'COUNTRY', 'gazetteer']]);
 });
+
+test('a dateline in capitals is a place, not the organisation the model reads it as', () => {
+  const doc = run('LAS VEGAS (AP) — Two men were shot dead outside a casino on Friday, police said.');
+  const dateline = doc.layers.entities!.find((entity) => entity.start === 0);
+  assert.equal(dateline?.text, 'LAS VEGAS');
+  assert.equal(dateline?.type, 'PLACE');
+  assert.equal(find('ST. LOUIS (KTVI) - A 15-year-old is now charged as an adult.', 'ST. LOUIS')?.type, 'PLACE');
+});
+
+test('"Town, State" is two places, whatever the model makes of the town', () => {
+  const doc = run('Police said a man from Tyrone, Mo., shot his neighbours before he was shot in Shelton, Wash. on Friday.');
+  const byText = new Map(doc.layers.entities!.map((entity) => [entity.text, entity.type]));
+  assert.equal(byText.get('Tyrone'), 'PLACE');
+  assert.equal(byText.get('Mo.'), 'PLACE');
+  assert.equal(byText.get('Shelton'), 'PLACE');
+  assert.equal(byText.get('Wash.'), 'PLACE');
+  assert.equal(byText.has('Shelton, Wash.'), false);
+  assert.equal(find('The teen from Felton, Minn., was shot.', 'Felton')?.type, 'PLACE');
+});
+
+test('a name before a comma that no state or country follows keeps the model\'s type', () => {
+  assert.equal(find('Police said Tyrone, who is 19, shot his neighbour.', 'Tyrone')?.type, 'PERSON');
+});

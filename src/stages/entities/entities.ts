@@ -6,6 +6,7 @@ import { shippedNer } from '../../models/ner/load.js';
 import { NerTagger, type NerModel } from '../../models/ner/tagger.js';
 import { gazetteerNames } from '../../models/ner/lexicon.js';
 import { mergeNames } from './named.js';
+import { placesByForm } from './place-pairs.js';
 import { capitalAt, hasDigit, isLowercased, isShouting, lowerText, matchesAt } from './text.js';
 import { RunTyper, type Mention, type Scan } from './typing.js';
 
@@ -102,12 +103,13 @@ function taggerFor(model: NerModel): NerTagger {
  * by the one precompiled gazetteer (countries, demonyms, IGOs, regions, known people) and GeoNames
  * places (see named.ts). Without it: the gazetteer first (longest match wins), then proper-noun runs
  * typed by titles, organisation head words, speech verbs, locative prepositions and the city gazetteer.
+ * Either way a dateline's place and "Town, State" pairs are places by their form (place-pairs.ts).
  * A lower-cased text is read by the gazetteer alone either way.
  */
 export const findEntities = (options: EntitiesOptions = {}) =>
   defineStage({
     name: 'entities',
-    version: 4,
+    version: 5,
     requires: ['sentences', 'tokens'],
     provides: ['entities'],
     run(doc, ctx) {
@@ -130,7 +132,7 @@ export const findEntities = (options: EntitiesOptions = {}) =>
       }
       const typing = new RunTyper(scan, documentCountries);
       const typed: Mention[] = [];
-      for (const mention of mentions) {
+      for (const mention of placesByForm(scan, mentions)) {
         if (mention.source === 'model' && !mention.kb) linkPlace(typing, tokens, mention);
         const result = mention.source === 'proper-noun' ? typing.type(mention) : mention;
         if (result) typed.push(result);

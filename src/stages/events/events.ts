@@ -286,7 +286,7 @@ export interface EventCodingOptions {
 export const codeEvents = (options: EventCodingOptions = {}) =>
   defineStage({
     name: 'events',
-    version: 3,
+    version: 4,
     requires: ['sentences', 'tokens', 'entities', 'places', 'dates', 'quantities', 'actors', 'quotes'],
     provides: ['events'],
     run(doc, ctx) {

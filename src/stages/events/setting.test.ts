@@ -22,6 +22,11 @@ test('the setting is the dateline place, else the city named most often, else th
   assert.equal(documentSetting(docWith('A man was shot in Dayton.', [['Dayton', 'city']]))?.from, 'document');
 });
 
+test('a dateline after a headline or a time stamp is the setting, however often other towns are named', () => {
+  const text = 'Man shot in Xenia bar\nDAYTON, Ohio (AP) — A man from Xenia was shot. Xenia police said.';
+  assert.equal(documentSetting(docWith(text, [['Xenia', 'city'], ['DAYTON', 'city'], ['Xenia', 'city'], ['Xenia', 'city']]))?.name, 'DAYTON');
+});
+
 test('no setting from a tie, a country, a government or a place where something was only said', () => {
   assert.equal(documentSetting(docWith('Men from Xenia and Dayton were shot.', [['Xenia', 'city'], ['Dayton', 'city']])), undefined);
   assert.equal(documentSetting(docWith('A man was shot in Kenya.', [['Kenya', 'country']])), undefined);

@@ -1,11 +1,13 @@
 /**
  * Where a document's story happens when an event's own sentence names no place: local news says "in
  * Dayton" once, or in its dateline, and then tells what happened there. The setting is the place the
- * document opens with (a dateline: its first words), else the city or subdivision it names most often
+ * document opens with (a dateline: its first words, or a dateline's place after a headline or time stamp, see
+ * entities/dateline.ts), else the city or subdivision it names most often
  * (twice at least), else the only one it names. Places read as governments ("Washington said") and
  * country or continent names are not settings: a country is too coarse to place a local event.
  */
 import type { Doc, EventLocation, Place } from '../../doc/types.js';
+import { findDateline } from '../entities/dateline.js';
 
 const SETTING_RESOLUTIONS = new Set<Place['resolution']>(['city', 'admin']);
 
@@ -21,6 +23,10 @@ export function documentSetting(doc: Readonly<Doc>, spoken: ReadonlySet<string> 
   if (places.length === 0) return undefined;
   const opening = doc.text.slice(0, places[0]!.start);
   if (/^[\s"'“‘(]*$/.test(opening)) return locationOf(places[0]!);
+  // A dateline after a headline or a time stamp ("Teen shot in park\nDAYTON, Ohio (AP) —") is still where the report was filed.
+  const dateline = findDateline(doc.text, () => true);
+  const filedFrom = dateline && places.find((place) => place.start === dateline.start);
+  if (filedFrom) return locationOf(filedFrom);
   const counts = new Map<string, { place: Place; count: number }>();
   for (const place of places) {
     const entry = counts.get(place.placeId) ?? { place, count: 0 };

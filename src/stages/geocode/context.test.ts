@@ -173,3 +173,20 @@ test('the same text gives the same readings', () => {
   const names = ['Paris', 'Texas', 'Lucknow', 'Uttar Pradesh', 'Washington'];
   assert.deepEqual(resolveMentions(text, spans(text, names)), resolveMentions(text, spans(text, names)));
 });
+
+test('a name the text places ("Rome, N.Y.") is that place where the document repeats it alone', () => {
+  const text = 'Rome, N.Y. - Police in Rome said a baby died. Rome police arrested the boyfriend in Whitesboro.';
+  const mentions = spans(text, ['Rome', 'Whitesboro']);
+  const resolved = resolveMentions(text, mentions);
+  mentions.forEach((mention, i) => {
+    if (mention.text === 'Rome') assert.equal(resolved[i]?.admin1, 'USA.NY', `${mention.start}`);
+  });
+});
+
+test('a dateline placed by its state puts the document\'s other towns in that state', () => {
+  const text = 'Teen shot in park\nSPRINGFIELD, Ill. (AP) — A man from Aurora was shot on Sunday.';
+  const byName = readings(text, ['SPRINGFIELD', 'Aurora']);
+  assert.equal(byName.get('SPRINGFIELD')?.admin1, 'USA.IL');
+  assert.equal(byName.get('Aurora')?.admin1, 'USA.IL');
+  assert.equal(readings('A man from Aurora was shot on Sunday.', ['Aurora']).get('Aurora')?.admin1, 'USA.CO');
+});

@@ -1,5 +1,6 @@
 import { getAdmin1 } from '../../knowledge/admin1.js';
 import { foldName } from '../../knowledge/places.js';
+import { findDateline } from '../entities/dateline.js';
 import { getGazetteer } from '../entities/gazetteer.js';
 import { getSpeechVerbs } from '../quotes/speech-verbs.js';
 import { nameFacts, type Evidence } from './evidence.js';
@@ -173,6 +174,9 @@ export function resolveMentions(text: string, mentions: readonly ToponymMention[
     actor: isActorSubject(text.slice(mention.end, mention.end + 48)),
     containerSlot: false,
   }));
+  const datelineAt = datelineMention(text, mentions);
+  // A dateline names where the report was filed, however small the town.
+  if (datelineAt >= 0) cues[datelineAt]!.locative = true;
   const support = new Map<string, Set<string>>();
   const supports = (place: string, key: string): void => {
     const keys = support.get(place);
@@ -236,13 +240,27 @@ export function resolveMentions(text: string, mentions: readonly ToponymMention[
     contexts.set(key, context);
     return context;
   };
+  // Set once the dateline is read: the state or country it puts the document's other names in.
+  let around: DatelineContext | undefined;
+  const withDateline = new Map<string, { countries: ReadonlySet<string>; admin1s: ReadonlySet<string> }>();
+  const placesFor = (key: string): { countries: ReadonlySet<string>; admin1s: ReadonlySet<string> } => {
+    const own = contextFor(key);
+    if (!around) return own;
+    let merged = withDateline.get(key);
+    if (!merged) {
+      merged = { countries: new Set([...own.countries, ...(around.country ? [around.country] : [])]), admin1s: new Set([...own.admin1s, ...(around.admin1 ? [around.admin1] : [])]) };
+      withDateline.set(key, merged);
+    }
+    return merged;
+  };
   const memo = new Map<string, Resolved | undefined>();
-  return mentions.map((mention, i) => {
+  const resolveAt = (i: number): Resolved | undefined => {
+    const mention = mentions[i]!;
     const cue = cues[i]!;
     const simple = !cue.within && !cue.containerSlot && !cue.statedIn;
     const memoKey = `${cue.locative ? 1 : 0}${cue.actor ? 1 : 0}${mention.text}`;
     if (simple && memo.has(memoKey)) return memo.get(memoKey);
-    const { countries, admin1s } = contextFor(cue.key);
+    const { countries, admin1s } = placesFor(cue.key);
     const context: ToponymContext = { countries, admin1s, locative: cue.locative, actor: cue.actor, containerSlot: cue.containerSlot };
     if (cue.within) context.within = cue.within;
     const resolved = resolveToponym(mention.text, context) ?? embeddedPlace(mention.text, context);
@@ -252,5 +270,58 @@ export function resolveMentions(text: string, mentions: readonly ToponymMention[
     }
     if (simple) memo.set(memoKey, resolved);
     return resolved;
+  };
+  const readings: Array<Resolved | undefined> = new Array(mentions.length);
+  const done: boolean[] = new Array(mentions.length).fill(false);
+  // A name the text places ("Dorchester, Mass.") is that place wherever the document repeats it alone.
+  const containedReading = new Map<string, Resolved | undefined>();
+  cues.forEach((cue, i) => {
+    if (!cue.within && !cue.statedIn) return;
+    readings[i] = resolveAt(i);
+    done[i] = true;
+    if (!containedReading.has(cue.key)) containedReading.set(cue.key, readings[i]);
   });
+  if (datelineAt >= 0) {
+    const key = cues[datelineAt]!.key;
+    if (!done[datelineAt]) {
+      readings[datelineAt] = containedReading.get(key) ?? resolveAt(datelineAt);
+      done[datelineAt] = true;
+    }
+    around = datelineContext(readings[datelineAt], cues[datelineAt]!, contextFor(key).countries);
+    // Readings remembered before the dateline's context was known would ignore it.
+    memo.clear();
+  }
+  return mentions.map((_, i) => {
+    if (done[i]) return readings[i];
+    const cue = cues[i]!;
+    const simple = !cue.within && !cue.containerSlot && !cue.statedIn;
+    if (simple && containedReading.has(cue.key)) return containedReading.get(cue.key);
+    return resolveAt(i);
+  });
+}
+
+/** The country and state a document's dateline puts its other places in. */
+interface DatelineContext {
+  country?: string;
+  admin1?: string;
+}
+
+/** The index of the mention that is the document's dateline place, or -1. */
+function datelineMention(text: string, mentions: readonly ToponymMention[]): number {
+  const dateline = findDateline(text, () => true);
+  if (!dateline) return -1;
+  return mentions.findIndex((mention) => mention.start === dateline.start);
+}
+
+/**
+ * Where the dateline puts the rest of the document: the country and state of its reading, when that reading
+ * is sure — placed by a container ("DORCHESTER, Mass."), a country or state itself, or a town read in a country
+ * the document's other names already name. A lone town read by its size alone ("BRISTOL —" as Bristol, England,
+ * in an American story) would carry its guess over to every other name.
+ */
+function datelineContext(reading: Resolved | undefined, cue: MentionCues, countries: ReadonlySet<string>): DatelineContext | undefined {
+  if (!reading?.country || reading.government) return undefined;
+  const sure = cue.within !== undefined || cue.statedIn !== undefined || reading.resolution !== 'city' || countries.has(reading.country);
+  if (!sure) return undefined;
+  return { country: reading.country, ...(reading.admin1 ? { admin1: reading.admin1 } : {}) };
 }

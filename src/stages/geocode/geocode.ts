@@ -48,7 +48,7 @@ function fromLink(entity: Entity): Resolved | undefined {
 export const geocode = () =>
   defineStage({
     name: 'geocode',
-    version: 4,
+    version: 5,
     requires: ['entities'],
     provides: ['places'],
     run(doc) {
