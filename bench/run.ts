@@ -17,6 +17,7 @@ import { realCorpus } from './corpus.js';
 import { fusionTable, measureFusion } from './fusion.js';
 import { syntheticArticles } from './synthetic.js';
 import { exportBench } from './export.js';
+import { apiLoadBench } from './api-load.js';
 import { nearDuplicateSection } from './near-duplicates.js';
 import { markdownTable, median, msPerItem, replaceSection } from './report.js';
 
@@ -171,6 +172,10 @@ async function main(): Promise<void> {
   ].join('\n');
   console.log(body);
   replaceSection(join(repoRoot(), 'BENCHMARKS.md'), 'Latest run (`npm run bench`)', body);
+  // The HTTP API under load (issue 10), also run alone by `npm run bench:api`.
+  const api = await apiLoadBench(10);
+  console.log(api);
+  replaceSection(join(repoRoot(), 'BENCHMARKS.md'), 'HTTP API load (`npm run bench:api`)', api);
   const exports = await exportBench();
   console.log(exports);
   replaceSection(join(repoRoot(), 'BENCHMARKS.md'), 'Exports (`npm run bench`)', exports);
