@@ -1,5 +1,6 @@
 /** One coded event as a mention of a story: the features matching and story summaries read. */
 import type { Doc, Event, EventParticipant, QuantityCategory } from '../doc/types.js';
+import { documentFigures } from '../stages/quantities/document-figures.js';
 import { datePeriod } from '../store/sqlite/rows.js';
 import { typeFamily } from './family.js';
 import { contradiction, type MatchGate } from './match.js';
@@ -201,12 +202,46 @@ export function documentSurnames(doc: Doc): string[] {
 }
 
 /**
+ * What an article as a whole says of the incident it is about: its killed and injured over all its
+ * sentences (quantities/document-figures.ts: the largest of each, tallies of other incidents left out, the
+ * injured as the people hit less the killed), a category it gives no figure for counting 0 ("two men were
+ * wounded" reports nobody killed), or undefined for an article without a figure. Sentence by sentence an
+ * article names its victims one at a time and its toll elsewhere, so its events' own figures undercount it.
+ */
+export function documentToll(doc: Doc): Mention['toll'] {
+  const quantities = doc.layers.quantities ?? [];
+  if (quantities.length === 0) return undefined;
+  const figures = documentFigures(quantities, doc.text, doc.layers.sentences ?? []);
+  if (figures.killed === undefined && figures.injured === undefined) return undefined;
+  return { killed: figures.killed ?? 0, injured: figures.injured ?? 0 };
+}
+
+/**
+ * The seq of the document's lead event, the one its toll belongs to: of the events reported as having
+ * happened, the most intense (lowest Goldstein score: the shooting, not the arrest or the vigil after it),
+ * then the first. Read from the document's own coding, so that re-coding one event leaves it where it was.
+ */
+export function leadSeq(doc: Doc): number | undefined {
+  let lead: number | undefined;
+  let lowest = Infinity;
+  (doc.layers.events ?? []).forEach((event, seq) => {
+    const goldstein = event.goldstein ?? 0;
+    if (isFusable(event) && goldstein < lowest) {
+      lowest = goldstein;
+      lead = seq;
+    }
+  });
+  return lead;
+}
+
+/**
  * The mention an event of a stored document makes, or undefined for one not reported as having happened:
  * the one mentionsOf gives it (`event` may be another coding of the document's event of its id).
  */
 export function mentionOf(doc: Doc, event: Event, seq: number, fallbackCountry = documentCountry(doc),
   surnames = documentSurnames(doc)): Mention | undefined {
   const mention = ownMention(doc, event, seq, fallbackCountry, surnames);
+  if (mention && seq === leadSeq(doc)) withToll(mention, doc);
   if (!mention || (!mention.killed && !mention.injured)) return mention;
   const others = documentMentions(doc, fallbackCountry, surnames).filter((other) => other.key !== mention.key);
   withoutPartialFigures([mention, ...others]);
@@ -283,7 +318,15 @@ export function mentionsOf(doc: Doc): Mention[] {
   if (doc.skip) return [];
   const mentions = documentMentions(doc, documentCountry(doc), documentSurnames(doc));
   withoutPartialFigures(mentions);
+  const lead = leadSeq(doc);
+  const leadMention = lead === undefined ? undefined : mentions.find((m) => m.seq === lead);
+  if (leadMention) withToll(leadMention, doc);
   return mentions;
+}
+
+function withToll(mention: Mention, doc: Doc): void {
+  const toll = documentToll(doc);
+  if (toll) mention.toll = toll;
 }
 
 /** Each event's own mention (the first event of an id), before its figures are read against the others'. */

@@ -122,15 +122,30 @@ function bestDate(mentions: readonly Mention[]): Story['date'] {
   };
 }
 
-/** A source's figure: the largest any of its mentions gives (a source's later, fuller count). */
+/**
+ * A source's figure: the toll of its document whose lead mention the story holds (see documentToll in
+ * mention.ts: the article's count over all its sentences, none where it gives only the other category),
+ * else the largest any of its mentions gives (a source's later, fuller count); the largest over its documents.
+ */
 function sourceFigures(mentions: readonly Mention[], sources: Map<string, string>, category: 'killed' | 'injured'): SourceFigure[] {
-  const bySource = new Map<string, { figure: MentionFigure; docId: string }>();
+  const byDoc = new Map<string, MentionFigure>();
+  const tolled = new Set<string>();
   for (const mention of [...mentions].sort(byKey)) {
+    if (tolled.has(mention.docId)) continue;
+    if (mention.toll) {
+      byDoc.set(mention.docId, { min: mention.toll[category], exact: true });
+      tolled.add(mention.docId);
+      continue;
+    }
     const figure = mention[category];
-    if (!figure) continue;
-    const source = sources.get(mention.docId)!;
+    const held = byDoc.get(mention.docId);
+    if (figure && (!held || figure.min > held.min)) byDoc.set(mention.docId, figure);
+  }
+  const bySource = new Map<string, { figure: MentionFigure; docId: string }>();
+  for (const [docId, figure] of [...byDoc.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const source = sources.get(docId)!;
     const held = bySource.get(source);
-    if (!held || figure.min > held.figure.min) bySource.set(source, { figure, docId: mention.docId });
+    if (!held || figure.min > held.figure.min) bySource.set(source, { figure, docId });
   }
   return [...bySource.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([source, { figure, docId }]) => ({
     source, docId, min: figure.min, ...(figure.max !== undefined ? { max: figure.max } : {}), exact: figure.exact,

@@ -40,6 +40,11 @@ export interface Mention {
   date?: { value: string; granularity: Granularity; basis: 'event' | 'report' | 'document' };
   killed?: MentionFigure;
   injured?: MentionFigure;
+  /**
+   * The document's toll (see documentToll in mention.ts), carried by its lead mention only: what the
+   * article as a whole says of the incident it is about, which its story counts as that source's figures.
+   */
+  toll?: { killed: number; injured: number };
   /** The document's publication date (YYYY-MM-DD), when known. */
   published?: string;
   /** Host of the document's URL (archive wrappers removed), when it has one. */
