@@ -7,7 +7,7 @@ import { clusterScores } from './clustering.js';
 import { evaluate, evaluateAsync, formatReport } from './evaluate.js';
 import type { Doc } from '../doc/types.js';
 import type { Store } from '../store/store.js';
-import { incidentHalf, mainStories } from './stories.js';
+import { incidentHalf, leadStories, mainStories } from './stories.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dyad-eval-stories-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -88,4 +88,18 @@ test('main story: the most documents first, then the document\'s most intense ev
   assert.equal(main.get('d3'), 'killed', 'of two shootings, the one the document gives a toll');
   assert.equal(main.get('d1'), 'shooting', 'the shooting outranks the arrest the document says more about');
   assert.equal(main.get('d2'), 'talks', 'a story more documents report comes first');
+});
+
+test('an incident\'s toll is read from the story of its documents\' lead events: the shooting, not the arrest', async () => {
+  const doc = (id: string, events: Array<{ id: string; goldstein: number }>) => ({ id, layers: { events } }) as unknown as Doc;
+  const storyOf: Record<string, string> = { 'd1:ev1': 'arrest', 'd1:ev2': 'shooting', 'd2:ev1': 'arrest', 'd2:ev2': 'shooting' };
+  const store = {
+    storiesOfEvents: async (keys: string[]) => new Map(keys.filter((k) => storyOf[k]).map((k) => [k, storyOf[k]!])),
+  } as unknown as Store;
+  const leads = await leadStories(store, [
+    doc('d1', [{ id: 'ev1', goldstein: -5 }, { id: 'ev2', goldstein: -10 }]),
+    doc('d2', [{ id: 'ev1', goldstein: -5 }, { id: 'ev2', goldstein: -10 }]),
+    doc('d3', []),
+  ]);
+  assert.deepEqual([...leads], [['d1', 'shooting'], ['d2', 'shooting']]);
 });

@@ -11,11 +11,16 @@
  *   injured), then the one holding more of the document's events, then the one of its earliest event.
  *   A document without events is a cluster of its own;
  * - pairwise and B-cubed precision / recall / F1 of the documents grouped by main story against the incidents;
- * - `killed_exact` / `injured_exact`: the share of incidents whose story (the main story most of its
- *   documents have, then the one with more documents) has a best figure equal to the gold (none counts as 0).
+ * - `killed_exact` / `injured_exact`: the share of incidents whose story has a best figure equal to the gold
+ *   (none counts as 0). An incident's story here is that of its violent act: the story most of its documents'
+ *   lead events are in (leadSeq in fuse/mention.ts: a document's most intense event, the one its toll goes to;
+ *   a document without one votes with its main story), then the one with more documents. An arrest, a charge
+ *   or a vigil several outlets report can be the main story of their articles while each tells of the
+ *   shooting, whose toll is the incident's.
  */
 import type { Doc } from '../doc/types.js';
 import { createEngine } from '../engine/engine.js';
+import { leadSeq } from '../fuse/mention.js';
 import { openStore, type Store } from '../store/store.js';
 import { clusterScores } from './clustering.js';
 import { goldFiles, isTextDataFile, jsonlKeys, readJsonl } from './gold-files.js';
@@ -87,6 +92,19 @@ export async function mainStories(store: Store, docs: readonly Doc[]): Promise<M
   return result;
 }
 
+/** The story of each document's lead event (leadSeq in fuse/mention.ts: the one its toll goes to), where it has one. */
+export async function leadStories(store: Store, docs: readonly Doc[]): Promise<Map<string, string>> {
+  const result = new Map<string, string>();
+  for (const doc of docs) {
+    const lead = doc.skip ? undefined : leadSeq(doc);
+    if (lead === undefined) continue;
+    const key = `${doc.id}:${doc.layers.events![lead]!.id}`;
+    const story = (await store.storiesOfEvents([key])).get(key);
+    if (story !== undefined) result.set(doc.id, story);
+  }
+  return result;
+}
+
 /** Scores stories over coded documents of the items (the same order); the store is a fresh one the docs go into. */
 export async function scoreStories(file: string, items: readonly StoriesItem[], docs: readonly Doc[], store: Store): Promise<SetResult> {
   for (let i = 0; i < docs.length; i += 200) await store.putDocs(docs.slice(i, i + 200));
@@ -106,10 +124,11 @@ export async function scoreStories(file: string, items: readonly StoriesItem[], 
   const tally = { killed: { n: 0, exact: 0 }, injured: { n: 0, exact: 0 } };
   const misses: Miss[] = [];
   const storyCache = new Map<string, Awaited<ReturnType<Store['getStory']>>>();
+  const leads = await leadStories(store, docs);
   for (const [incident, indexes] of [...incidentItems].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const votes = new Map<string, number>();
     for (const index of indexes) {
-      const story = main.get(docs[index]!.id);
+      const story = leads.get(docs[index]!.id) ?? main.get(docs[index]!.id);
       if (story !== undefined) votes.set(story, (votes.get(story) ?? 0) + 1);
     }
     for (const story of votes.keys()) if (!storyCache.has(story)) storyCache.set(story, await store.getStory(story));
