@@ -30,6 +30,11 @@ const cueSchema = z.object({
   category: cueCategorySchema,
   /** A word cue only with this part of speech: "lives" counts the dead as a noun, not in "he lives". */
   pos: z.enum(['NOUN', 'VERB', 'ADJ', 'ADV']).optional(),
+  /**
+   * A singular noun naming one death ("a homicide", "the shooting death of …"): it claims no figure, and
+   * with a determiner for one (or opening a headline) it is one killed itself (quantities.ts).
+   */
+  one: z.literal(true).optional(),
 }).strict().refine((r) => [r.word, r.lemma, r.phrase].filter((v) => v !== undefined).length === 1, {
   message: 'exactly one of word, lemma, phrase',
 });
@@ -51,7 +56,8 @@ export interface QuantityLexicon {
 export interface CueEntry {
   category?: CueCategory;
   pos?: string;
-  phrases?: Array<{ words: string[]; category: CueCategory }>;
+  one?: true;
+  phrases?: Array<{ words: string[]; category: CueCategory; one?: true }>;
 }
 
 function load(issues: KnowledgeIssue[]): QuantityLexicon {
@@ -77,9 +83,11 @@ function load(issues: KnowledgeIssue[]): QuantityLexicon {
     if (words.length === 1) {
       entry.category = row.category;
       if (row.pos) entry.pos = row.pos;
+      if (row.one) entry.one = true;
     }
     else {
-      entry.phrases = [...(entry.phrases ?? []), { words, category: row.category }].sort((a, b) => b.words.length - a.words.length);
+      const phrase = { words, category: row.category, ...(row.one ? { one: true as const } : {}) };
+      entry.phrases = [...(entry.phrases ?? []), phrase].sort((a, b) => b.words.length - a.words.length);
     }
     lexicon.cueWords.set(words[0]!, entry);
   }

@@ -59,6 +59,25 @@ function phraseStart(tokens: readonly Token[], head: number): number | undefined
   return undefined;
 }
 
+/**
+ * Where a headline's subject opens when it has no determiner: headlines drop articles ("Man killed in
+ * crash", "Calaveras County teenager fatally shot", "Police: Child dies after shooting"), so a person noun
+ * whose modifiers reach back to the start of the sentence, or to a colon after a source's label, names one
+ * person. Plurals are no person nouns, so "Officers wounded" is not read as one.
+ */
+function headlineStart(tokens: readonly Token[], head: number): number | undefined {
+  for (let k = head - 1; k >= -1 && head - k <= GAP + 1; k -= 1) {
+    if (k < 0 || tokens[k]!.normal === ':') return k + 1;
+    if (!GAP_POS.has(tokens[k]!.pos) && tokens[k]!.normal !== '-') return undefined;
+  }
+  return undefined;
+}
+
+/** Where the phrase for one person or thing whose head is at `head` opens: its determiner, or a headline's start. */
+export function singlePhraseStart(tokens: readonly Token[], head: number): number | undefined {
+  return phraseStart(tokens, head) ?? headlineStart(tokens, head);
+}
+
 const one = (tokenStart: number, tokenEnd: number): NumberPhrase => ({ tokenStart, tokenEnd, figureStart: tokenStart, value: 1, vague: false });
 
 /**
@@ -70,7 +89,7 @@ export function singlePersons(tokens: readonly Token[], isPersonNoun: (k: number
   for (let k = 0; k < tokens.length; k += 1) {
     const token = tokens[k]!;
     if (isPersonNoun(k)) {
-      const start = phraseStart(tokens, k);
+      const start = singlePhraseStart(tokens, k);
       if (start !== undefined) found.push(one(start, k + 1));
       continue;
     }

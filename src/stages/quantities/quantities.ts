@@ -2,12 +2,14 @@ import type { Quantity, QuantityCategory, Token } from '../../doc/types.js';
 import { defineStage, type StageContext } from '../../pipeline/stage.js';
 import { getQuantityLexicon, type CueCategory, type QuantityLexicon } from './lexicon.js';
 import { findNumberPhrases, type NumberPhrase } from './numbers.js';
-import { ageEnd, singlePersons } from './persons.js';
+import { ageEnd, singlePersons, singlePhraseStart } from './persons.js';
 
 interface Cue {
   tokenStart: number;
   tokenEnd: number;
   category: CueCategory;
+  /** A singular noun naming one death (see the lexicon's `one`). */
+  one?: true;
 }
 
 /** Words before a bare 1900-2099 that make it a year, not a head count ("in 1994 police …", "the 2009 shooting"). */
@@ -54,6 +56,13 @@ function negated(tokens: readonly Token[], at: number): boolean {
   return before?.pos === 'AUX' && NEGATIONS.has(tokens[at - 2]?.normal ?? '');
 }
 
+/**
+ * A noun naming a death that modifies the noun after it names none: "homicide detectives", "the death
+ * penalty", "murder charges" (a number word after it is its object: "killing hundreds").
+ */
+const isModifier = (tokens: readonly Token[], after: number, lexicon: QuantityLexicon) =>
+  tokens[after]?.pos === 'NOUN' && !lexicon.numberWords.has(tokens[after]!.normal);
+
 function findCues(tokens: readonly Token[], lexicon: QuantityLexicon): Cue[] {
   const cues: Cue[] = [];
   for (let i = 0; i < tokens.length; i += 1) {
@@ -61,7 +70,8 @@ function findCues(tokens: readonly Token[], lexicon: QuantityLexicon): Cue[] {
     const entry = lexicon.cueWords.get(token.normal);
     const phrase = entry?.phrases?.find((p) => p.words.every((w, k) => tokens[i + k]?.normal === w));
     if (phrase) {
-      cues.push({ tokenStart: i, tokenEnd: i + phrase.words.length, category: phrase.category });
+      const end = i + phrase.words.length;
+      if (!(phrase.one && isModifier(tokens, end, lexicon))) cues.push({ tokenStart: i, tokenEnd: end, category: phrase.category, ...(phrase.one ? { one: true } : {}) });
       i += phrase.words.length - 1;
       continue;
     }
@@ -70,7 +80,11 @@ function findCues(tokens: readonly Token[], lexicon: QuantityLexicon): Cue[] {
     const category = word ?? (token.pos === 'VERB' ? lexicon.cueLemmas.get(token.lemma) : undefined);
     // "threatened to kill his wife", "going to die": an infinitive is an intent, not a toll.
     const infinitive = token.pos === 'VERB' && tokens[i - 1]?.normal === 'to';
-    if (category && !((infinitive || negated(tokens, i)) && TOLL_CUES.has(category))) cues.push({ tokenStart: i, tokenEnd: i + 1, category });
+    const one = word !== undefined && entry?.one === true;
+    if (one && isModifier(tokens, i + 1, lexicon)) continue;
+    if (category && !((infinitive || negated(tokens, i)) && TOLL_CUES.has(category))) {
+      cues.push({ tokenStart: i, tokenEnd: i + 1, category, ...(one ? { one: true as const } : {}) });
+    }
   }
   return cues;
 }
@@ -317,8 +331,31 @@ export function quantitiesInSentence(
       found.push(toQuantity(text, tokens, pick.phrase, cue, category, nextId()));
     }
   }
+  if (!found.some((q) => q.category === 'killed')) found.push(...oneDeaths(text, tokens, cues, nextId));
   return found.sort((a, b) => a.start - b.start);
 }
+
+/**
+ * "a homicide", "the fatal shooting of a teenager", "Boston's first murder", "Accidental shooting death"
+ * (a headline): a noun naming one death, opened by a determiner for one, is one killed, in a sentence
+ * that gives no killed figure otherwise. Not an attempt ("an attempted murder"), nor a count ("two
+ * homicide…" never gets here: a noun before another is a modifier).
+ */
+function oneDeaths(text: string, tokens: readonly Token[], cues: readonly Cue[], nextId: () => string): Quantity[] {
+  const found: Quantity[] = [];
+  for (const cue of cues) {
+    if (!cue.one || negated(tokens, cue.tokenStart)) continue;
+    const start = singlePhraseStart(tokens, cue.tokenStart);
+    if (start === undefined) continue;
+    const modifiers = tokens.slice(start, cue.tokenStart);
+    if (modifiers.some((t) => t.pos === 'NUM' || ATTEMPT.test(t.normal))) continue;
+    const phrase: NumberPhrase = { tokenStart: start, tokenEnd: cue.tokenEnd, figureStart: start, value: 1, vague: false };
+    found.push(toQuantity(text, tokens, phrase, cue, 'killed', nextId()));
+  }
+  return found.slice(0, 1);
+}
+
+const ATTEMPT = /^attempt(?:ed|s)?$|^would-be$|^near$/;
 
 /**
  * Casualty, displacement, arrest, missing and kidnapping figures, each tied to the word that says what
@@ -327,7 +364,7 @@ export function quantitiesInSentence(
 export const findQuantities = () =>
   defineStage({
     name: 'quantities',
-    version: 4,
+    version: 5,
     requires: ['sentences', 'tokens'],
     provides: ['quantities'],
     run(doc, ctx) {

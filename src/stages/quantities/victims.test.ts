@@ -68,3 +68,25 @@ test('ages, days of the month and years next to a toll word are not head counts'
   assert.deepEqual(killed('The trial for the 2009 fatal shooting opened.'), []);
   assert.deepEqual(killed('Police said the Nov. 3 killing was random.'), []);
 });
+
+test('a headline drops its article: a person noun opening it names one person', () => {
+  assert.deepEqual(killed('Child dies in accidental shooting'), ['Child|killed|1']);
+  assert.deepEqual(killed('Calaveras County teenager fatally shot in apparent hunting accident'), ['Calaveras County teenager|killed|1']);
+  assert.deepEqual(figures('Woman killed on her birthday in Washington Heights'), ['Woman|killed|1']);
+  assert.deepEqual(figures('UPDATE: Man wounded in drive-by shooting'), ['Man|injured|1']);
+  assert.deepEqual(figures('Police say that man wounded in the shooting was a witness.'), ['that man|injured|1']);
+  assert.deepEqual(figures('Later man wounded in the shooting was a witness.'), [], 'an adverb before the noun: no headline');
+});
+
+test('a noun naming one death counts 1 after a determiner for one, but not as a modifier, an attempt or a count', () => {
+  assert.deepEqual(killed('Authorities are investigating a Thursday evening homicide.'), ['a Thursday evening homicide|killed|1']);
+  assert.deepEqual(killed('Police are investigating a suspicious death in Ogden.'), ['a suspicious death|killed|1']);
+  assert.deepEqual(killed('Police are investigating the death of an infant in Ogden.'), ['an infant|killed|1']);
+  assert.deepEqual(killed('Two men were arrested in the fatal shooting on Elm Street.'), ['the fatal shooting|killed|1']);
+  assert.deepEqual(killed('The shooting death of three men shocked the town.'), ['three|killed|3'], 'a figure the noun claims comes first');
+  assert.deepEqual(killed('Two homicide detectives were called to the scene.'), []);
+  assert.deepEqual(killed('He was charged with an attempted murder.'), []);
+  assert.deepEqual(killed('Prosecutors will seek the death penalty.'), []);
+  assert.deepEqual(killed('There was no homicide in the city last year.'), []);
+  assert.deepEqual(killed('The shelling went on for weeks, killing hundreds.'), ['hundreds|killed|100']);
+});
