@@ -63,12 +63,13 @@ function phraseStart(tokens: readonly Token[], head: number): number | undefined
  * Where a headline's subject opens when it has no determiner: headlines drop articles ("Man killed in
  * crash", "Calaveras County teenager fatally shot", "Police: Child dies after shooting"), so a person noun
  * whose modifiers reach back to the start of the sentence, or to a colon after a source's label, names one
- * person. Plurals are no person nouns, so "Officers wounded" is not read as one.
+ * person.
  */
 function headlineStart(tokens: readonly Token[], head: number): number | undefined {
   for (let k = head - 1; k >= -1 && head - k <= GAP + 1; k -= 1) {
     if (k < 0 || tokens[k]!.normal === ':') return k + 1;
-    if (!GAP_POS.has(tokens[k]!.pos) && tokens[k]!.normal !== '-') return undefined;
+    // A number before it is a video's running time or a list's, not part of a name ("2:07 Mother of …").
+    if (tokens[k]!.pos === 'NUM' || (!GAP_POS.has(tokens[k]!.pos) && tokens[k]!.normal !== '-')) return undefined;
   }
   return undefined;
 }

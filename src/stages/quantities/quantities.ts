@@ -189,6 +189,10 @@ interface Claim {
 const isViolentVerb = (token: Token) =>
   (token.pos === 'VERB' && VIOLENT_VERBS.has(token.lemma)) || token.normal === 'shot' || token.normal.endsWith('-threatening');
 
+const RELATIVE = new Set(['who', 'that', 'which']);
+/** Verbs whose active subject is the one who did it, not a victim ("who died" is a victim: not here). */
+const ACTIVE_TOLL_LEMMAS = new Set(['kill', 'murder', 'shoot', 'stab', 'wound', 'injure', 'execute', 'massacre', 'behead']);
+
 /** Longest aside between commas ("a 24-year-old father of three"). */
 const APPOSITIVE_LENGTH = 16;
 /** Words searched before an aside for the figure it explains: "Two victims, …". */
@@ -224,6 +228,8 @@ function leftOf(tokens: readonly Token[], cue: Cue, byEnd: Map<number, NumberPhr
       continue;
     }
     if (units.has(k)) return undefined;
+    // "the deputy who killed a man": whoever an active verb of a relative clause has before it did it.
+    if (RELATIVE.has(token.normal) && !sawAux && ACTIVE_TOLL_LEMMAS.has(tokens[cue.tokenStart]!.lemma)) return undefined;
     const violentVerb = isViolentVerb(token);
     const joinsViolentVerb = token.normal === 'and' && tokens[k - 1] !== undefined && isViolentVerb(tokens[k - 1]!);
     if (!LEFT_PATH_POS.has(token.pos) && !LEFT_PATH_WORDS.has(token.normal) && !violentVerb && !joinsViolentVerb) return undefined;

@@ -56,6 +56,13 @@ test('injured words: hospitalised, a condition, injuries that are not life-threa
   assert.deepEqual(figures('Six people were treated for cuts and bruises.'), ['Six|injured|6']);
 });
 
+test('whoever a relative clause\'s active verb has before it did it; a passive or "died" tells of a victim', () => {
+  assert.deepEqual(killed('Deputy who killed man after mistaking gun for Taser is an insurance executive'), []);
+  assert.deepEqual(killed('The man who killed them fled on foot.'), []);
+  assert.deepEqual(killed('A man who was killed on Friday was named.'), ['A man|killed|1']);
+  assert.deepEqual(killed('A woman who died on Friday was named.'), ['A woman|killed|1']);
+});
+
 test('a denied or intended toll is no toll', () => {
   assert.deepEqual(figures('Luckily the boy did not die.'), []);
   assert.deepEqual(figures('He was never hurt.'), []);
@@ -76,6 +83,7 @@ test('a headline drops its article: a person noun opening it names one person', 
   assert.deepEqual(figures('UPDATE: Man wounded in drive-by shooting'), ['Man|injured|1']);
   assert.deepEqual(figures('Police say that man wounded in the shooting was a witness.'), ['that man|injured|1']);
   assert.deepEqual(figures('Later man wounded in the shooting was a witness.'), [], 'an adverb before the noun: no headline');
+  assert.deepEqual(killed('2:07 Mother of toddler declared brain dead'), [], 'a video\'s running time opens no headline');
 });
 
 test('a noun naming one death counts 1 after a determiner for one, but not as a modifier, an attempt or a count', () => {
