@@ -343,7 +343,8 @@ export function quantitiesInSentence(
 
 /**
  * "a homicide", "the fatal shooting of a teenager", "Boston's first murder", "Accidental shooting death"
- * (a headline): a noun naming one death, opened by a determiner for one, is one killed, in a sentence
+ * (a headline): a noun naming one death, opened by a determiner for one, is one killed ("a double
+ * homicide" two), in a sentence
  * that gives no killed figure otherwise. Not an attempt ("an attempted murder"), nor a count ("two
  * homicide…" never gets here: a noun before another is a modifier).
  */
@@ -355,12 +356,15 @@ function oneDeaths(text: string, tokens: readonly Token[], cues: readonly Cue[],
     if (start === undefined) continue;
     const modifiers = tokens.slice(start, cue.tokenStart);
     if (modifiers.some((t) => t.pos === 'NUM' || ATTEMPT.test(t.normal))) continue;
-    const phrase: NumberPhrase = { tokenStart: start, tokenEnd: cue.tokenEnd, figureStart: start, value: 1, vague: false };
+    // "a double homicide", "the triple-murder": the deaths the one act took.
+    const multiple = modifiers.map((t) => MULTIPLES.get(t.normal.replace(/-.*$/, ''))).find((value) => value !== undefined);
+    const phrase: NumberPhrase = { tokenStart: start, tokenEnd: cue.tokenEnd, figureStart: start, value: multiple ?? 1, vague: false };
     found.push(toQuantity(text, tokens, phrase, cue, 'killed', nextId()));
   }
   return found.slice(0, 1);
 }
 
+const MULTIPLES = new Map([['double', 2], ['triple', 3], ['quadruple', 4], ['quintuple', 5]]);
 const ATTEMPT = /^attempt(?:ed|s)?$|^would-be$|^near$/;
 
 /**

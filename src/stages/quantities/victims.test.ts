@@ -92,6 +92,8 @@ test('a noun naming one death counts 1 after a determiner for one, but not as a 
   assert.deepEqual(killed('Police are investigating the death of an infant in Ogden.'), ['an infant|killed|1']);
   assert.deepEqual(killed('Two men were arrested in the fatal shooting on Elm Street.'), ['the fatal shooting|killed|1']);
   assert.deepEqual(killed('The shooting death of three men shocked the town.'), ['three|killed|3'], 'a figure the noun claims comes first');
+  assert.deepEqual(killed('Police named the victims of Saturday\'s triple murder.'), ['Saturday\'s triple murder|killed|3']);
+  assert.deepEqual(killed('A double homicide is being investigated.'), ['A double homicide|killed|2']);
   assert.deepEqual(killed('Two homicide detectives were called to the scene.'), []);
   assert.deepEqual(killed('He was charged with an attempted murder.'), []);
   assert.deepEqual(killed('Prosecutors will seek the death penalty.'), []);
