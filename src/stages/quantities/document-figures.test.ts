@@ -20,6 +20,7 @@ test('figures spread over sentences: the people shot less the killed are the inj
   assert.deepEqual(articleFigures('A woman was shot on Friday. She died on Saturday.'), { killed: 1 });
   assert.deepEqual(articleFigures('A boy was shot in the arm.'), { injured: 1 }, '"a man was shot" is injured unless a death word says otherwise');
   assert.deepEqual(articleFigures('Four were shot. Two were wounded, and two were killed.'), { killed: 2, injured: 2 });
+  assert.deepEqual(articleFigures('A woman was killed on Friday and four others were shot.'), { killed: 1, injured: 4 }, 'the others are besides the dead');
 });
 
 test('a shooter who killed himself adds to the victims of his sentence', () => {

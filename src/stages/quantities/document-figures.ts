@@ -11,12 +11,16 @@
  *
  * People shot (category 'other', "five were shot") are the killed and the injured together, so when
  * no injured figure is as large, the injured are the people hit less the killed: "five were shot, one
- * fatally" is 1 killed, 4 injured; "a man was shot … he died" is 1 killed, 0 injured.
+ * fatally" is 1 killed, 4 injured; "a man was shot … he died" is 1 killed, 0 injured; "a woman was killed,
+ * four others were shot" is 1 killed, 4 injured.
  */
 import type { Quantity, Span } from '../../doc/types.js';
 
 /** Words of a sentence that counts over several incidents, or tells of an earlier one. */
 const TALLY = /\b(?:shootings|incidents|separate|across the city|citywide|so far this year|this year|another shooting)\b/i;
+
+/** Words after a figure of people hit that put them beside the killed ("four others were shot"). */
+const OTHERS_AFTER = /^\s+(?:others|other people|more)\b/i;
 
 export interface DocumentFigures { killed?: number; injured?: number }
 
@@ -66,7 +70,9 @@ export function documentFigures(all: readonly Quantity[], text = '', sentences: 
   const killed = sentences.length === 0 ? largest(quantities, 'killed') : largestPerSentence(quantities, sentences);
   const injured = largest(quantities, 'injured');
   const hit = largest(quantities, 'other');
-  const hitNotKilled = hit === undefined ? undefined : hit - (killed ?? 0);
+  // "one killed, four others shot": people hit besides the dead are all injured.
+  const besides = quantities.some((q) => q.category === 'other' && bound(q) === hit && OTHERS_AFTER.test(text.slice(q.end, q.end + 12)));
+  const hitNotKilled = hit === undefined ? undefined : besides ? hit : hit - (killed ?? 0);
   const figures: DocumentFigures = {};
   if (killed !== undefined) figures.killed = killed;
   if (injured !== undefined || (hitNotKilled !== undefined && hitNotKilled > 0)) figures.injured = Math.max(injured ?? 0, hitNotKilled ?? 0);
