@@ -31,8 +31,9 @@ const cueSchema = z.object({
   /** A word cue only with this part of speech: "lives" counts the dead as a noun, not in "he lives". */
   pos: z.enum(['NOUN', 'VERB', 'ADJ', 'ADV']).optional(),
   /**
-   * A singular noun naming one death ("a homicide", "the shooting death of …"): it claims no figure, and
-   * with a determiner for one (or opening a headline) it is one killed itself (quantities.ts).
+   * A singular noun naming one death ("a homicide", "the shooting death of …"): opened by a determiner for
+   * one (or a headline's start) in a sentence with no other killed figure, it is one killed itself; before
+   * another noun it modifies it and is no cue ("homicide detectives"); see oneDeaths in quantities.ts.
    */
   one: z.literal(true).optional(),
 }).strict().refine((r) => [r.word, r.lemma, r.phrase].filter((v) => v !== undefined).length === 1, {

@@ -342,11 +342,10 @@ export function quantitiesInSentence(
 }
 
 /**
- * "a homicide", "the fatal shooting of a teenager", "Boston's first murder", "Accidental shooting death"
- * (a headline): a noun naming one death, opened by a determiner for one, is one killed ("a double
- * homicide" two), in a sentence
- * that gives no killed figure otherwise. Not an attempt ("an attempted murder"), nor a count ("two
- * homicide…" never gets here: a noun before another is a modifier).
+ * "a homicide", "the fatal shooting of a teenager", "Accidental shooting death" (a headline): a noun naming
+ * one death, opened by a determiner for one, is one killed ("a double homicide" two) in a sentence that
+ * gives no killed figure otherwise; the first such noun only, as a sentence tells of one act once. Not an
+ * attempt ("an attempted murder") nor after a number ("the 2009 fatal shooting", "the Nov. 3 killing").
  */
 function oneDeaths(text: string, tokens: readonly Token[], cues: readonly Cue[], nextId: () => string): Quantity[] {
   const found: Quantity[] = [];
