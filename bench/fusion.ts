@@ -20,6 +20,13 @@ const COUNTRIES = Array.from({ length: 20 }, (_, i) => `C${String.fromCharCode(6
 const TYPES = ['ASSAULT', 'COERCE', 'CONSULT', 'PROTEST', 'THREATEN', 'REQUEST', 'ACCUSE', 'AID'];
 const WORDS = 'army police rebels village town market border bridge convoy station district capital clinic school'.split(' ');
 
+/**
+ * Publication days: the stored documents came out before the measured ones, as a feed's new articles come
+ * after what it stored (a story keeps the id of its earliest-published report, so this decides renames).
+ */
+const STORED_PUBLISHED = '2031-01-01';
+const MEASURED_PUBLISHED = '2031-01-02';
+
 interface Spec { country: number; type: number; day: number; place: number; killed: number; words: string[] }
 
 export function specOf(next: () => number): Spec {
@@ -51,10 +58,10 @@ function sentence(spec: Spec): string {
 }
 
 /** A document of one event per spec; the sentences follow each other in its text. */
-export function docOf(specs: readonly Spec[], serial: string): Doc {
+export function docOf(specs: readonly Spec[], serial: string, published = STORED_PUBLISHED): Doc {
   const sentences = specs.map(sentence);
   const text = sentences.join(' ');
-  const doc = createDoc(`${text} (${serial})`, { url: `https://source${serial.length % 7}.test/${serial}`, published: '2031-01-01' });
+  const doc = createDoc(`${text} (${serial})`, { url: `https://source${serial.length % 7}.test/${serial}`, published });
   let offset = 0;
   doc.layers.events = specs.map((spec, i) => {
     const event = eventOf(spec, `e${i + 1}`, text, offset);
@@ -92,7 +99,7 @@ export async function measureFusion(stories: number, articles = 1000): Promise<F
     const measured: Doc[] = [];
     for (let i = 0; i < articles; i++) {
       const specs = Array.from({ length: 5 }, (_, k) => (k % 2 === 0 ? background[Math.floor(next() * background.length)]! : specOf(next)));
-      measured.push(docOf(specs, `m${i}`));
+      measured.push(docOf(specs, `m${i}`, MEASURED_PUBLISHED));
     }
     const timed = async (path: string, fuse: boolean) => {
       copyFileSync(base, path);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { clusterComponent, MAX_CLUSTERED_MENTIONS } from './fuse.js';
 import { judgePair } from './match.js';
+import { storyIdOf } from './summary.js';
 import type { Mention } from './types.js';
 
 /** One report of a shelling of one town in one week, as a dense block has thousands of them. */
@@ -56,4 +57,16 @@ test('a component within the limit is clustered whole: every pair is judged once
   });
   assert.equal(judged, (MAX_CLUSTERED_MENTIONS * (MAX_CLUSTERED_MENTIONS - 1)) / 2);
   assert.equal(stories.length, 1, 'reports that all match are one story');
+});
+
+test('a story is named by its earliest-published mention, the smallest key among equals, an undated document last', () => {
+  const report = (n: number, published?: string): Mention => {
+    const { published: _none, ...mention } = shellingReport(n);
+    return published === undefined ? mention : { ...mention, published };
+  };
+  const mentions = [report(4, '2031-03-12'), report(9, '2031-03-11'), report(7, '2031-03-11'), report(1)];
+  assert.equal(storyIdOf(mentions), report(7).key, 'the 11th twice: the smaller key');
+  for (const order of [shuffled(mentions), [...mentions].reverse()]) assert.equal(storyIdOf(order), report(7).key, 'in any order');
+  assert.equal(storyIdOf([report(1), report(4, '2031-03-12')]), report(4).key, 'a dated document before an undated one');
+  assert.equal(storyIdOf([report(3), report(1)]), report(1).key, 'undated both: the smaller key');
 });

@@ -11,14 +11,14 @@
  *   matching pairs, strongest first (ties by key), are joined unless that would put two mentions of one
  *   document that do not match each other in one story (the event coder merged what one document says of
  *   one event; two of its events joined only through other documents' reports are two events). A story's
- *   id is its smallest mention key.
+ *   id is the key of its earliest-published mention (storyIdOf).
  * Both depend only on the stored mentions, so any sequence of ingests ends with the stories a fresh ingest
  * of the same documents gives. A story id that stops being one redirects to the story now holding the
  * mention it was the key of.
  */
 import { bucketOf, candidateBuckets, followUpLookups, type FollowUpLookups } from './mention.js';
 import { contradiction, judgePair, mentionsMatch, type MatchGate, type MatchVerdict } from './match.js';
-import { summariseStory } from './summary.js';
+import { storyIdOf, summariseStory } from './summary.js';
 import type { Mention, Story } from './types.js';
 
 export interface StoryCandidate {
@@ -243,7 +243,7 @@ function restory(index: StoryIndex, components: readonly number[], added: Readon
   const successor = new Map<string, string>();
   for (const part of held) {
     for (const cluster of clusterComponent(part.map((h) => h.mention))) {
-      const id = cluster[0]!.key;
+      const id = storyIdOf(cluster);
       let unchanged = complete && sizeBefore.get(id) === cluster.length;
       for (const mention of cluster) {
         storyOf.set(mention.key, id);

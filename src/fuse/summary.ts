@@ -162,6 +162,25 @@ function storyFigure(reports: SourceFigure[]): StoryFigure | undefined {
   return { low: Math.min(...values), best, high: Math.max(...reports.map((r) => r.max ?? r.min)), reports };
 }
 
+/**
+ * The id of the story these mentions make: the key of its earliest-published mention (smallest key among
+ * equals; an undated document after every dated one). It depends on the mentions alone, so any ingest
+ * order gives the same ids, and because news mostly arrives in publication order, a later report joining
+ * a story leaves its id as it was: no rename, no redirect, no rewrite of the mentions already filed.
+ */
+export function storyIdOf(mentions: readonly Mention[]): string {
+  let first = mentions[0]!;
+  for (const mention of mentions) if (publishedFirst(mention, first) < 0) first = mention;
+  return first.key;
+}
+
+function publishedFirst(a: Mention, b: Mention): number {
+  const pa = a.published ?? '\uffff';
+  const pb = b.published ?? '\uffff';
+  if (pa !== pb) return pa < pb ? -1 : 1;
+  return byKey(a, b);
+}
+
 /** The story its mentions make (at least one mention). */
 export function summariseStory(mentions: readonly Mention[]): Story {
   if (mentions.length === 0) throw new Error('a story needs at least one mention');
@@ -179,7 +198,7 @@ export function summariseStory(mentions: readonly Mention[]): Story {
   const injured = storyFigure(sourceFigures(sorted, sources, 'injured'));
   const countries = sorted.map((m) => m.country).filter((c) => c !== '-');
   const story: Story = {
-    id: sorted[0]!.key,
+    id: storyIdOf(sorted),
     plover: mostCommon(sorted.map((m) => m.plover)),
     family: sorted[0]!.family,
     actors: participants(sorted, 'actors'),

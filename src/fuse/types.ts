@@ -97,7 +97,7 @@ export interface StoryFigure {
 }
 
 export interface Story {
-  /** The smallest mention key of the story; a story that merges into another redirects its id. */
+  /** The key of the story's earliest-published mention (storyIdOf); a story that merges into another redirects its id. */
   id: string;
   /** The type most mentions give (alphabetical on a tie). */
   plover: string;

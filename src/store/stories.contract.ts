@@ -162,7 +162,8 @@ export function runStoriesContract(name: string, makeStore: () => Promise<Store>
         assert.equal(await store.countStories(), 3);
 
         const story = (await store.getStory(vell)) as StoryWithMentions;
-        assert.equal(story.id, [docs.first, docs.second, docs.copy, docs.followUp].map(eventId).sort()[0]);
+        // Named by its earliest-published report: first and second came out on the 11th, copy and followUp later.
+        assert.equal(story.id, [docs.first, docs.second].map(eventId).sort()[0]);
         assert.equal(story.plover, 'ASSAULT');
         assert.equal(story.mentions, 4);
         assert.equal(story.documents, 4);
@@ -259,7 +260,7 @@ export function runStoriesContract(name: string, makeStore: () => Promise<Store>
         const split = await incremental.storiesOfEvents([eventId(early), eventId(late)]);
         assert.notEqual(split.get(eventId(early)), split.get(eventId(late)), 'two stories again');
         // The old story id still finds a story; coding the report back as it was gives the first stories again.
-        const vellBefore = [docs.first, docs.second, docs.copy, docs.followUp].map(eventId).sort()[0]!;
+        const vellBefore = [docs.first, docs.second].map(eventId).sort()[0]!;
         assert.ok(await incremental.getStory(vellBefore));
         await incremental.putDocs([{ ...structuredClone(docs.first), provenance: [...firstAsTalks.provenance, firstAsTalks.provenance[0]!] }]);
         const back = await makeStore();
@@ -296,7 +297,8 @@ export function runStoriesContract(name: string, makeStore: () => Promise<Store>
         assert.notEqual(before.get(eventId(early)), before.get(eventId(late)), 'eight days apart, two stories');
         await store.putDocs([month]);
         const after = await store.storiesOfEvents([eventId(early), eventId(late), eventId(month)]);
-        const merged = [eventId(early), eventId(late), eventId(month)].sort()[0]!;
+        // The merged story is named by its earliest-published report, whatever its key.
+        const merged = eventId(early);
         assert.deepEqual([...new Set(after.values())], [merged]);
         assert.equal(await store.countStories(), 1);
         for (const old of before.values()) assert.equal((await store.getStory(old))?.id, merged, `${old} redirects`);

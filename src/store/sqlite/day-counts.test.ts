@@ -1,4 +1,4 @@
-/** The day counts series read (migration 14): kept in step with story_dates whatever writes it, and backfilled on upgrade. */
+/** The day counts series read (migrations 14, 16): kept in step with the stories whatever writes them, and backfilled on upgrade. */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,11 +10,12 @@ import { followUpDocs, storyDocs } from '../stories.contract.js';
 import { openStore } from '../store.js';
 import { seededRandom } from '../../util/random.js';
 import { SCHEMA_VERSION } from './schema.js';
+import { setBackToSchema15 } from '../../test-support/schema-set-back.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dyad-day-counts-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The day counts of migration 14 as they are, and as story_dates says they should be. */
+/** The day counts as they are, and as the stories say they should be. */
 function dayCounts(path: string): { kept: unknown[]; grouped: unknown[] } {
   const db = new Database(path, { readonly: true });
   const keys = 'plover, date_value, date_start, date_end';
@@ -25,9 +26,9 @@ function dayCounts(path: string): { kept: unknown[]; grouped: unknown[] } {
   // A missing bound is kept as what compares as one (migrations/v10-v15.ts, migration 14).
   const bounds = "plover, date_value, coalesce(date_start, char(65535)) AS date_start, coalesce(date_end, '') AS date_end";
   const grouped = [
-    ...db.prepare(`SELECT country, ${bounds}, COUNT(*) AS stories FROM story_dates WHERE country IS NOT NULL AND date_value <> ''
+    ...db.prepare(`SELECT country, ${bounds}, COUNT(*) AS stories FROM stories WHERE country IS NOT NULL AND date_value <> ''
       GROUP BY country, ${keys} ORDER BY country, ${keys}`).all(),
-    ...db.prepare(`SELECT NULL AS country, ${bounds}, COUNT(*) AS stories FROM story_dates WHERE date_value <> '' GROUP BY ${keys} ORDER BY ${keys}`).all(),
+    ...db.prepare(`SELECT NULL AS country, ${bounds}, COUNT(*) AS stories FROM stories WHERE date_value <> '' GROUP BY ${keys} ORDER BY ${keys}`).all(),
   ];
   db.close();
   return { kept, grouped };
@@ -46,10 +47,10 @@ test('the day counts stay in step with the stories: new, merged, re-dated, retyp
   const raw = new Database(path);
   const [first, second] = raw.prepare('SELECT id FROM stories ORDER BY id LIMIT 2').pluck().all() as string[];
   raw.prepare(`UPDATE stories SET plover = 'RETYPED', country = NULL, date_start = '2031-05-01', date_end = '2031-05-31',
-    story_json = json_set(story_json, '$.date.value', '2031-05') WHERE id = ?`).run(first);
+    date_value = '2031-05' WHERE id = ?`).run(first);
   raw.prepare('DELETE FROM stories WHERE id = ?').run(second);
-  raw.prepare(`INSERT OR REPLACE INTO story_dates (id, plover, country, date_value, date_start, date_end)
-    VALUES (?, 'REPLACED', 'XXX', '2031-06-02', NULL, NULL)`).run(first);
+  raw.prepare(`UPDATE stories SET plover = 'REPLACED', country = 'XXX', date_value = '2031-06-02', date_start = NULL, date_end = NULL
+    WHERE id = ?`).run(first);
   raw.close();
   const changed = dayCounts(path);
   assert.notDeepEqual(changed.kept, after.kept);
@@ -58,8 +59,12 @@ test('the day counts stay in step with the stories: new, merged, re-dated, retyp
   const random = new Database(path);
   const next = seededRandom(14);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)]!;
-  const insert = random.prepare('INSERT OR REPLACE INTO story_dates (id, plover, country, date_value, date_start, date_end) VALUES (?, ?, ?, ?, ?, ?)');
-  const remove = random.prepare('DELETE FROM story_dates WHERE id = ?');
+  // As SqliteStories.putStory writes a story: an insert, or an update of the row of its id.
+  const insert = random.prepare(`INSERT INTO stories (id, plover, country, date_value, date_start, date_end, mentions, documents, sources,
+    confidence, story_json) VALUES (?, ?, ?, ?, ?, ?, 1, 1, 1, 0.5, '{}')
+    ON CONFLICT (id) DO UPDATE SET plover = excluded.plover, country = excluded.country, date_value = excluded.date_value,
+    date_start = excluded.date_start, date_end = excluded.date_end`);
+  const remove = random.prepare('DELETE FROM stories WHERE id = ?');
   for (let step = 0; step < 600; step += 1) {
     const id = `random-${Math.floor(next() * 40)}`;
     if (next() < 0.25) remove.run(id);
@@ -69,10 +74,10 @@ test('the day counts stay in step with the stories: new, merged, re-dated, retyp
       insert.run(id, pick(['AID', 'ASSAULT']), pick(['AAA', 'BBB', null]), date, ...(next() < 0.1 ? [null, null] : bounds));
     }
   }
-  // A series' from/to conditions (storyWhere's) select the same stories from the counts as from story_dates, missing bounds included.
+  // A series' from/to conditions (storyWhere's) select the same stories from the counts as from the stories, missing bounds included.
   for (const [condition, bound] of [['date_end >= ?', '2031-01-01'], ['date_start <= ?', '2031-01-31'], ['date_start <= ?', '2030-12-31']] as const) {
     const counted = random.prepare(`SELECT coalesce(SUM(stories), 0) FROM story_day_counts_all WHERE ${condition}`).pluck().get(bound);
-    const stored = random.prepare(`SELECT COUNT(*) FROM story_dates WHERE date_value <> '' AND ${condition}`).pluck().get(bound);
+    const stored = random.prepare(`SELECT COUNT(*) FROM stories WHERE date_value <> '' AND ${condition}`).pluck().get(bound);
     assert.equal(counted, stored, `${condition} ${bound}`);
   }
   random.close();
@@ -81,7 +86,8 @@ test('the day counts stay in step with the stories: new, merged, re-dated, retyp
   assert.deepEqual(shuffled.kept, shuffled.grouped);
   // A date value with a comma (no valid one has any) reaches the series whole.
   const odd = new Database(path);
-  odd.prepare(`INSERT INTO story_dates (id, plover, country, date_value, date_start, date_end) VALUES ('comma', 'AID', 'AAA', '2031-01-01,2031-01-02', '2031-01-01', '2031-01-02')`).run();
+  odd.prepare(`INSERT INTO stories (id, plover, country, date_value, date_start, date_end, mentions, documents, sources, confidence, story_json)
+    VALUES ('comma', 'AID', 'AAA', '2031-01-01,2031-01-02', '2031-01-01', '2031-01-02', 1, 1, 1, 0.5, '{}')`).run();
   odd.close();
   const reader = await openStore(path, { readOnly: true });
   const groups = await reader.seriesCounts({ country: 'AAA' });
@@ -100,6 +106,7 @@ test('a database of schema 12 is upgraded: its stories are counted by day, and l
   await store.close();
   const raw = new Database(path);
   // As a database of schema 12 was: without migration 14's tables and the triggers that fill them.
+  setBackToSchema15(raw);
   raw.exec(`DROP TRIGGER story_day_counts_replace; DROP TRIGGER story_day_counts_insert; DROP TRIGGER story_day_counts_delete;
     DROP TABLE story_day_counts; DROP TABLE story_day_counts_all; DELETE FROM schema_version WHERE version >= 13`);
   raw.close();
@@ -117,4 +124,32 @@ test('a database of schema 12 is upgraded: its stories are counted by day, and l
   const check = new Database(path, { readonly: true });
   assert.equal(check.prepare('SELECT MAX(version) FROM schema_version').pluck().get(), SCHEMA_VERSION);
   check.close();
+});
+
+test('a database of schema 15 is upgraded: story_dates goes, each story keeps its date value, the counts stay', async () => {
+  const path = join(dir, 'schema15.db');
+  const docs = storyDocs();
+  const store = await openStore(path);
+  await store.putDocs([docs.first, docs.elsewhere, docs.talks, docs.denial]);
+  await store.close();
+  const raw = new Database(path);
+  setBackToSchema15(raw);
+  const values = raw.prepare("SELECT id, json_extract(story_json, '$.date.value') AS value FROM stories ORDER BY id").all();
+  assert.ok(raw.prepare("SELECT COUNT(*) FROM story_dates WHERE date_value <> ''").pluck().get() as number > 0, 'set back: story_dates holds the dates');
+  raw.close();
+  const upgraded = await openStore(path);
+  await upgraded.putDocs([docs.second, docs.copy, docs.followUp]);
+  await upgraded.close();
+  const check = new Database(path, { readonly: true });
+  assert.equal(check.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'story_dates'").pluck().get(), 0);
+  const moved = check.prepare('SELECT id, date_value AS value FROM stories WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id')
+    .all(JSON.stringify(values.map((row) => (row as { id: string }).id)));
+  assert.deepEqual(moved.filter((row) => values.some((old) => JSON.stringify(old) === JSON.stringify(row))).length > 0, true);
+  assert.equal(check.prepare("SELECT COUNT(*) FROM stories WHERE date_value IS NOT json_extract(story_json, '$.date.value')").pluck().get(), 0,
+    'every story\'s date value is its record\'s');
+  assert.equal(check.prepare('SELECT MAX(version) FROM schema_version').pluck().get(), SCHEMA_VERSION);
+  check.close();
+  const counted = dayCounts(path);
+  assert.ok(counted.kept.length > 0);
+  assert.deepEqual(counted.kept, counted.grouped);
 });

@@ -3,12 +3,13 @@ import { StoreError } from '../store.js';
 import type { Migration } from './migrations/migration.js';
 import { MIGRATIONS_1_TO_9 } from './migrations/v01-v09.js';
 import { MIGRATIONS_10_TO_15 } from './migrations/v10-v15.js';
+import { MIGRATIONS_16_ON } from './migrations/v16-on.js';
 
 /**
  * Numbered migrations, applied in order inside one transaction each. Never edit a released one: add
  * the next number.
  */
-const MIGRATIONS: readonly Migration[] = [...MIGRATIONS_1_TO_9, ...MIGRATIONS_10_TO_15];
+const MIGRATIONS: readonly Migration[] = [...MIGRATIONS_1_TO_9, ...MIGRATIONS_10_TO_15, ...MIGRATIONS_16_ON];
 
 /** The migration that added stories: a database upgraded past it has its stored events fused once. */
 export const STORIES_VERSION = 3;

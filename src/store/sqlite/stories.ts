@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import type { Doc } from '../../doc/types.js';
 import { clusterComponent, fuseMentions, refileComponents, type StoryCandidate, type StoryIndex } from '../../fuse/fuse.js';
 import { mentionsOf } from '../../fuse/mention.js';
-import { summariseStory } from '../../fuse/summary.js';
+import { storyIdOf, summariseStory } from '../../fuse/summary.js';
 import { docFromRow } from './rows.js';
 import { CANDIDATE_COLUMNS, FollowUpIndex, gateOfRow, type CandidateRow } from './story-candidates.js';
 import type { FollowUpLookups } from '../../fuse/mention.js';
@@ -81,20 +81,19 @@ export class SqliteStories implements StoryIndex {
       ON CONFLICT (old_id) DO UPDATE SET new_id = excluded.new_id, merged_at = excluded.merged_at`);
     this.updateRedirects = db.prepare('UPDATE story_redirects SET new_id = ? WHERE new_id = ?');
     this.upsertStory = db.prepare(`
-      INSERT INTO stories (id, plover, country, date_start, date_end, first_seen, last_seen, mentions, documents,
+      INSERT INTO stories (id, plover, country, date_value, date_start, date_end, first_seen, last_seen, mentions, documents,
         sources, killed_best, injured_best, confidence, story_json)
-      VALUES (@id, @plover, @country, @date_start, @date_end, @first_seen, @last_seen, @mentions, @documents,
+      VALUES (@id, @plover, @country, @date_value, @date_start, @date_end, @first_seen, @last_seen, @mentions, @documents,
         @sources, @killed_best, @injured_best, @confidence, @story_json)
-      ON CONFLICT (id) DO UPDATE SET plover = excluded.plover, country = excluded.country,
+      ON CONFLICT (id) DO UPDATE SET plover = excluded.plover, country = excluded.country, date_value = excluded.date_value,
         date_start = excluded.date_start, date_end = excluded.date_end, first_seen = excluded.first_seen,
         last_seen = excluded.last_seen, mentions = excluded.mentions, documents = excluded.documents,
         sources = excluded.sources, killed_best = excluded.killed_best, injured_best = excluded.injured_best,
         confidence = excluded.confidence, story_json = excluded.story_json`);
     this.selectStory = db.prepare('SELECT story_json FROM stories WHERE id = ?').pluck();
-    this.selectStoryKeys = db.prepare(`
-      SELECT s.plover, s.country, s.date_start, s.date_end, d.date_value FROM stories s LEFT JOIN story_dates d ON d.id = s.id
-      WHERE s.id = ?`).raw();
-    // Sets none of the indexed columns (type, country, dates), so SQLite leaves the stories' indexes alone.
+    this.selectStoryKeys = db.prepare('SELECT plover, country, date_start, date_end, date_value FROM stories WHERE id = ?').raw();
+    // Sets none of the indexed or counted columns (type, country, dates), so SQLite leaves the stories'
+    // indexes and the series counts' triggers alone.
     this.updateStoryRecord = db.prepare(`
       UPDATE stories SET first_seen = @first_seen, last_seen = @last_seen, mentions = @mentions, documents = @documents,
         sources = @sources, killed_best = @killed_best, injured_best = @injured_best, confidence = @confidence,
@@ -161,7 +160,7 @@ export class SqliteStories implements StoryIndex {
     const before = new Set([removed.story, ...held.map((h) => h.story)]);
     const now = new Set<string>();
     for (const cluster of clusterComponent(held.map((h) => h.mention))) {
-      const id = cluster[0]!.key;
+      const id = storyIdOf(cluster);
       now.add(id);
       for (const mention of cluster) if (held.find((h) => h.mention.key === mention.key)?.story !== id) this.setStory(mention.key, id);
       this.putStory(summariseStory(cluster));
@@ -265,18 +264,19 @@ export class SqliteStories implements StoryIndex {
 
   putStory(story: Story): void {
     const row = {
-      id: story.id, plover: story.plover, country: story.country ?? null, date_start: story.date?.start ?? null,
+      id: story.id, plover: story.plover, country: story.country ?? null, date_value: story.date?.value ?? null,
+      date_start: story.date?.start ?? null,
       date_end: story.date?.end ?? null, first_seen: story.firstSeen ?? null, last_seen: story.lastSeen ?? null,
       mentions: story.mentions, documents: story.documents, sources: story.sources,
       killed_best: story.casualties.killed?.best ?? null, injured_best: story.casualties.injured?.best ?? null,
       confidence: story.confidence, story_json: JSON.stringify(story),
     };
     // A report joining a story mostly leaves its type, country and dates as they were: then its index
-    // entries are not rewritten (three index pages fewer per story in a batch), and story_dates' update
-    // trigger, which this UPDATE does not fire (migration 15), has nothing to copy: the date value is compared too.
+    // entries are not rewritten (three index pages fewer per story in a batch) and its series counts stay
+    // (the count triggers, migration 16, watch the date value too).
     const stored = this.selectStoryKeys.get(story.id) as [string, string | null, string | null, string | null, string | null] | undefined;
     if (stored && stored[0] === row.plover && stored[1] === row.country && stored[2] === row.date_start && stored[3] === row.date_end
-      && stored[4] === (story.date?.value ?? null)) {
+      && stored[4] === row.date_value) {
       this.updateStoryRecord.run(row);
     } else {
       this.upsertStory.run(row);

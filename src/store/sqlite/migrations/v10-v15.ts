@@ -3,7 +3,7 @@ import type { Migration } from './migration.js';
 /**
  * Faster stories and pages: stories in a rowid table (10), page-order indexes and series tables (11, 14),
  * follow-up surnames (12), integer components (13), a story_dates trigger fewer per story write (15). A new
- * migration goes at the end of the newest file.
+ * migration goes at the end of the newest file (v16-on.ts).
  */
 export const MIGRATIONS_10_TO_15: readonly Migration[] = [
   {
