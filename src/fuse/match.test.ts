@@ -172,7 +172,7 @@ test('a story summary: syndicated copies are one source, each source keeps its l
   assert.equal(story.place?.name, 'Dayton', 'the place most mentions name');
   assert.equal(story.place?.evidence.support, 2);
   assert.equal(story.date?.basis, 'event', 'a date the text gives wins over the report date');
-  assert.deepEqual([story.casualties.killed?.low, story.casualties.killed?.best, story.casualties.killed?.high], [1, 2, 2]);
+  assert.deepEqual([story.casualties.killed?.low, story.casualties.killed?.best, story.casualties.killed?.high], [1, 1, 2], 'a tie: the lower killed');
   assert.equal(story.confidence, 0.75, 'two independent sources of 0.5 each');
   assert.throws(() => summariseStory([]), /at least one mention/);
 });

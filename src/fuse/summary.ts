@@ -128,12 +128,12 @@ function bestDate(mentions: readonly Mention[]): Story['date'] {
  * else the largest any of its mentions gives (a source's later, fuller count); the largest over its documents.
  */
 function sourceFigures(mentions: readonly Mention[], sources: Map<string, string>, category: 'killed' | 'injured'): SourceFigure[] {
-  const byDoc = new Map<string, MentionFigure>();
+  const byDoc = new Map<string, MentionFigure & { toll?: true }>();
   const tolled = new Set<string>();
   for (const mention of [...mentions].sort(byKey)) {
     if (tolled.has(mention.docId)) continue;
     if (mention.toll) {
-      byDoc.set(mention.docId, { min: mention.toll[category], exact: true });
+      byDoc.set(mention.docId, { min: mention.toll[category], exact: true, toll: true });
       tolled.add(mention.docId);
       continue;
     }
@@ -141,7 +141,7 @@ function sourceFigures(mentions: readonly Mention[], sources: Map<string, string
     const held = byDoc.get(mention.docId);
     if (figure && (!held || figure.min > held.min)) byDoc.set(mention.docId, figure);
   }
-  const bySource = new Map<string, { figure: MentionFigure; docId: string }>();
+  const bySource = new Map<string, { figure: MentionFigure & { toll?: true }; docId: string }>();
   for (const [docId, figure] of [...byDoc.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const source = sources.get(docId)!;
     const held = bySource.get(source);
@@ -149,16 +149,31 @@ function sourceFigures(mentions: readonly Mention[], sources: Map<string, string
   }
   return [...bySource.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([source, { figure, docId }]) => ({
     source, docId, min: figure.min, ...(figure.max !== undefined ? { max: figure.max } : {}), exact: figure.exact,
+    ...(figure.toll ? { toll: true as const } : {}),
   }));
 }
 
-/** Low, best and high over the sources: best is the value most sources give, the higher on a tie. */
-function storyFigure(reports: SourceFigure[]): StoryFigure | undefined {
+/**
+ * Low, best and high over the sources. Best is the value most sources give; between values as many
+ * sources give, the one more of them give as their article's toll (its count over the whole text, where
+ * a figure read from one event's sentence is often a part of it or another incident's); then, for the
+ * killed, the lower (ACLED's conservative rule: a death no majority reports is not counted), for the
+ * injured, the higher (a source's partial list of the wounded undercounts more often than it overcounts).
+ * On the GVA stories, each rule alone and both scored at least as well as the higher on every tie, on both
+ * incident halves (EVALUATION.md).
+ */
+function storyFigure(reports: SourceFigure[], category: 'killed' | 'injured'): StoryFigure | undefined {
   if (reports.length === 0) return undefined;
   const values = reports.map((r) => r.min);
-  const counts = new Map<number, number>();
-  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0];
+  const sourcesOf = new Map<number, { all: number; tolls: number }>();
+  for (const report of reports) {
+    const held = sourcesOf.get(report.min) ?? { all: 0, tolls: 0 };
+    held.all++;
+    if (report.toll) held.tolls++;
+    sourcesOf.set(report.min, held);
+  }
+  const lowerFirst = category === 'killed';
+  const best = [...sourcesOf.entries()].sort(([va, a], [vb, b]) => b.all - a.all || b.tolls - a.tolls || (lowerFirst ? va - vb : vb - va))[0]![0];
   return { low: Math.min(...values), best, high: Math.max(...reports.map((r) => r.max ?? r.min)), reports };
 }
 
@@ -194,8 +209,8 @@ export function summariseStory(mentions: readonly Mention[]): Story {
   }
   const doubt = [...bestConfidence.values()].reduce((product, c) => product * (1 - Math.min(0.999, Math.max(0, c))), 1);
   const published = sorted.map((m) => m.published).filter((p): p is string => p !== undefined).sort();
-  const killed = storyFigure(sourceFigures(sorted, sources, 'killed'));
-  const injured = storyFigure(sourceFigures(sorted, sources, 'injured'));
+  const killed = storyFigure(sourceFigures(sorted, sources, 'killed'), 'killed');
+  const injured = storyFigure(sourceFigures(sorted, sources, 'injured'), 'injured');
   const countries = sorted.map((m) => m.country).filter((c) => c !== '-');
   const story: Story = {
     id: storyIdOf(sorted),

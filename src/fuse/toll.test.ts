@@ -55,3 +55,26 @@ test('a story counts a source\'s toll over the figures of its single sentences, 
   assert.equal(story.casualties.killed?.low, 0);
   assert.equal(story.casualties.injured?.best, 3);
 });
+
+test('sources split evenly: the figure more of them give as their article\'s toll, then the lower killed and the higher injured', () => {
+  const tollAgainstSentence = summariseStory([
+    mention('a', 0, { toll: { killed: 1, injured: 2 } }),
+    // A roundup's sentence gives another figure for the incident: as many sources, but no article's toll.
+    mention('b', 2, { killed: { min: 3, exact: true }, injured: { min: 5, exact: true } }),
+  ]);
+  assert.deepEqual(tollAgainstSentence.casualties.killed?.reports.map((r) => [r.docId, r.min, r.toll ?? false]), [['a', 1, true], ['b', 3, false]]);
+  assert.equal(tollAgainstSentence.casualties.killed?.best, 1, 'the toll, though lower');
+  assert.equal(tollAgainstSentence.casualties.injured?.best, 2, 'the toll, though lower');
+  const tollAgainstToll = summariseStory([
+    mention('a', 0, { toll: { killed: 1, injured: 2 } }),
+    mention('b', 0, { toll: { killed: 0, injured: 4 } }),
+  ]);
+  assert.equal(tollAgainstToll.casualties.killed?.best, 0, 'the killed: the conservative figure');
+  assert.equal(tollAgainstToll.casualties.injured?.best, 4, 'the injured: the higher');
+  const majority = summariseStory([
+    mention('a', 0, { toll: { killed: 1, injured: 2 } }),
+    mention('b', 0, { killed: { min: 2, exact: true } }),
+    mention('c', 0, { killed: { min: 2, exact: true } }),
+  ]);
+  assert.equal(majority.casualties.killed?.best, 2, 'more sources outweigh a toll');
+});

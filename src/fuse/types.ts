@@ -83,13 +83,18 @@ export interface SourceFigure {
   min: number;
   max?: number;
   exact: boolean;
+  /** The figure is its article's toll (its count over the whole text), not one event's sentence's. */
+  toll?: true;
 }
 
 /** Casualties as low / best / high over the story's sources, with each source's value. */
 export interface StoryFigure {
   /** The lowest figure any source gives (ACLED-style conservative count). */
   low: number;
-  /** The figure most sources agree on, the higher on a tie (UCDP-style best estimate). */
+  /**
+   * The figure most sources agree on (UCDP-style best estimate); on a tie, the one more sources give as
+   * their article's toll, then the lower killed or the higher injured (summary.ts storyFigure).
+   */
   best: number;
   /** The highest figure any source gives. */
   high: number;

@@ -32,7 +32,7 @@ test('dyad stories lists stories as a table and as JSON Lines, with filters', ()
   const lines = table.stdout.trim().split('\n');
   assert.match(lines[0]!, /^date +type +place +docs +sources +killed +injured +actors +id$/);
   assert.equal(lines.length, 4);
-  assert.ok(lines.some((line) => /2031-03-10 +ASSAULT +Vell +4 +2 +6 \(4–6\) +9 /.test(line)), table.stdout);
+  assert.ok(lines.some((line) => /2031-03-10 +ASSAULT +Vell +4 +2 +4 \(4–6\) +9 /.test(line)), table.stdout);
   const json = dyad(['stories', '--db', db, '--json', '--min-documents', '2']);
   assert.equal(json.status, 0, json.stderr);
   const stories = json.stdout.trim().split('\n').map((line) => JSON.parse(line) as Story);
