@@ -194,6 +194,11 @@ export interface Quantity extends Span {
   qualifier?: 'at least' | 'at most' | 'about' | 'more than' | 'fewer than' | 'up to' | 'vague';
   /** The span of the word that says what is counted ("killing", "displaced"). */
   cue?: Span;
+  /**
+   * One who killed taking their own life ("then himself", "turned the gun on herself"): a killed figure of 1
+   * that is none of the victims the sentence counts, so an article's toll adds it to them.
+   */
+  self?: true;
 }
 
 export interface SpeakerRef {

@@ -6,6 +6,7 @@
  * An item whose gold count is null is not scored for that count. The same articles also give the fill
  * rates of the events coded from them (fill-rates.ts).
  */
+import { resolveDates } from '../stages/dates/dates.js';
 import { documentFigures } from '../stages/quantities/document-figures.js';
 import { findQuantities } from '../stages/quantities/quantities.js';
 import { splitSentences } from '../stages/tokens/tokens.js';
@@ -30,7 +31,8 @@ const isCasualtiesItem = (item: Record<string, unknown>): boolean =>
   typeof item.text === 'string' && countOrNull(item.killed) && countOrNull(item.injured);
 
 export function scoreCasualties(file: string, items: readonly CasualtiesItem[], options: { fillRates?: boolean } = {}): SetResult {
-  const analyse = stagePipeline([splitSentences(), findQuantities()]);
+  // Dates too: a figure of another month or year than the article's is a tally (documentFigures).
+  const analyse = stagePipeline([splitSentences(), resolveDates(), findQuantities()]);
   const tally = { killed: { n: 0, exact: 0, near: 0 }, injured: { n: 0, exact: 0, near: 0 } };
   const misses: Miss[] = [];
   for (const [index, item] of items.entries()) {
@@ -38,7 +40,7 @@ export function scoreCasualties(file: string, items: readonly CasualtiesItem[], 
     const published = typeof item.published === 'string' && /^\d{4}-\d\d-\d\d/.test(item.published) ? item.published.slice(0, 10) : undefined;
     const doc = analyse(withHeadline(item.text, item.title), published ? { published } : {});
     const quantities = doc.layers.quantities ?? [];
-    const figures = documentFigures(quantities, doc.text, doc.layers.sentences ?? []);
+    const figures = documentFigures(quantities, doc.text, doc.layers.sentences ?? [], { dates: doc.layers.dates ?? [], published });
     for (const category of ['killed', 'injured'] as const) {
       const gold = item[category];
       if (gold === null) continue;

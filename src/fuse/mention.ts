@@ -211,7 +211,7 @@ export function documentSurnames(doc: Doc): string[] {
 export function documentToll(doc: Doc): Mention['toll'] {
   const quantities = doc.layers.quantities ?? [];
   if (quantities.length === 0) return undefined;
-  const figures = documentFigures(quantities, doc.text, doc.layers.sentences ?? []);
+  const figures = documentFigures(quantities, doc.text, doc.layers.sentences ?? [], { dates: doc.layers.dates ?? [], published: doc.source.published });
   if (figures.killed === undefined && figures.injured === undefined) return undefined;
   return { killed: figures.killed ?? 0, injured: figures.injured ?? 0 };
 }

@@ -27,7 +27,7 @@ export function carryOverCasualties(doc: Readonly<Doc>, events: Event[]): void {
   if (attacks.length === 0) return;
   const quantities = doc.layers.quantities ?? [];
   if (quantities.length === 0) return;
-  const figures = documentFigures(quantities, doc.text, doc.layers.sentences ?? []);
+  const figures = documentFigures(quantities, doc.text, doc.layers.sentences ?? [], { dates: doc.layers.dates ?? [], published: doc.source.published });
   const lead = [...attacks].sort((a, b) => a.trigger.start - b.trigger.start)[0]!;
   for (const category of CARRIED) {
     const value = figures[category];

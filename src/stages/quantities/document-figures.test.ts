@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { makeDoc } from '../../test-support/make-doc.js';
+import { resolveDates } from '../dates/dates.js';
 import { splitSentences } from '../tokens/tokens.js';
 import { documentFigures } from './document-figures.js';
 import { findQuantities } from './quantities.js';
 
-function articleFigures(text: string) {
-  const doc = makeDoc(text, [splitSentences(), findQuantities()]);
-  return documentFigures(doc.layers.quantities ?? [], doc.text, doc.layers.sentences ?? []);
+function articleFigures(text: string, published = '2015-08-03') {
+  const doc = makeDoc(text, [splitSentences(), resolveDates(), findQuantities()], { published });
+  return documentFigures(doc.layers.quantities ?? [], doc.text, doc.layers.sentences ?? [], { dates: doc.layers.dates ?? [], published });
 }
 
 test('a later total wins over the victims told one by one; repeating a figure does not add to it', () => {
@@ -25,6 +26,24 @@ test('figures spread over sentences: the people shot less the killed are the inj
 
 test('a shooter who killed himself adds to the victims of his sentence', () => {
   assert.deepEqual(articleFigures('The man killed his two daughters before fatally shooting himself.'), { killed: 3 });
+  assert.deepEqual(articleFigures('Police: Man shoots 4 relatives, killing 2, then himself.'), { killed: 3 });
+  assert.deepEqual(articleFigures('He killed his wife and then himself.'), { killed: 2 }, 'counted once');
+  assert.deepEqual(articleFigures('Two boys were killed. Their father committed suicide after the Amber Alert.'), { killed: 2 },
+    'told in another sentence, the largest sentence counts');
+  assert.deepEqual(articleFigures('Two boys killed, father commits suicide following Amber Alert.'), { killed: 3 });
+  assert.deepEqual(articleFigures('The gunman killed three people before taking his own life.'), { killed: 4 });
+  assert.deepEqual(articleFigures('He threatened to take his own life. He did not commit suicide, police said.'), {});
+});
+
+test('a figure of another month or year than the article\'s is a tally; one dating the incident itself is not', () => {
+  const august = 'Seven people were shot in a single incident early Sunday, and one man was killed. '
+    + 'The homicide came after 45 people were killed in July.';
+  assert.deepEqual(articleFigures(august, '2015-08-02'), { killed: 1, injured: 6 });
+  assert.deepEqual(articleFigures('An airliner plunged into the river in 1982, killing 78. A gunman killed 12 people on Monday.', '2013-09-17'), { killed: 12 });
+  assert.deepEqual(articleFigures('The two people who were gunned down are the town\'s fourth and fifth homicide victims of 2013.', '2013-12-30'),
+    { killed: 2 }, 'the year the article is in');
+  assert.deepEqual(articleFigures('Three men were charged on Monday. A July 2014 shooting left a 13-year-old boy dead and six others wounded.',
+    '2015-10-01'), { killed: 1, injured: 6 }, 'a date before an incident noun dates the incident');
 });
 
 test('a tally over several incidents does not set the figure when the article has its own', () => {

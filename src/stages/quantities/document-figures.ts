@@ -5,8 +5,8 @@
  * vague or hedged figure counts by its lower bound ("at most": its upper bound).
  *
  * A figure in a sentence that tallies several incidents ("six were killed in shootings across the
- * city", "two men were killed in separate shootings"), or of an earlier one ("another shooting last
- * month left two dead"), is not this article's incident when another
+ * city", "two men were killed in separate shootings"), or of another time ("another shooting last
+ * month left two dead", "45 people were killed in July"), is not this article's incident when another
  * figure is there: such tallies are left out unless they are all there is.
  *
  * People shot (category 'other', "five were shot") are the killed and the injured together, so when
@@ -14,7 +14,8 @@
  * fatally" is 1 killed, 4 injured; "a man was shot … he died" is 1 killed, 0 injured; "a woman was killed,
  * four others were shot" is 1 killed, 4 injured.
  */
-import type { Quantity, Span } from '../../doc/types.js';
+import type { DateMention, Quantity, Span } from '../../doc/types.js';
+import { REFLEXIVE } from './persons.js';
 
 /** Words of a sentence that counts over several incidents, or tells of an earlier one. */
 const TALLY = /\b(?:shootings|incidents|separate|across the city|citywide|so far this year|this year|another shooting)\b/i;
@@ -31,8 +32,8 @@ function largest(quantities: readonly Quantity[], category: Quantity['category']
   return values.length === 0 ? undefined : Math.max(...values);
 }
 
-/** A shooter who "then shot himself" is a victim apart from those the sentence has counted. */
-const REFLEXIVE = /^(?:himself|herself)$/i;
+/** A killer who took their own life ("then shot himself", "turned the gun on herself"): a victim apart from those counted. */
+const isSelf = (q: Quantity) => q.self === true || REFLEXIVE.test(q.text);
 
 /**
  * The killed of one sentence: its largest figure, plus a shooter who killed himself, who is never one
@@ -41,7 +42,7 @@ const REFLEXIVE = /^(?:himself|herself)$/i;
 function killedInSentence(quantities: readonly Quantity[]): number | undefined {
   const killed = quantities.filter((q) => q.category === 'killed');
   if (killed.length === 0) return undefined;
-  const others = killed.filter((q) => !REFLEXIVE.test(q.text)).map(bound);
+  const others = killed.filter((q) => !isSelf(q)).map(bound);
   const selves = killed.length - others.length;
   return others.length === 0 ? 1 : Math.max(...others) + Math.min(selves, 1);
 }
@@ -56,14 +57,34 @@ function largestPerSentence(quantities: readonly Quantity[], sentences: readonly
   return best;
 }
 
+/** An incident noun right after a date: the date is the incident's own ("a July 2014 shooting", "the fatal June shooting"). */
+const INCIDENT_AFTER = /^\s+(?:[a-z-]+\s+)?(?:shooting|attack|killing|murder|homicide|stabbing|slaying|massacre|incident)\b/i;
+
+/**
+ * A month, quarter or year that is another time than the article's: one the publication date is not in
+ * ("45 people were killed in July" in an August article, "an airliner crash in 1982, killing 78", "last
+ * year's massacre that killed 49"), unless it dates an incident noun after it ("charged in a July 2014
+ * shooting that left a boy dead"), which is the article's incident told later.
+ */
+function isOtherPeriod(date: DateMention, text: string, published: string | undefined): boolean {
+  if (date.granularity !== 'year' && date.granularity !== 'quarter' && date.granularity !== 'month') return false;
+  if (INCIDENT_AFTER.test(text.slice(date.end, date.end + 30))) return false;
+  if (published === undefined || date.value === undefined) return true;
+  return !published.startsWith(date.granularity === 'year' ? date.value.slice(0, 4) : date.value.slice(0, 7));
+}
+
 /**
  * `text` and `sentences` (of the document the quantities come from) let tallies over several incidents
- * and the victims of one sentence be told apart; without them every figure counts on its own.
+ * and the victims of one sentence be told apart; without them every figure counts on its own. `when` (the
+ * document's dates layer and publication date) tells a sentence about another month or year apart too.
  */
-export function documentFigures(all: readonly Quantity[], text = '', sentences: readonly Span[] = []): DocumentFigures {
+export function documentFigures(all: readonly Quantity[], text = '', sentences: readonly Span[] = [],
+  when: { dates?: readonly DateMention[]; published?: string } = {}): DocumentFigures {
+  const dates = when.dates ?? [];
   const isTally = (q: Quantity) => {
     const sentence = sentences.find((s) => s.start <= q.start && q.end <= s.end);
-    return sentence !== undefined && TALLY.test(text.slice(sentence.start, sentence.end));
+    return sentence !== undefined && (TALLY.test(text.slice(sentence.start, sentence.end))
+      || dates.some((d) => sentence.start <= d.start && d.end <= sentence.end && isOtherPeriod(d, text, when.published)));
   };
   const own = all.filter((q) => !isTally(q));
   const quantities = own.some((q) => q.category === 'killed' || q.category === 'injured' || q.category === 'other') ? own : all;

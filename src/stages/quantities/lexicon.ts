@@ -21,7 +21,7 @@ const numberWordSchema = z.union([
   }).strict(),
 ]);
 
-const cueCategorySchema = z.enum(['killed', 'injured', 'displaced', 'arrested', 'missing', 'kidnapped', 'other', 'hit', 'not-people', 'person']);
+const cueCategorySchema = z.enum(['killed', 'injured', 'displaced', 'arrested', 'missing', 'kidnapped', 'other', 'hit', 'not-people', 'person', 'self']);
 
 const cueSchema = z.object({
   word: z.string().min(1).optional(),
@@ -42,8 +42,11 @@ const cueSchema = z.object({
 
 export type NumberWordKind = 'unit' | 'tens' | 'scale' | 'dozen' | 'vague' | 'article';
 export type Qualifier = Exclude<Quantity['qualifier'], 'vague' | undefined>;
-/** 'hit': people shot or struck, killed or not; such a figure is a Quantity of category 'other'. */
-export type CueCategory = QuantityCategory | 'hit' | 'not-people' | 'person';
+/**
+ * 'hit': people shot or struck, killed or not; such a figure is a Quantity of category 'other'. 'self': one
+ * who killed taking their own life ("then himself", "took her own life"), a killed Quantity marked `self`.
+ */
+export type CueCategory = QuantityCategory | 'hit' | 'not-people' | 'person' | 'self';
 
 export interface QuantityLexicon {
   numberWords: Map<string, { kind: NumberWordKind; value: number }>;

@@ -33,18 +33,24 @@ function isSubjectNoun(tokens: readonly Token[], k: number): boolean {
   return next !== undefined && (next.pos === 'AUX' || (next.pos === 'VERB' && next.lemma === 'die'));
 }
 
+/** Reflexive objects of a killing verb: "killed himself" counts its killer apart from the victims. */
+export const REFLEXIVE = /^(?:himself|herself)$/i;
+
+/** A hyphen or any dash a text may join an age's words with ("20–year–old" as well as "20-year-old"). */
+const DASH = /^[-\u2010-\u2014]$/;
+
 /** The end (exclusive) of an age written as a noun or adjective at `at` ("16-year-old", "5 year old", "8 yo"), if any. */
 export function ageEnd(tokens: readonly Token[], at: number): number | undefined {
   const first = tokens[at];
   if (!first) return undefined;
-  if (/^\d+-(?:year|month|week|day)s?-old$/.test(first.normal)) return at + 1;
+  if (/^\d+[-\u2010-\u2014](?:year|month|week|day)s?[-\u2010-\u2014]old$/.test(first.normal)) return at + 1;
   if (first.pos !== 'NUM') return undefined;
   if (tokens[at + 1]?.normal === 'yo' || tokens[at + 1]?.normal === 'y/o') return at + 2;
   let k = at + 1;
-  if (tokens[k]?.normal === '-') k += 1;
+  if (DASH.test(tokens[k]?.normal ?? '')) k += 1;
   if (!AGE_UNITS.has(tokens[k]?.normal ?? '')) return undefined;
   k += 1;
-  if (tokens[k]?.normal === '-') k += 1;
+  if (DASH.test(tokens[k]?.normal ?? '')) k += 1;
   return tokens[k]?.normal === 'old' ? k + 1 : undefined;
 }
 
@@ -54,7 +60,7 @@ function phraseStart(tokens: readonly Token[], head: number): number | undefined
     const token = tokens[k]!;
     if (SINGLE_DETERMINERS.has(token.normal)) return k;
     if (POSSESSIVE.has(token.normal)) return k > 0 && (tokens[k - 1]!.pos === 'PROPN' || tokens[k - 1]!.pos === 'NOUN') ? k - 1 : undefined;
-    if (!GAP_POS.has(token.pos) && token.normal !== '-') return undefined;
+    if (!GAP_POS.has(token.pos) && !DASH.test(token.normal)) return undefined;
   }
   return undefined;
 }
@@ -69,7 +75,7 @@ function headlineStart(tokens: readonly Token[], head: number): number | undefin
   for (let k = head - 1; k >= -1 && head - k <= GAP + 1; k -= 1) {
     if (k < 0 || tokens[k]!.normal === ':') return k + 1;
     // A number before it is a video's running time or a list's, not part of a name ("2:07 Mother of …").
-    if (tokens[k]!.pos === 'NUM' || (!GAP_POS.has(tokens[k]!.pos) && tokens[k]!.normal !== '-')) return undefined;
+    if (tokens[k]!.pos === 'NUM' || (!GAP_POS.has(tokens[k]!.pos) && !DASH.test(tokens[k]!.normal))) return undefined;
   }
   return undefined;
 }

@@ -2,7 +2,7 @@ import type { Quantity, QuantityCategory, Token } from '../../doc/types.js';
 import { defineStage, type StageContext } from '../../pipeline/stage.js';
 import { getQuantityLexicon, type CueCategory, type QuantityLexicon } from './lexicon.js';
 import { findNumberPhrases, type NumberPhrase } from './numbers.js';
-import { ageEnd, singlePersons, singlePhraseStart } from './persons.js';
+import { ageEnd, REFLEXIVE, singlePersons, singlePhraseStart } from './persons.js';
 
 interface Cue {
   tokenStart: number;
@@ -243,6 +243,9 @@ function rightOf(tokens: readonly Token[], cue: Cue, byStart: Map<number, Number
     const phrase = byStart.get(k);
     if (phrase) return units.has(phrase.tokenEnd) ? undefined : { phrase, distance: k - cue.tokenEnd + 1, sawAux: false };
     const token = tokens[k]!;
+    // After a verb cue, "by" opens its agent ("those killed by the shooter", "wounded by two gunmen"), never its
+    // victims; "by" still leads to a figure after a rise ("the toll rose by two").
+    if (token.normal === 'by' && tokens[cue.tokenEnd - 1]!.pos === 'VERB') return undefined;
     const passes = RIGHT_PATH_POS.has(token.pos) || RIGHT_PATH_WORDS.has(token.normal) || (token.pos === 'VERB' && RISE_VERBS.has(token.lemma));
     if (!passes) return undefined;
   }
@@ -301,7 +304,7 @@ export function quantitiesInSentence(
   text: string, tokens: readonly Token[], nextId: () => string, lexicon: QuantityLexicon = getQuantityLexicon(), report?: Report,
 ): Quantity[] {
   const cues = findCues(tokens, lexicon);
-  if (!cues.some((cue) => TOLL_CUES.has(cue.category))) return [];
+  if (!cues.some((cue) => TOLL_CUES.has(cue.category) || cue.category === 'self')) return [];
   const figures = findNumberPhrases(tokens, lexicon).filter((p) => !isNotACount(tokens, p));
   const personNouns = new Set(cues.filter((cue) => cue.category === 'person').map((cue) => cue.tokenStart));
   const persons = singlePersons(tokens, (k) => personNouns.has(k))
@@ -338,7 +341,26 @@ export function quantitiesInSentence(
     }
   }
   if (!found.some((q) => q.category === 'killed')) found.push(...oneDeaths(text, tokens, cues, nextId));
+  const self = selfKilling(text, tokens, cues, found, nextId);
+  if (self) found.push(self);
   return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * One who killed and then took their own life ("killing 2, then himself", "turned the gun on herself",
+ * "the father committed suicide"): one killed, marked `self`, unless the sentence counted them already
+ * ("killed himself", "his wife and then himself") or only intends it ("threatened to take his own life", "did not commit suicide").
+ * One per sentence: a sentence tells of one such death.
+ */
+function selfKilling(text: string, tokens: readonly Token[], cues: readonly Cue[], found: readonly Quantity[], nextId: () => string): Quantity | undefined {
+  if (found.some((q) => q.category === 'killed' && (q.self || REFLEXIVE.test(q.text)))) return undefined;
+  const cue = cues.find((c) => c.category === 'self' && tokens[c.tokenStart - 1]?.normal !== 'to' && !negated(tokens, c.tokenStart));
+  if (!cue) return undefined;
+  const start = tokens[cue.tokenStart]!.start;
+  const end = tokens[cue.tokenEnd - 1]!.end;
+  // Inside a figure already read ("killed his wife and then himself": 2), the killer is counted.
+  if (found.some((q) => q.start < end && start < q.end)) return undefined;
+  return { id: nextId(), start, end, text: text.slice(start, end), category: 'killed', min: 1, max: 1, exact: true, cue: { start, end }, self: true };
 }
 
 /**
@@ -351,7 +373,7 @@ function oneDeaths(text: string, tokens: readonly Token[], cues: readonly Cue[],
   const found: Quantity[] = [];
   for (const cue of cues) {
     if (!cue.one || negated(tokens, cue.tokenStart)) continue;
-    const start = singlePhraseStart(tokens, cue.tokenStart);
+    const start = singlePhraseStart(tokens, cue.tokenStart) ?? multipleStart(tokens, cue.tokenStart);
     if (start === undefined) continue;
     const modifiers = tokens.slice(start, cue.tokenStart);
     if (modifiers.some((t) => t.pos === 'NUM' || ATTEMPT.test(t.normal))) continue;
@@ -364,6 +386,12 @@ function oneDeaths(text: string, tokens: readonly Token[], cues: readonly Cue[],
 }
 
 const MULTIPLES = new Map([['double', 2], ['triple', 3], ['quadruple', 4], ['quintuple', 5]]);
+
+/** A multiple opens the phrase of its death noun without a determiner: "police investigate early morning double homicide". */
+function multipleStart(tokens: readonly Token[], head: number): number | undefined {
+  const k = tokens[head - 1]?.normal === '-' ? head - 2 : head - 1;
+  return k >= 0 && MULTIPLES.has(tokens[k]!.normal) ? k : undefined;
+}
 const ATTEMPT = /^attempt(?:ed|s)?$|^would-be$|^near$/;
 
 /**
@@ -373,7 +401,7 @@ const ATTEMPT = /^attempt(?:ed|s)?$|^would-be$|^near$/;
 export const findQuantities = () =>
   defineStage({
     name: 'quantities',
-    version: 5,
+    version: 6,
     requires: ['sentences', 'tokens'],
     provides: ['quantities'],
     run(doc, ctx) {

@@ -100,3 +100,27 @@ test('a noun naming one death counts 1 after a determiner for one, but not as a 
   assert.deepEqual(killed('There was no homicide in the city last year.'), []);
   assert.deepEqual(killed('The shelling went on for weeks, killing hundreds.'), ['hundreds|killed|100']);
 });
+
+test('an age joined by dashes of any kind is an age; the agent after "by" is no victim', () => {
+  assert.deepEqual(killed('A 20–year–old man was killed on Saturday.'), ['A 20–year–old man|killed|1']);
+  assert.deepEqual(killed('A gang-related shooting claimed the life of 20–year–old José Sanchez.'), ['20–year–old José Sanchez|killed|1']);
+  assert.deepEqual(killed('Gray said those killed by the shooter ranged in age from 46 to 73.'), []);
+  assert.deepEqual(figures('Three people were wounded by two gunmen.'), ['Three|injured|3']);
+  assert.deepEqual(killed('The death toll rose by two on Monday.'), ['two|killed|2'], '"by" after a rise still leads to its figure');
+});
+
+test('a killer who took their own life is one killed, marked apart from the victims', () => {
+  const doc = makeDoc('He shot his wife, then turned the gun on himself.', [splitSentences(), findQuantities()]);
+  const self = (doc.layers.quantities ?? []).filter((q) => q.self);
+  assert.deepEqual(self.map((q) => `${q.text}|${q.category}|${q.min}`), ['turned the gun on himself|killed|1']);
+  assert.deepEqual(killed('The man killed his wife and then killed himself.'), ['his wife|killed|1', 'himself|killed|1'], 'counted once');
+  assert.deepEqual(killed('She had tried to take her own life before.'), []);
+});
+
+test('a plural death noun counts its figure; a multiple opens its death noun without a determiner', () => {
+  assert.deepEqual(killed('Police are investigating two homicides that happened early Sunday.'), ['two|killed|2']);
+  assert.deepEqual(killed('Police said the three killings were linked.'), ['three|killed|3']);
+  assert.deepEqual(killed('Homicides rose 20 percent.'), []);
+  assert.deepEqual(killed('CBS 58 - Milwaukee Police investigate early morning double homicide'), ['double homicide|killed|2']);
+  assert.deepEqual(killed('Double homicide detectives arrived.'), [], 'a modifier of another noun names no deaths');
+});
