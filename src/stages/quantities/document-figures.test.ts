@@ -52,6 +52,12 @@ test('a tally over several incidents does not set the figure when the article ha
   assert.deepEqual(articleFigures('Nine people were killed in separate shootings.'), { killed: 9 }, 'a tally is kept when it is all there is');
 });
 
+test('a figure hedged from above counts as said: "as many as 98", "up to 30", "nearly 200"', () => {
+  assert.deepEqual(articleFigures('As many as 98 people were killed in police firing, he said.'), { killed: 98 });
+  assert.deepEqual(articleFigures('Up to 30 people were injured.'), { injured: 30 });
+  assert.deepEqual(articleFigures('Nearly 200 people were killed.'), { killed: 200 });
+});
+
 test('without sentences every figure counts on its own', () => {
   const doc = makeDoc('Three were shot. One died.', [splitSentences(), findQuantities()]);
   assert.deepEqual(documentFigures(doc.layers.quantities ?? []), { killed: 1, injured: 2 });

@@ -2,7 +2,7 @@
  * An article's killed and injured figures from the quantities of all its sentences. Each category takes
  * its largest figure: a later total ("two people were killed") is at least as large as the parts told
  * victim by victim ("a man died … his friend was killed"), and repeating a figure does not add to it. A
- * vague or hedged figure counts by its lower bound ("at most": its upper bound).
+ * vague or hedged figure counts by its lower bound ("nearly", "up to", "as many as": the figure said).
  *
  * A figure in a sentence that tallies several incidents ("six were killed in shootings across the
  * city", "two men were killed in separate shootings"), or of another time ("another shooting last
@@ -25,7 +25,8 @@ const OTHERS_AFTER = /^\s+(?:others|other people|more)\b/i;
 
 export interface DocumentFigures { killed?: number; injured?: number }
 
-const bound = (q: Quantity) => (q.qualifier === 'at most' ? q.max ?? q.min : q.min);
+/** "nearly 200", "up to 30", "as many as 98": the figure said, not a lower bound of 0 or a tenth less. */
+const bound = (q: Quantity) => (q.qualifier === 'at most' || q.qualifier === 'up to' ? q.max ?? q.min : q.min);
 
 function largest(quantities: readonly Quantity[], category: Quantity['category']): number | undefined {
   const values = quantities.filter((q) => q.category === category).map(bound);
