@@ -354,6 +354,46 @@ test('a database of schema 12 is upgraded: its components are numbered, and late
   await fresh.close();
 });
 
+/** Takes a database back to schema 16: every story named by its smallest mention key, as the code of then named it. */
+const SCHEMA16_SQL = `CREATE TEMP TABLE smallest_keys (old_id TEXT PRIMARY KEY, new_id TEXT NOT NULL);
+  INSERT INTO smallest_keys SELECT story, MIN(key) FROM story_mentions GROUP BY story HAVING story <> MIN(key);
+  UPDATE story_mentions SET story = r.new_id FROM smallest_keys r WHERE story_mentions.story = r.old_id;
+  UPDATE stories SET id = r.new_id, story_json = json_set(stories.story_json, '$.id', r.new_id) FROM smallest_keys r WHERE stories.id = r.old_id;
+  DROP TABLE smallest_keys;
+  DELETE FROM schema_version WHERE version >= 17`;
+
+test('a database of schema 16 is upgraded: each story takes its earliest-published report\'s key, and its old name redirects', async () => {
+  const path = join(dir, 'schema16.db');
+  const docs = storyDocs();
+  const store = await openStore(path);
+  // The follow-up's key sorts before the first reports': the Vell story was named by it.
+  await store.putDocs([docs.first, docs.second, docs.copy, docs.followUp, docs.talks]);
+  const named = await store.queryStories({});
+  await store.close();
+  const raw = new Database(path);
+  raw.exec(SCHEMA16_SQL);
+  const oldIds = raw.prepare('SELECT id FROM stories ORDER BY id').pluck().all() as string[];
+  raw.close();
+  assert.notDeepEqual(oldIds, named.map((story) => story.id).sort(), 'set back: a story had another name');
+  const upgraded = await openStore(path);
+  assert.deepEqual(await upgraded.queryStories({}), named, 'the stories are named as a fresh ingest names them');
+  for (const old of oldIds) {
+    const story = await upgraded.getStory(old);
+    assert.ok(story && named.some((other) => other.id === story.id), `${old} finds its story`);
+  }
+  await upgraded.putDocs([docs.elsewhere, docs.denial]);
+  const fresh = await openStore(join(dir, 'schema16-fresh.db'));
+  await fresh.putDocs(Object.values(docs));
+  assert.deepEqual(await upgraded.queryStories({}), await fresh.queryStories({}), 'later reports fuse as in a fresh store');
+  await upgraded.close();
+  await fresh.close();
+  const check = new Database(path, { readonly: true });
+  const renamed = oldIds.filter((old) => !named.some((story) => story.id === old));
+  assert.deepEqual(check.prepare('SELECT old_id FROM story_redirects ORDER BY old_id').pluck().all(), renamed.sort());
+  assert.equal(check.prepare('SELECT MAX(version) FROM schema_version').pluck().get(), SCHEMA_VERSION);
+  check.close();
+});
+
 test('story counts and pages by date read the page index: a count never reads the story rows', async () => {
   const path = join(dir, 'story-plan.db');
   const store = openSqliteStore(path);

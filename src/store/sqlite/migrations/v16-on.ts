@@ -1,8 +1,8 @@
 import type { Migration } from './migration.js';
 
 /**
- * Cheaper story writes: the series counts kept from the stories table itself (16). A new migration goes
- * at the end of this file.
+ * Cheaper story writes: the series counts kept from the stories table itself (16); stories named by their
+ * earliest-published report (17). A new migration goes at the end of this file.
  */
 export const MIGRATIONS_16_ON: readonly Migration[] = [
   {
@@ -79,6 +79,30 @@ export const MIGRATIONS_16_ON: readonly Migration[] = [
         SELECT NEW.plover, NEW.date_value, coalesce(NEW.date_start, char(65535)), coalesce(NEW.date_end, ''), 1 WHERE true
         ON CONFLICT DO UPDATE SET stories = stories + 1;
       END;
+    `,
+  },
+  {
+    version: 17,
+    sql: `
+      -- A story is named by its earliest-published report, the smallest key among equals (storyIdOf in
+      -- src/fuse/summary.ts), no longer by its smallest key: the stored stories take the name a fresh ingest
+      -- of their documents gives them, and each old name redirects. One pass over the mentions (a window per
+      -- story), so it stays near-linear in a large database. Re-runnable: a story already so named is left.
+      CREATE TEMP TABLE story_renames (old_id TEXT PRIMARY KEY, new_id TEXT NOT NULL);
+      INSERT INTO story_renames (old_id, new_id)
+        SELECT story, key FROM (
+          SELECT story, key, ROW_NUMBER() OVER (PARTITION BY story
+            ORDER BY coalesce(json_extract(mention_json, '$.published'), char(65535)), key) AS rank
+          FROM story_mentions)
+        WHERE rank = 1 AND story <> key;
+      UPDATE story_mentions SET story = r.new_id FROM story_renames r WHERE story_mentions.story = r.old_id;
+      UPDATE stories SET id = r.new_id, story_json = json_set(stories.story_json, '$.id', r.new_id)
+        FROM story_renames r WHERE stories.id = r.old_id;
+      UPDATE story_redirects SET new_id = r.new_id FROM story_renames r WHERE story_redirects.new_id = r.old_id;
+      INSERT INTO story_redirects (old_id, new_id, merged_at)
+        SELECT old_id, new_id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM story_renames WHERE true
+        ON CONFLICT (old_id) DO UPDATE SET new_id = excluded.new_id, merged_at = excluded.merged_at;
+      DROP TABLE story_renames;
     `,
   },
 ];
