@@ -5,7 +5,11 @@
  * most real blocks); the measured articles are coded documents of five events each, half of which report
  * an event already stored. Each measured batch is stored twice into copies of the same database, once
  * with fusion and once without (openSqliteStore's `fuse: false`), and the difference is fusion's cost.
- * Run on its own with `node dist/bench/fusion.js [sizes…]`; `npm run bench` runs it with 10k and 100k.
+ * Two orders: 'random' (the stored stories arrive in any order of their days and the measured reports
+ * pick any of them: every look-up and write lands anywhere in the indexes, the worst case) and 'feed' (as
+ * a feed is ingested: stories stored in the order of their days, each published the day after, and the
+ * measured articles about the last week, half of their events reports of that week's stories).
+ * Run on its own with `node dist/bench/fusion.js [sizes…] [--feed]`; `npm run bench` runs both at 10k and 100k.
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -74,32 +78,45 @@ export function docOf(specs: readonly Spec[], serial: string, published = STORED
 
 /** Wall-clock and CPU (user + system) milliseconds; CPU time is what a busy shared machine disturbs least. */
 export interface FusionResult {
-  stories: number; articles: number; events: number; withMs: number; withoutMs: number; withCpuMs: number; withoutCpuMs: number;
+  order: FusionOrder; stories: number; articles: number; events: number; withMs: number; withoutMs: number; withCpuMs: number;
+  withoutCpuMs: number;
+}
+
+export type FusionOrder = 'random' | 'feed';
+
+/** The last week of the stored year: what a feed's new articles are about. */
+const FEED_WEEK = 7;
+
+function feedPublished(day: number): string {
+  return new Date(Date.UTC(2030, 0, 2 + day)).toISOString().slice(0, 10);
 }
 
 /** Fills a database with `stories` synthetic stories, then stores the same articles with and without fusion. */
-export async function measureFusion(stories: number, articles = 1000): Promise<FusionResult> {
+export async function measureFusion(stories: number, articles = 1000, order: FusionOrder = 'random'): Promise<FusionResult> {
   const dir = mkdtempSync(join(tmpdir(), 'dyad-bench-fusion-'));
   try {
     const base = join(dir, 'base.db');
     const next = random(stories);
-    const background: Spec[] = [];
+    const background = Array.from({ length: stories }, () => specOf(next));
+    // A feed stores each day's stories after the day before's (the sort is stable: ties keep their order).
+    if (order === 'feed') background.sort((a, b) => a.day - b.day);
     const store = openSqliteStore(base);
     for (let i = 0; i < stories; i += 1000) {
-      const batch: Doc[] = [];
-      for (let j = i; j < Math.min(stories, i + 1000); j++) {
-        const spec = specOf(next);
-        background.push(spec);
-        batch.push(docOf([spec], `b${j}`));
-      }
-      await store.putDocs(batch);
+      await store.putDocs(background.slice(i, i + 1000).map((spec, k) => docOf([spec], `b${i + k}`,
+        order === 'feed' ? feedPublished(spec.day) : STORED_PUBLISHED)));
     }
     const stored = await store.countStories();
     await store.close();
+    const lastWeek = background.filter((spec) => spec.day >= 365 - FEED_WEEK);
+    const reported = order === 'feed' ? lastWeek : background;
+    const fresh = (): Spec => {
+      const spec = specOf(next);
+      return order === 'feed' ? { ...spec, day: 365 - FEED_WEEK + (spec.day % FEED_WEEK) } : spec;
+    };
     const measured: Doc[] = [];
     for (let i = 0; i < articles; i++) {
-      const specs = Array.from({ length: 5 }, (_, k) => (k % 2 === 0 ? background[Math.floor(next() * background.length)]! : specOf(next)));
-      measured.push(docOf(specs, `m${i}`, MEASURED_PUBLISHED));
+      const specs = Array.from({ length: 5 }, (_, k) => (k % 2 === 0 ? reported[Math.floor(next() * reported.length)]! : fresh()));
+      measured.push(docOf(specs, `m${i}`, order === 'feed' ? feedPublished(365) : MEASURED_PUBLISHED));
     }
     const timed = async (path: string, fuse: boolean) => {
       copyFileSync(base, path);
@@ -117,7 +134,7 @@ export async function measureFusion(stories: number, articles = 1000): Promise<F
     const withFusion = [await timed(join(dir, 'b.db'), true), await timed(join(dir, 'd.db'), true)];
     const least = (runs: Array<{ ms: number; cpuMs: number }>, field: 'ms' | 'cpuMs') => Math.min(...runs.map((run) => run[field]));
     return {
-      stories: stored, articles, events: articles * 5, withMs: least(withFusion, 'ms'), withoutMs: least(without, 'ms'),
+      order, stories: stored, articles, events: articles * 5, withMs: least(withFusion, 'ms'), withoutMs: least(without, 'ms'),
       withCpuMs: least(withFusion, 'cpuMs'), withoutCpuMs: least(without, 'cpuMs'),
     };
   } finally {
@@ -127,16 +144,17 @@ export async function measureFusion(stories: number, articles = 1000): Promise<F
 
 export function fusionTable(results: readonly FusionResult[]): string {
   return markdownTable(
-    ['stories stored', 'articles (5 events each)', 'store ms/article, no fusion', 'store ms/article, with fusion', 'fusion adds ms/article',
+    ['order', 'stories stored', 'articles (5 events each)', 'store ms/article, no fusion', 'store ms/article, with fusion', 'fusion adds ms/article',
       'fusion adds CPU ms/article'],
-    results.map((r) => [r.stories, r.articles, (r.withoutMs / r.articles).toFixed(3), (r.withMs / r.articles).toFixed(3),
+    results.map((r) => [r.order, r.stories, r.articles, (r.withoutMs / r.articles).toFixed(3), (r.withMs / r.articles).toFixed(3),
       ((r.withMs - r.withoutMs) / r.articles).toFixed(3), ((r.withCpuMs - r.withoutCpuMs) / r.articles).toFixed(3)]),
   );
 }
 
 if (process.argv[1]?.endsWith('fusion.js')) {
   const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  const order: FusionOrder = process.argv.includes('--feed') ? 'feed' : 'random';
   const results: FusionResult[] = [];
-  for (const size of sizes.length > 0 ? sizes : [10_000, 100_000]) results.push(await measureFusion(size));
+  for (const size of sizes.length > 0 ? sizes : [10_000, 100_000]) results.push(await measureFusion(size, 1000, order));
   console.log(fusionTable(results));
 }

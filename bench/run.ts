@@ -123,7 +123,8 @@ async function main(): Promise<void> {
   const reference = machineReference(synthetic.map((input) => input.content));
   const cold = coldStart(shared ? join(shared, 'seed', 'article.txt') : undefined);
   const probe = loadProbe();
-  const fusion = [await measureFusion(10_000), await measureFusion(100_000)];
+  const fusion = [];
+  for (const order of ['random', 'feed'] as const) fusion.push(await measureFusion(10_000, 1000, order), await measureFusion(100_000, 1000, order));
 
   const throughput = markdownTable(
     ['corpus', 'articles', 'words/article', 'extract ms/article', 'extract articles/s', 'text → stored events, articles/s', 'events'],
@@ -158,6 +159,8 @@ async function main(): Promise<void> {
     '',
     'Synthetic stories already stored (one event each over 20 countries × 8 types × a year), then 1,000 coded articles',
     'of five events, three of them reports of stored stories, stored with and without fusion into copies of one database.',
+    '"random": stories stored in any order of their days, reports of any of them (the worst case); "feed": stories stored',
+    'day after day, the articles about the last week, as a feed is ingested.',
     '',
     '### Cold start and memory',
     markdownTable(['what', 'value'], [
