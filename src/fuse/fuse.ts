@@ -44,8 +44,11 @@ export interface StoryIndex {
   /** A component name no stored mention is filed under, larger than every name handed out before. */
   newComponent(): number;
   addMention(mention: Mention, component: number, bucket: number): void;
-  /** Moves every mention of component `from` into component `into`. */
-  mergeComponent(from: number, into: number): void;
+  /**
+   * Moves every mention of component `from` into component `into`; `block` is the type family and country
+   * all their mentions share (a component only joins mentions of one family and country: see candidates).
+   */
+  mergeComponent(from: number, into: number, block: { family: string; country: string }): void;
   /** Files a stored mention under another component (when removing mentions splits one). */
   setComponent(mentionKey: string, component: number): void;
   /** Files the mention under a story (its own key until its component's stories are computed). */
@@ -157,7 +160,7 @@ export function fuseMentions(index: StoryIndex, mentions: readonly Mention[]): n
     const id = order[0] ?? index.newComponent();
     for (const component of order) {
       if (component === id) continue;
-      index.mergeComponent(component, id);
+      index.mergeComponent(component, id, mention);
       touched.delete(component);
     }
     index.addMention(mention, id, bucketOf(mention));

@@ -125,7 +125,7 @@ class SqliteStore implements Store {
 
   /** Files the events stored before stories existed into stories, in one write transaction. */
   fuseStoredEvents(): number {
-    return this.db.transaction(() => this.stories.backfill(new Date().toISOString())).immediate();
+    return this.fusing(() => this.db.transaction(() => this.stories.backfill(new Date().toISOString())).immediate());
   }
 
   /**
@@ -152,7 +152,7 @@ class SqliteStore implements Store {
     // IMMEDIATE takes the write lock before the batch's first read. A deferred transaction would read
     // first, and when another process commits in between, its upgrade to writing fails at once with
     // "database is locked" (SQLite cannot wait there without breaking its snapshot); this one waits.
-    return this.writeBatch.immediate(docs);
+    return this.fusing(() => this.writeBatch.immediate(docs));
   }
 
   async getDoc(id: string): Promise<Doc | undefined> {
@@ -333,7 +333,7 @@ class SqliteStore implements Store {
 
   async putWatchedDocs(docs: readonly Doc[], items: readonly WatchItemRecord[]): Promise<PutResult> {
     this.assertWritable();
-    return this.writeWatched.immediate(docs, items);
+    return this.fusing(() => this.writeWatched.immediate(docs, items));
   }
 
   async listWatchItems(query: WatchItemQuery = {}): Promise<WatchItem[]> {
@@ -344,11 +344,11 @@ class SqliteStore implements Store {
   async putOverride(eventId: string, input: OverrideInput): Promise<EventOverride> {
     this.assertWritable();
     const checked = parseOverrideInput(input);
-    return this.db.transaction(() => {
+    return this.fusing(() => this.db.transaction(() => {
       const { docId, event } = this.overrides.findEvent(eventId);
       const now = new Date().toISOString();
       return this.overrides.put({ ...checked, docId, anchor: anchorOf(event), at: now }, now);
-    }).immediate();
+    }).immediate());
   }
 
   async importOverrides(overrides: readonly EventOverride[]): Promise<number> {
@@ -361,18 +361,18 @@ class SqliteStore implements Store {
       }
     }
     const now = new Date().toISOString();
-    return this.db.transaction(() => {
+    return this.fusing(() => this.db.transaction(() => {
       for (const { eventId: _eventId, ...override } of overrides) this.overrides.put(override, now);
       return overrides.length;
-    }).immediate();
+    }).immediate());
   }
 
   async deleteOverride(eventId: string): Promise<boolean> {
     this.assertWritable();
-    return this.db.transaction(() => {
+    return this.fusing(() => this.db.transaction(() => {
       const { docId, event } = this.overrides.findEvent(eventId);
       return this.overrides.delete(docId, anchorOf(event), new Date().toISOString());
-    }).immediate();
+    }).immediate());
   }
 
   async listOverrides(query: { docId?: string; limit?: number } = {}): Promise<EventOverride[]> {
@@ -389,6 +389,19 @@ class SqliteStore implements Store {
 
   private statement(sql: string): Database.Statement {
     return this.queries.get(sql);
+  }
+
+  /**
+   * Runs a write transaction that may file mentions: when it throws, SQLite has rolled back what fusion
+   * wrote, so what fusion keeps in memory of the stored mentions is dropped with it.
+   */
+  private fusing<T>(write: () => T): T {
+    try {
+      return write();
+    } catch (error) {
+      this.stories.forget();
+      throw error;
+    }
   }
 
   private assertWritable(): void {

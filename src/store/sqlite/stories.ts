@@ -8,7 +8,8 @@ import { clusterComponent, fuseMentions, refileComponents, type StoryCandidate, 
 import { mentionsOf } from '../../fuse/mention.js';
 import { storyIdOf, summariseStory } from '../../fuse/summary.js';
 import { docFromRow } from './rows.js';
-import { CANDIDATE_COLUMNS, FollowUpIndex, gateOfRow, type CandidateRow } from './story-candidates.js';
+import { CandidateBlocks } from './story-blocks.js';
+import { FollowUpIndex, gateOfRow, type CandidateRow } from './story-candidates.js';
 import type { FollowUpLookups } from '../../fuse/mention.js';
 import type { MatchGate } from '../../fuse/match.js';
 import type { Mention, Story, StoryFilter, StoryWithMentions } from '../../fuse/types.js';
@@ -21,8 +22,7 @@ const MENTION_CACHE_SIZE = 30_000;
 const DEFAULT_LIMIT = 100;
 
 export class SqliteStories implements StoryIndex {
-  private readonly selectCandidates;
-  private readonly selectUndated;
+  private readonly blocks: CandidateBlocks;
   private readonly selectComponentMentions;
   private readonly selectMentionJson;
   private readonly updateStory;
@@ -53,11 +53,7 @@ export class SqliteStories implements StoryIndex {
   constructor(private readonly db: Database.Database) {
     this.queries = new StatementCache(db);
     this.followUps = new FollowUpIndex(db);
-    this.selectCandidates = db.prepare(`
-      SELECT ${CANDIDATE_COLUMNS} FROM story_mentions
-      WHERE family = ? AND country = ? AND bucket BETWEEN ? AND ? AND day_start <= ? AND day_end >= ?`).raw();
-    this.selectUndated = db.prepare(`
-      SELECT ${CANDIDATE_COLUMNS} FROM story_mentions WHERE family = ? AND country = ? AND bucket = ?`).raw();
+    this.blocks = new CandidateBlocks(db);
     this.selectComponentMentions = db.prepare('SELECT event, story FROM story_mentions WHERE component = ?');
     this.selectLastComponent = db.prepare('SELECT COALESCE(MAX(component), 0) FROM story_mentions').pluck();
     this.selectMentionJson = db.prepare('SELECT mention_json FROM story_mentions WHERE event = ?').pluck();
@@ -149,6 +145,7 @@ export class SqliteStories implements StoryIndex {
     if (held) {
       this.db.prepare('DELETE FROM story_mentions WHERE event = ?').run(eventNum);
       this.cache.delete(eventNum);
+      this.blocks.forget();
       this.restoryWithout(held);
     }
     if (mention) fuseMentions(this, [mention]);
@@ -174,10 +171,7 @@ export class SqliteStories implements StoryIndex {
   }
 
   candidates(family: string, country: string, buckets: { from: number; to: number }, day: Mention['day']): StoryCandidate[] {
-    const rows = (day === undefined
-      ? this.selectUndated.all(family, country, buckets.from)
-      : this.selectCandidates.all(family, country, buckets.from, buckets.to, day.end, day.start)) as CandidateRow[];
-    return this.candidatesOfRows(rows);
+    return this.candidatesOfRows(this.blocks.lookup(family, country, buckets.from, day === undefined ? buckets.from : buckets.to, day));
   }
 
   followUpCandidates(family: string, country: string, lookups: FollowUpLookups): StoryCandidate[] {
@@ -188,10 +182,20 @@ export class SqliteStories implements StoryIndex {
     return rows.map((row) => new RowCandidate(row, this));
   }
 
-  /** Begins a write of fusion (inside the store's write transaction): component names are read afresh. */
+  /**
+   * Begins a write of fusion (inside the store's write transaction): component names are read afresh, and
+   * what is kept in memory is dropped when another connection has written since.
+   */
   private startWrite(now: string): void {
     this.now = now;
     this.nextComponent = undefined;
+    if (this.blocks.checkFresh()) this.cache.clear();
+  }
+
+  /** Drops what is kept in memory of the stored mentions: the store calls it when a write transaction rolled back. */
+  forget(): void {
+    this.blocks.forget();
+    this.cache.clear();
   }
 
   newComponent(): number {
@@ -206,16 +210,22 @@ export class SqliteStories implements StoryIndex {
 
   addMention(mention: Mention, component: number, bucket: number): void {
     const place = mention.place;
-    const info = this.insertMention.run({
-      docId: mention.docId, seq: mention.seq, key: mention.key, component, family: mention.family, country: mention.country, bucket,
-      day_start: mention.day?.start ?? null, day_end: mention.day?.end ?? null, mention_json: JSON.stringify(mention),
+    const gate = {
+      day_start: mention.day?.start ?? null, day_end: mention.day?.end ?? null,
       place_country: place?.country ?? null, lat: place?.lat ?? null, lon: place?.lon ?? null, resolution: place?.resolution ?? null,
       admin1: place?.admin1 ?? null, killed_min: mention.killed?.min ?? null, killed_max: mention.killed?.max ?? null,
       killed_exact: mention.killed === undefined ? null : Number(mention.killed.exact), injured_min: mention.injured?.min ?? null,
       injured_max: mention.injured?.max ?? null, injured_exact: mention.injured === undefined ? null : Number(mention.injured.exact),
       party_countries: mention.parties.filter((party) => !party.includes('/')).join(' ') || null,
+    };
+    const info = this.insertMention.run({
+      docId: mention.docId, seq: mention.seq, key: mention.key, component, family: mention.family, country: mention.country, bucket,
+      mention_json: JSON.stringify(mention), ...gate,
     });
     const event = Number(info.lastInsertRowid);
+    this.blocks.add(mention.family, mention.country, bucket, [event, component, gate.day_start, gate.day_end, gate.place_country,
+      gate.lat, gate.lon, gate.resolution, gate.admin1, gate.killed_min, gate.killed_max, gate.killed_exact, gate.injured_min,
+      gate.injured_max, gate.injured_exact, gate.party_countries]);
     this.followUps.file(event, mention);
     this.remember(event, mention);
   }
@@ -235,6 +245,7 @@ export class SqliteStories implements StoryIndex {
     if (removed.length === 0) return;
     this.startWrite(now);
     this.deleteDocMentions.run(docNum);
+    this.blocks.forget();
     // Event row ids can be used again once deleted: a cached mention must not outlive its row.
     for (const { event } of removed) this.cache.delete(event);
     refileComponents(this, removed.map((row) => row.component), removed.map((row) => row.story));
@@ -242,14 +253,16 @@ export class SqliteStories implements StoryIndex {
 
   setComponent(mentionKey: string, component: number): void {
     this.updateComponent.run(component, mentionKey);
+    this.blocks.forget();
   }
 
   dropStory(id: string): void {
     this.deleteStory.run(id);
   }
 
-  mergeComponent(from: number, into: number): void {
+  mergeComponent(from: number, into: number, block: { family: string; country: string }): void {
     this.moveMentions.run(into, from);
+    this.blocks.merge(block.family, block.country, from, into);
   }
 
   setStory(mentionKey: string, story: string): void {
