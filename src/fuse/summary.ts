@@ -6,18 +6,6 @@ import type { ChoiceEvidence, Mention, MentionFigure, SourceFigure, Story, Story
 /** Evidence sentences this alike (Dice over word trigrams, so word order counts) are one text syndicated, not two reports. */
 export const SYNDICATED_SIMILARITY = 0.8;
 
-/**
- * The shingles of each mention's sentence, kept while the mention object lives: a story is summarised
- * again with every report that joins it, and the store hands out the same parsed mentions each time.
- */
-const SHINGLES = new WeakMap<Mention, string[]>();
-
-function shinglesOf(mention: Mention): string[] {
-  let grams = SHINGLES.get(mention);
-  if (grams === undefined) SHINGLES.set(mention, grams = shingles(mention.sentence));
-  return grams;
-}
-
 /** Word trigrams of a sentence, sorted and distinct (the words themselves for a sentence under three words). */
 function shingles(sentence: string): string[] {
   const words = sentence.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -59,7 +47,7 @@ export function sourcesOf(mentions: readonly Mention[]): Map<string, string> {
   };
   for (const mention of mentions) for (const copy of mention.copies ?? []) if (docs.has(copy)) union(mention.docId, copy);
   const hostOf = (id: string) => docs.get(id)![0]!.host;
-  const grams = new Map(ids.map((id) => [id, docs.get(id)!.map(shinglesOf).filter((g) => g.length >= 3)]));
+  const grams = new Map(ids.map((id) => [id, docs.get(id)!.map((m) => shingles(m.sentence)).filter((g) => g.length >= 3)]));
   for (let i = 0; i < ids.length; i++) {
     for (let j = i + 1; j < ids.length; j++) {
       const a = ids[i]!;

@@ -210,22 +210,19 @@ export class SqliteStories implements StoryIndex {
 
   addMention(mention: Mention, component: number, bucket: number): void {
     const place = mention.place;
-    const gate = {
-      day_start: mention.day?.start ?? null, day_end: mention.day?.end ?? null,
+    const params = {
+      docId: mention.docId, seq: mention.seq, key: mention.key, component, family: mention.family, country: mention.country, bucket,
+      day_start: mention.day?.start ?? null, day_end: mention.day?.end ?? null, mention_json: JSON.stringify(mention),
       place_country: place?.country ?? null, lat: place?.lat ?? null, lon: place?.lon ?? null, resolution: place?.resolution ?? null,
       admin1: place?.admin1 ?? null, killed_min: mention.killed?.min ?? null, killed_max: mention.killed?.max ?? null,
       killed_exact: mention.killed === undefined ? null : Number(mention.killed.exact), injured_min: mention.injured?.min ?? null,
       injured_max: mention.injured?.max ?? null, injured_exact: mention.injured === undefined ? null : Number(mention.injured.exact),
       party_countries: mention.parties.filter((party) => !party.includes('/')).join(' ') || null,
     };
-    const info = this.insertMention.run({
-      docId: mention.docId, seq: mention.seq, key: mention.key, component, family: mention.family, country: mention.country, bucket,
-      mention_json: JSON.stringify(mention), ...gate,
-    });
-    const event = Number(info.lastInsertRowid);
-    this.blocks.add(mention.family, mention.country, bucket, [event, component, gate.day_start, gate.day_end, gate.place_country,
-      gate.lat, gate.lon, gate.resolution, gate.admin1, gate.killed_min, gate.killed_max, gate.killed_exact, gate.injured_min,
-      gate.injured_max, gate.injured_exact, gate.party_countries]);
+    const event = Number(this.insertMention.run(params).lastInsertRowid);
+    this.blocks.add(mention.family, mention.country, bucket, [event, component, params.day_start, params.day_end, params.place_country,
+      params.lat, params.lon, params.resolution, params.admin1, params.killed_min, params.killed_max, params.killed_exact,
+      params.injured_min, params.injured_max, params.injured_exact, params.party_countries]);
     this.followUps.file(event, mention);
     this.remember(event, mention);
   }

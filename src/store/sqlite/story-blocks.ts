@@ -13,16 +13,76 @@
 import type Database from 'better-sqlite3';
 import { CANDIDATE_COLUMNS, type CandidateRow } from './story-candidates.js';
 
-/** The most rows kept; past it, everything is dropped and read again as needed. At ~200 bytes a row, about 50 MB. */
-const MAX_CACHED_ROWS = 250_000;
+/** The most rows kept; past it, everything is dropped and read again as needed. 128 bytes a row: 32 MB. */
+const MAX_KEPT_ROWS = 250_000;
+
+/**
+ * A candidate row's columns (CANDIDATE_COLUMNS order) as kept: numbers in a Float64Array (NaN for NULL),
+ * texts as indices into the kept texts (-1 for NULL). Typed arrays hold no references, so the garbage
+ * collector never walks the rows: arrays of a row each, hundreds of thousands of them, made every collection
+ * slower than the look-ups they saved.
+ */
+const NUMBER_COLUMNS = [0, 1, 2, 3, 5, 6, 9, 10, 11, 12, 13, 14] as const;
+const TEXT_COLUMNS = [4, 7, 8, 15] as const;
+const NUMBERS = NUMBER_COLUMNS.length;
+const TEXTS = TEXT_COLUMNS.length;
+/** Where a row's component and days are among its numbers. */
+const COMPONENT = 1;
+const DAY_START = 2;
+const DAY_END = 3;
+
+/** The kept rows of one bucket, packed; grown by doubling as rows are filed. */
+class PackedBucket {
+  numbers: Float64Array;
+  texts: Int32Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.numbers = new Float64Array(Math.max(4, capacity) * NUMBERS);
+    this.texts = new Int32Array(Math.max(4, capacity) * TEXTS);
+  }
+
+  push(row: readonly unknown[], textIndex: (text: string) => number): void {
+    if ((this.length + 1) * NUMBERS > this.numbers.length) {
+      const numbers = new Float64Array(this.numbers.length * 2);
+      numbers.set(this.numbers);
+      this.numbers = numbers;
+      const texts = new Int32Array(this.texts.length * 2);
+      texts.set(this.texts);
+      this.texts = texts;
+    }
+    const n = this.length * NUMBERS;
+    for (let c = 0; c < NUMBERS; c++) {
+      const value = row[NUMBER_COLUMNS[c]!];
+      this.numbers[n + c] = value === null ? Number.NaN : (value as number);
+    }
+    const t = this.length * TEXTS;
+    for (let c = 0; c < TEXTS; c++) {
+      const value = row[TEXT_COLUMNS[c]!];
+      this.texts[t + c] = value === null ? -1 : textIndex(value as string);
+    }
+    this.length++;
+  }
+}
 
 export class CandidateBlocks {
   /** The kept buckets of each family and country: a component's mentions all share both (fusion only joins such). */
-  private readonly groups = new Map<string, Map<number, CandidateRow[]>>();
+  private readonly groups = new Map<string, Map<number, PackedBucket>>();
   private rows = 0;
+  /** The distinct texts of the kept rows (countries, resolutions, subdivisions, party countries: few). */
+  private readonly texts: string[] = [];
+  private readonly textIndices = new Map<string, number>();
   private dataVersion: number | undefined;
   private readonly selectBuckets;
   private readonly selectDataVersion;
+  private readonly textIndex = (text: string): number => {
+    let index = this.textIndices.get(text);
+    if (index === undefined) {
+      index = this.texts.push(text) - 1;
+      this.textIndices.set(text, index);
+    }
+    return index;
+  };
 
   constructor(db: Database.Database) {
     this.selectBuckets = db.prepare(`
@@ -44,6 +104,8 @@ export class CandidateBlocks {
 
   forget(): void {
     this.groups.clear();
+    this.texts.length = 0;
+    this.textIndices.clear();
     this.rows = 0;
   }
 
@@ -54,10 +116,12 @@ export class CandidateBlocks {
   lookup(family: string, country: string, from: number, to: number, day: { start: number; end: number } | undefined): CandidateRow[] {
     const buckets = this.load(family, country, from, to);
     const found: CandidateRow[] = [];
-    for (let bucket = from; bucket <= to; bucket++) {
-      for (const row of buckets.get(bucket)!) {
-        // As SQL compares: a row without a period never overlaps a dated look-up.
-        if (day === undefined || (row[2] !== null && row[3] !== null && row[2] <= day.end && row[3] >= day.start)) found.push(row);
+    for (let b = from; b <= to; b++) {
+      const bucket = buckets.get(b)!;
+      const numbers = bucket.numbers;
+      for (let i = 0, n = 0; i < bucket.length; i++, n += NUMBERS) {
+        // As SQL compares: a row without a period (NaN here) never overlaps a dated look-up.
+        if (day === undefined || (numbers[n + DAY_START]! <= day.end && numbers[n + DAY_END]! >= day.start)) found.push(this.rowAt(bucket, i));
       }
     }
     return found;
@@ -65,9 +129,9 @@ export class CandidateBlocks {
 
   /** A row this connection has just filed: kept when its bucket is (a bucket not kept is read whole when needed). */
   add(family: string, country: string, bucket: number, row: CandidateRow): void {
-    const rows = this.groups.get(groupKey(family, country))?.get(bucket);
-    if (rows === undefined) return;
-    rows.push(row);
+    const kept = this.groups.get(groupKey(family, country))?.get(bucket);
+    if (kept === undefined) return;
+    kept.push(row, this.textIndex);
     this.rows++;
   }
 
@@ -76,14 +140,26 @@ export class CandidateBlocks {
    * few per thousand mentions), so the group's kept rows are scanned rather than indexed by component.
    */
   merge(family: string, country: string, from: number, into: number): void {
-    for (const rows of this.groups.get(groupKey(family, country))?.values() ?? []) {
-      for (const row of rows) if (row[1] === from) row[1] = into;
+    for (const bucket of this.groups.get(groupKey(family, country))?.values() ?? []) {
+      const numbers = bucket.numbers;
+      for (let n = COMPONENT; n < bucket.length * NUMBERS; n += NUMBERS) if (numbers[n] === from) numbers[n] = into;
     }
   }
 
+  private rowAt(bucket: PackedBucket, i: number): CandidateRow {
+    const numbers = bucket.numbers;
+    const texts = bucket.texts;
+    const n = i * NUMBERS;
+    const t = i * TEXTS;
+    const number = (c: number): number | null => (Number.isNaN(numbers[n + c]!) ? null : numbers[n + c]!);
+    const text = (c: number): string | null => (texts[t + c]! < 0 ? null : this.texts[texts[t + c]!]!);
+    return [numbers[n]!, numbers[n + COMPONENT]!, number(DAY_START), number(DAY_END), text(0), number(4), number(5), text(1), text(2),
+      number(6), number(7), number(8), number(9), number(10), number(11), text(3)];
+  }
+
   /** The kept buckets of the family and country, after reading those of from…to not kept yet in one range of the index. */
-  private load(family: string, country: string, from: number, to: number): Map<number, CandidateRow[]> {
-    if (this.rows > MAX_CACHED_ROWS) this.forget();
+  private load(family: string, country: string, from: number, to: number): Map<number, PackedBucket> {
+    if (this.rows > MAX_KEPT_ROWS) this.forget();
     const key = groupKey(family, country);
     let buckets = this.groups.get(key);
     if (buckets === undefined) this.groups.set(key, buckets = new Map());
@@ -92,16 +168,16 @@ export class CandidateBlocks {
     if (first > to) return buckets;
     let last = to;
     while (buckets.has(last)) last--;
-    const read = new Map<number, CandidateRow[]>();
+    const read = new Map<number, unknown[][]>();
     for (let bucket = first; bucket <= last; bucket++) read.set(bucket, []);
-    // Each row with its bucket after the candidate columns (left there: a candidate reads the first 16).
-    for (const row of this.selectBuckets.all(family, country, first, last) as unknown[][]) {
-      read.get(row[16] as number)!.push(row as unknown as CandidateRow);
-    }
+    // Each row with its bucket after the candidate columns.
+    for (const row of this.selectBuckets.all(family, country, first, last) as unknown[][]) read.get(row[16] as number)!.push(row);
     for (const [bucket, rows] of read) {
       // A bucket inside the range may be kept already, with rows added since: the kept one stays.
       if (buckets.has(bucket)) continue;
-      buckets.set(bucket, rows);
+      const packed = new PackedBucket(rows.length);
+      for (const row of rows) packed.push(row, this.textIndex);
+      buckets.set(bucket, packed);
       this.rows += rows.length;
     }
     return buckets;
