@@ -190,3 +190,14 @@ test('a dateline placed by its state puts the document\'s other towns in that st
   assert.equal(byName.get('Aurora')?.admin1, 'USA.IL');
   assert.equal(readings('A man from Aurora was shot on Sunday.', ['Aurora']).get('Aurora')?.admin1, 'USA.CO');
 });
+
+test('an address\'s "Street" read as a name of its own does not carry a town stated in Virginia to England', () => {
+  const text = 'Norfolk, Va,-Norfolk police were on the scene. The shooting took place at 861 W. 36th Street.';
+  const names = ['Norfolk', 'Norfolk', 'Street'].map((name, i) => {
+    const start = i === 0 ? 0 : i === 1 ? text.indexOf('Norfolk', 1) : text.indexOf('Street');
+    return { text: name, start, end: start + name.length };
+  });
+  const [first, second] = resolveMentions(text, names);
+  assert.equal(first?.admin1, 'USA.VA');
+  assert.equal(second?.admin1, 'USA.VA');
+});

@@ -18,3 +18,9 @@ test('the countries a name can be read in count its subdivisions, codes and town
   assert.ok(readingCountriesOf('BC').has('CAN'));
   assert.equal(readingCountriesOf('Qqqzzx').size, 0);
 });
+
+test('a generic word that is also some town\'s name ("Street", in Somerset) is no evidence and no vote', () => {
+  assert.deepEqual(evidenceOf('Street'), {});
+  assert.equal(readingCountriesOf('Street').size, 0);
+  assert.equal(readingCountriesOf('Park').size, 0);
+});

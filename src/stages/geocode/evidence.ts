@@ -1,8 +1,8 @@
 import { getAdmin1 } from '../../knowledge/admin1.js';
 import { foldName, getCityIndex } from '../../knowledge/places.js';
 import {
-  ADMIN1_WEIGHT, ALTERNATE_WEIGHT, MAX_MEMO, MIN_UNSUPPORTED_POPULATION, PLAUSIBLE_FACTOR, cityScore, isCode, resolveToponym, toponymEntries,
-  toponymKey, withoutArticle, type ToponymContext,
+  ADMIN1_WEIGHT, ALTERNATE_WEIGHT, MAX_MEMO, MIN_UNSUPPORTED_POPULATION, PLAUSIBLE_FACTOR, cityScore, isCode, isGenericName, resolveToponym,
+  toponymEntries, toponymKey, withoutArticle, type ToponymContext,
 } from './resolve.js';
 
 /** What a name alone says about where a document is: the country and subdivision all its plausible readings share. */
@@ -46,7 +46,8 @@ export function nameFacts(text: string): NameFacts {
 
 function computeEvidence(text: string): Evidence {
   const key = toponymKey(text);
-  if (!key) return {};
+  // A generic word ("Street", "Park") names a place only where the context already is: it is no evidence of one.
+  if (!key || isGenericName(foldName(key))) return {};
   const empty: ToponymContext = { countries: new Set(), locative: false };
   const subdivisions = getAdmin1().byName.get(foldName(key)) ?? [];
   const entries = toponymEntries(key.toLowerCase());
@@ -95,7 +96,7 @@ export function readingCountriesOf(text: string): ReadonlySet<string> {
 function computeReadingCountries(text: string): Set<string> {
   const key = toponymKey(text);
   const countries = new Set<string>();
-  if (!key) return countries;
+  if (!key || isGenericName(foldName(key))) return countries;
   const entries = toponymEntries(key.toLowerCase());
   for (const entry of [entries?.country, entries?.region]) if (entry?.kb.country) countries.add(entry.kb.country);
   const folded = foldName(key);
