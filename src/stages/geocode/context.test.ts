@@ -201,3 +201,10 @@ test('an address\'s "Street" read as a name of its own does not carry a town sta
   assert.equal(first?.admin1, 'USA.VA');
   assert.equal(second?.admin1, 'USA.VA');
 });
+
+test('a capital\'s other name does not outweigh the city whose own name it is ("Philadelphia" is not Amman)', () => {
+  const empty = { countries: new Set<string>(), locative: false };
+  assert.equal(resolveToponym('Philadelphia', empty)?.admin1, 'USA.PA');
+  assert.equal(resolveToponym('Kiev', empty)?.country, 'UKR');
+  assert.equal(resolveToponym('Peking', empty)?.country, 'CHN');
+});

@@ -69,7 +69,7 @@ function computeEvidence(text: string): Evidence {
   const own = index.get(foldName(withoutArticle(key))) ?? [];
   const headBoost = own.length > 1 && own[0]!.name !== own[1]!.name ? 5 : 1;
   own.forEach((city, i) => readings.push({ country: city.country, admin1: `${city.country}.${city.admin1}`, score: cityScore(city, i, headBoost, empty) }));
-  for (const city of index.alternates(folded) ?? []) readings.push({ country: city.country, admin1: `${city.country}.${city.admin1}`, score: cityScore(city, 1, 1, empty) * ALTERNATE_WEIGHT });
+  for (const city of index.alternates(folded) ?? []) readings.push({ country: city.country, admin1: `${city.country}.${city.admin1}`, score: cityScore(city, 1, 1, empty, true) * ALTERNATE_WEIGHT });
   if (readings.length === 0) return {};
   let best = 0;
   for (const reading of readings) best = Math.max(best, reading.score);

@@ -63,8 +63,11 @@ export function withoutArticle(name: string): string {
   return i > 3 ? name.slice(i) : name;
 }
 
-export function cityScore(city: City, index: number, headBoost: number, context: ToponymContext): number {
-  let score = city.population * (SEAT_WEIGHT[city.featureCode] ?? 1) * (index === 0 ? headBoost : 1);
+export function cityScore(city: City, index: number, headBoost: number, context: ToponymContext, alternate = false): number {
+  // A seat's weight is the prior of its own name ("Paris" is mostly the capital); a capital's other names
+  // are history and spelling ("Philadelphia" for Amman), with no such prior over the places they are the name of.
+  const seat = alternate ? 1 : SEAT_WEIGHT[city.featureCode] ?? 1;
+  let score = city.population * seat * (index === 0 ? headBoost : 1);
   if (context.countries.has(city.country)) score *= IN_CONTEXT;
   if (context.admin1s?.has(`${city.country}.${city.admin1}`)) score *= IN_ADMIN1;
   if (context.actor) score *= city.featureCode === 'PPLC' ? 5 : 0.2;
@@ -80,7 +83,7 @@ function bestCity(candidates: readonly City[], context: ToponymContext, weight: 
   let bestScore = -1;
   for (let index = 0; index < candidates.length; index += 1) {
     const city = candidates[index]!;
-    const score = cityScore(city, index, headBoost, context) * weight;
+    const score = cityScore(city, index, headBoost, context, weight !== 1) * weight;
     if (score > bestScore) {
       best = city;
       bestScore = score;
