@@ -53,7 +53,7 @@ export class SqliteStories implements StoryIndex {
   constructor(private readonly db: Database.Database) {
     this.queries = new StatementCache(db);
     this.followUps = new FollowUpIndex(db);
-    this.blocks = new CandidateBlocks(db);
+    this.blocks = new CandidateBlocks(db, (event) => this.parsed(event));
     this.selectComponentMentions = db.prepare('SELECT event, story FROM story_mentions WHERE component = ?');
     this.selectLastComponent = db.prepare('SELECT COALESCE(MAX(component), 0) FROM story_mentions').pluck();
     this.selectMentionJson = db.prepare('SELECT mention_json FROM story_mentions WHERE event = ?').pluck();
@@ -171,7 +171,7 @@ export class SqliteStories implements StoryIndex {
   }
 
   candidates(family: string, country: string, buckets: { from: number; to: number }, day: Mention['day']): StoryCandidate[] {
-    return this.candidatesOfRows(this.blocks.lookup(family, country, buckets.from, day === undefined ? buckets.from : buckets.to, day));
+    return this.blocks.lookup(family, country, buckets.from, day === undefined ? buckets.from : buckets.to, day);
   }
 
   followUpCandidates(family: string, country: string, lookups: FollowUpLookups): StoryCandidate[] {

@@ -11,7 +11,10 @@
  * other components than fusion's merges (unfiling a re-coded document, refiling a corrected event).
  */
 import type Database from 'better-sqlite3';
-import { CANDIDATE_COLUMNS, type CandidateRow } from './story-candidates.js';
+import type { StoryCandidate } from '../../fuse/fuse.js';
+import type { MatchGate } from '../../fuse/match.js';
+import type { Mention } from '../../fuse/types.js';
+import { CANDIDATE_COLUMNS, gateOfRow, type CandidateRow } from './story-candidates.js';
 
 /** The most rows kept; past it, everything is dropped and read again as needed. 128 bytes a row: 32 MB. */
 const MAX_KEPT_ROWS = 250_000;
@@ -65,12 +68,46 @@ class PackedBucket {
   }
 }
 
+/**
+ * A kept row a look-up found, as fusion's candidate: its component is read at once, its gate columns only
+ * when the gate is read (a candidate of a component the mention has joined already is skipped unread), and
+ * the mention in full only when the gate lets it through.
+ */
+class KeptCandidate implements StoryCandidate {
+  readonly component: number;
+
+  constructor(private readonly bucket: PackedBucket, private readonly index: number, private readonly texts: readonly string[],
+    private readonly parse: (event: number) => Mention) {
+    this.component = bucket.numbers[index * NUMBERS + COMPONENT]!;
+  }
+
+  get gate(): MatchGate {
+    return gateOfRow(this.row());
+  }
+
+  mention(): Mention {
+    return this.parse(this.bucket.numbers[this.index * NUMBERS]!);
+  }
+
+  /** The row as the SQL look-up returns it. */
+  row(): CandidateRow {
+    const numbers = this.bucket.numbers;
+    const texts = this.bucket.texts;
+    const n = this.index * NUMBERS;
+    const t = this.index * TEXTS;
+    const number = (c: number): number | null => (Number.isNaN(numbers[n + c]!) ? null : numbers[n + c]!);
+    const text = (c: number): string | null => (texts[t + c]! < 0 ? null : this.texts[texts[t + c]!]!);
+    return [numbers[n]!, numbers[n + COMPONENT]!, number(DAY_START), number(DAY_END), text(0), number(4), number(5), text(1), text(2),
+      number(6), number(7), number(8), number(9), number(10), number(11), text(3)];
+  }
+}
+
 export class CandidateBlocks {
   /** The kept buckets of each family and country: a component's mentions all share both (fusion only joins such). */
   private readonly groups = new Map<string, Map<number, PackedBucket>>();
   private rows = 0;
   /** The distinct texts of the kept rows (countries, resolutions, subdivisions, party countries: few). */
-  private readonly texts: string[] = [];
+  private texts: string[] = [];
   private readonly textIndices = new Map<string, number>();
   private dataVersion: number | undefined;
   private readonly selectBuckets;
@@ -84,7 +121,8 @@ export class CandidateBlocks {
     return index;
   };
 
-  constructor(db: Database.Database) {
+  /** `parse`: the stored mention of an event row, which a candidate hands out when asked. */
+  constructor(db: Database.Database, private readonly parse: (event: number) => Mention) {
     this.selectBuckets = db.prepare(`
       SELECT ${CANDIDATE_COLUMNS}, bucket FROM story_mentions WHERE family = ? AND country = ? AND bucket BETWEEN ? AND ?`).raw();
     this.selectDataVersion = db.prepare('PRAGMA data_version').pluck();
@@ -104,7 +142,8 @@ export class CandidateBlocks {
 
   forget(): void {
     this.groups.clear();
-    this.texts.length = 0;
+    // A new list, not the old one emptied: a candidate handed out before still reads the texts of its row.
+    this.texts = [];
     this.textIndices.clear();
     this.rows = 0;
   }
@@ -113,15 +152,15 @@ export class CandidateBlocks {
    * The rows filed under the family and country in buckets from…to whose period overlaps `day`; for an
    * undated look-up (`day` undefined), every row of the bucket `from`.
    */
-  lookup(family: string, country: string, from: number, to: number, day: { start: number; end: number } | undefined): CandidateRow[] {
+  lookup(family: string, country: string, from: number, to: number, day: { start: number; end: number } | undefined): KeptCandidate[] {
     const buckets = this.load(family, country, from, to);
-    const found: CandidateRow[] = [];
+    const found: KeptCandidate[] = [];
     for (let b = from; b <= to; b++) {
       const bucket = buckets.get(b)!;
       const numbers = bucket.numbers;
       for (let i = 0, n = 0; i < bucket.length; i++, n += NUMBERS) {
         // As SQL compares: a row without a period (NaN here) never overlaps a dated look-up.
-        if (day === undefined || (numbers[n + DAY_START]! <= day.end && numbers[n + DAY_END]! >= day.start)) found.push(this.rowAt(bucket, i));
+        if (day === undefined || (numbers[n + DAY_START]! <= day.end && numbers[n + DAY_END]! >= day.start)) found.push(new KeptCandidate(bucket, i, this.texts, this.parse));
       }
     }
     return found;
@@ -144,17 +183,6 @@ export class CandidateBlocks {
       const numbers = bucket.numbers;
       for (let n = COMPONENT; n < bucket.length * NUMBERS; n += NUMBERS) if (numbers[n] === from) numbers[n] = into;
     }
-  }
-
-  private rowAt(bucket: PackedBucket, i: number): CandidateRow {
-    const numbers = bucket.numbers;
-    const texts = bucket.texts;
-    const n = i * NUMBERS;
-    const t = i * TEXTS;
-    const number = (c: number): number | null => (Number.isNaN(numbers[n + c]!) ? null : numbers[n + c]!);
-    const text = (c: number): string | null => (texts[t + c]! < 0 ? null : this.texts[texts[t + c]!]!);
-    return [numbers[n]!, numbers[n + COMPONENT]!, number(DAY_START), number(DAY_END), text(0), number(4), number(5), text(1), text(2),
-      number(6), number(7), number(8), number(9), number(10), number(11), text(3)];
   }
 
   /** The kept buckets of the family and country, after reading those of from…to not kept yet in one range of the index. */
