@@ -208,3 +208,11 @@ test('a capital\'s other name does not outweigh the city whose own name it is ("
   assert.equal(resolveToponym('Kiev', empty)?.country, 'UKR');
   assert.equal(resolveToponym('Peking', empty)?.country, 'CHN');
 });
+
+test('a quarter named by a compound direction is in the city after it ("Southwest Baltimore", "North-East Syria")', () => {
+  const empty = { countries: new Set<string>(), locative: false };
+  assert.equal(embeddedPlace('Southwest Baltimore', empty)?.admin1, 'USA.MD');
+  assert.equal(embeddedPlace('Northeast Philadelphia', empty)?.admin1, 'USA.PA');
+  assert.equal(embeddedPlace('North-East Syria', empty)?.country, 'SYR');
+  assert.equal(embeddedPlace('Southwestern Nigeria', empty)?.country, 'NGA');
+});

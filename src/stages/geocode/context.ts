@@ -81,7 +81,9 @@ function isAbbreviationOf(phrase: string, admin1: string): boolean {
   return getAdmin1().byKey.get(admin1)?.abbreviations.some((abbreviation) => foldName(abbreviation) === folded) ?? false;
 }
 
-const DIRECTION_WORDS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower', 'greater', 'mid']);
+const DIRECTION_WORDS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower', 'greater', 'mid',
+  'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west', 'south-east', 'south-west', 'northeastern', 'northwestern',
+  'southeastern', 'southwestern', 'north-eastern', 'north-western', 'south-eastern', 'south-western']);
 const MAX_EMBEDDING_WORDS = 8;
 /** Streets, squares and quarters are named after places they are not in ("French Quarter", "Washington Square"). */
 const NAMED_AFTER_HEADS = new Set(['street', 'st', 'st.', 'avenue', 'ave', 'ave.', 'road', 'rd', 'rd.', 'boulevard', 'lane', 'drive', 'square', 'quarter', 'township', 'harbor', 'harbour', 'canal', 'plantation', 'parade', 'way', 'place']);
